@@ -1,0 +1,69 @@
+# The project's front door: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install lock lint typecheck test test-fast run schemas bench clean
+
+help:
+	@echo "make run    - start a local Kafka, replay seeds/, run the service in the foreground"
+	@echo "make test   - install, start a local Kafka, lint, type-check and run every test"
+	@echo "make install | kafka | kafka-stop | lint | typecheck | schemas | bench | lock | clean"
+
+-include mk/kafka.mk
+KAFKA_SH ?= deploy/local/kafka.sh
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+lock:
+	rm -rf .cache/lock-venv && $(PYTHON) -m venv .cache/lock-venv
+	.cache/lock-venv/bin/pip install --quiet '.[dev]'
+	{ echo "# Pinned versions of every dependency; regenerate with 'make lock'."; \
+	  .cache/lock-venv/bin/pip freeze --exclude-editable | grep -v '^ingest' | sort; } > constraints.txt
+
+lint: install
+	$(BIN)/ruff check ingest tests
+	$(BIN)/ruff format --check ingest tests
+
+typecheck: install
+	$(BIN)/mypy
+
+schemas: install
+	$(BIN)/python -m ingest schemas --write schemas
+
+test-fast: install
+	$(BIN)/pytest -m "not kafka"
+
+test: install
+	@started=0; \
+	if ! bash $(KAFKA_SH) status >/dev/null 2>&1; then bash $(KAFKA_SH) start || exit 1; started=1; fi; \
+	status=0; \
+	$(BIN)/ruff check ingest tests || status=1; \
+	$(BIN)/mypy || status=1; \
+	INGEST_REQUIRE_KAFKA=1 $(BIN)/pytest $(PYTEST_ARGS) || status=$$?; \
+	if [ $$started = 1 ]; then bash $(KAFKA_SH) stop; fi; \
+	exit $$status
+
+run: install
+	@if [ -z "$$INGEST_KAFKA_BOOTSTRAP_SERVERS" ]; then \
+	  bash $(KAFKA_SH) start && \
+	  bash $(KAFKA_SH) topics articles.raw:4 events.arms-transfers:4 events.sanctions:4 articles.dead-letter:1 && \
+	  $(BIN)/ingest replay seeds/; \
+	fi
+	INGEST_LOG_FORMAT=$${INGEST_LOG_FORMAT:-console} $(BIN)/ingest run
+
+bench: install
+	@if ! bash $(KAFKA_SH) status >/dev/null 2>&1; then bash $(KAFKA_SH) start; fi
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info
