@@ -1,0 +1,174 @@
+"""Find actors (states, organs, companies, armed groups, bodies) in text.
+
+Surface forms come from two data files beside this module, read once:
+`data/countries.tsv` (names, adjectives and demonyms, capitals and metonyms,
+each to ISO 3166-1 alpha-3) and `data/organizations.tsv` (organs, bodies,
+companies and armed groups with their home state), plus every other country
+name that pycountry knows. Matching is by tokens, longest match first, case
+sensitive ("US" is a state, "us" is not), in one pass over the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import pycountry
+
+from ingest.models import Actor, ActorKind
+
+Form = Literal["name", "adjective", "metonym", "organization"]
+
+_TOKEN = re.compile(r"\w+(?:[.'’&]\w+)*\.?")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """A known actor: what a mention resolves to."""
+
+    name: str
+    country: str | None
+    kind: ActorKind
+    acronyms: tuple[str, ...] = ()
+
+    def to_actor(self, *seen: str) -> Actor:
+        """The contract's Actor, with the surface forms seen in the text as aliases."""
+        aliases = sorted({s for s in (*self.acronyms, *seen) if s and s != self.name})
+        return Actor(name=self.name, country=self.country, kind=self.kind, aliases=aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor named in a text; `start`/`end` index into the text searched."""
+
+    start: int
+    end: int
+    surface: str
+    ref: ActorRef
+    form: Form
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the text, with its lookup key (possessive and final stop removed)."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+@dataclass(slots=True)
+class _Gazetteer:
+    by_first: dict[str, list[tuple[tuple[str, ...], ActorRef, Form]]] = field(default_factory=dict)
+    by_iso3: dict[str, ActorRef] = field(default_factory=dict)
+
+    def add(self, surface: str, ref: ActorRef, form: Form) -> None:
+        keys = tuple(t.key for t in tokenize(surface))
+        if not keys:
+            return
+        entries = self.by_first.setdefault(keys[0], [])
+        if any(existing == keys for existing, _, _ in entries):
+            return  # the first table to name a form wins
+        entries.append((keys, ref, form))
+        entries.sort(key=lambda entry: -len(entry[0]))
+
+
+def _key(word: str) -> str:
+    word = _POSSESSIVE.sub("", word)
+    if word.endswith(".") and word.count(".") == 1:
+        word = word[:-1]
+    return word
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words of `text` with offsets; hyphens and punctuation separate words."""
+    return [Token(m.start(), m.end(), m.group(0), _key(m.group(0))) for m in _TOKEN.finditer(text)]
+
+
+def _rows(name: str) -> Iterator[list[str]]:
+    data = resources.files("ingest.extract").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    for line in data.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+@cache
+def gazetteer() -> _Gazetteer:
+    """The actor tables, loaded once per process."""
+    gaz = _Gazetteer()
+    for row in _rows("organizations.tsv"):
+        name, country, kind, *rest = [*row, ""]
+        aliases = _split(rest[0]) if rest else []
+        acronyms = tuple(a for a in aliases if a.isupper() and len(a) <= 8 and " " not in a)
+        ref = ActorRef(name, None if country == "-" else country, kind, acronyms)  # type: ignore[arg-type]
+        for surface in (name, *aliases):
+            gaz.add(surface, ref, "organization")
+    for row in _rows("countries.tsv"):
+        iso3, name, names, adjectives, metonyms = [*row, "", "", ""][:5]
+        ref = ActorRef(name, iso3, "state")
+        gaz.by_iso3[iso3] = ref
+        for surface in (name, *_split(names)):
+            gaz.add(surface, ref, "name")
+        for surface in _split(adjectives):
+            gaz.add(surface, ref, "adjective")
+        for surface in _split(metonyms):
+            gaz.add(surface, ref, "metonym")
+    for country in pycountry.countries:
+        iso3 = country.alpha_3
+        names = [getattr(country, "common_name", None), country.name]
+        usable = [n for n in names if n and "," not in n]
+        if not usable:
+            continue
+        ref = gaz.by_iso3.setdefault(iso3, ActorRef(usable[0], iso3, "state"))
+        for surface in usable:
+            gaz.add(surface, ref, "name")
+    return gaz
+
+
+def country(iso3: str) -> ActorRef | None:
+    """The state with this ISO 3166-1 alpha-3 code, if known."""
+    return gazetteer().by_iso3.get(iso3)
+
+
+def find_actors(text: str, tokens: list[Token] | None = None) -> list[Mention]:
+    """Every actor named in `text`, left to right, longest match first, no overlaps."""
+    gaz = gazetteer()
+    words = tokens if tokens is not None else tokenize(text)
+    found: list[Mention] = []
+    i = 0
+    while i < len(words):
+        candidates = gaz.by_first.get(words[i].key)
+        if candidates is None and words[i].key.isupper() and len(words[i].key) > 3:
+            candidates = gaz.by_first.get(words[i].key.title())
+        hit = None
+        for keys, ref, form in candidates or ():
+            n = len(keys)
+            window = words[i : i + n]
+            if len(window) == n and all(_same(w.key, k) for w, k in zip(window, keys, strict=True)):
+                hit = (n, ref, form)
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, ref, form = hit
+        start, end = words[i].start, words[i + n - 1].end
+        surface = _POSSESSIVE.sub("", text[start:end])
+        if surface.endswith(".") and surface.count(".") == 1:
+            surface = surface[:-1]
+        found.append(Mention(start, start + len(surface), surface, ref, form))
+        i += n
+    return found
+
+
+def _same(word: str, key: str) -> bool:
+    return word == key or (word.isupper() and len(word) > 3 and word.title() == key)
