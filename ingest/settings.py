@@ -14,7 +14,15 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ingest.errors import ConfigError
@@ -44,7 +52,9 @@ class KafkaSettings(BaseModel):
     auto_offset_reset: Literal["earliest", "latest"] = Field(
         default="earliest", description="Where a group with no committed offset starts."
     )
-    session_timeout_ms: int = Field(default=10_000, ge=1_000, le=300_000, description="Group session timeout.")
+    session_timeout_ms: int = Field(
+        default=10_000, ge=1_000, le=300_000, description="Group session timeout."
+    )
     heartbeat_interval_ms: int = Field(default=3_000, ge=100, le=60_000, description="Heartbeat interval.")
     max_poll_interval_ms: int = Field(
         default=300_000, ge=1_000, description="Longest pause between polls before the member is dropped."
@@ -54,7 +64,9 @@ class KafkaSettings(BaseModel):
     sasl_mechanism: SaslMechanism | None = Field(default=None, description="SASL mechanism, for SASL_*.")
     sasl_username: str | None = Field(default=None, description="SASL user name.")
     sasl_password: SecretStr | None = Field(default=None, description="SASL password (secret).")
-    ssl_cafile: Path | None = Field(default=None, description="CA bundle that signs the brokers' certificates.")
+    ssl_cafile: Path | None = Field(
+        default=None, description="CA bundle that signs the brokers' certificates."
+    )
     ssl_certfile: Path | None = Field(default=None, description="Client certificate, for mutual TLS.")
     ssl_keyfile: Path | None = Field(default=None, description="Client private key, for mutual TLS.")
     ssl_password: SecretStr | None = Field(default=None, description="Password of the client key (secret).")
@@ -149,7 +161,9 @@ class LogSettings(BaseModel):
 
     model_config = _SECTION
 
-    level: Literal["debug", "info", "warning", "error"] = Field(default="info", description="Lowest level logged.")
+    level: Literal["debug", "info", "warning", "error"] = Field(
+        default="info", description="Lowest level logged."
+    )
     format: Literal["auto", "json", "console"] = Field(
         default="auto", description="json lines, readable console lines, or auto: console on a terminal."
     )

@@ -80,8 +80,8 @@ def extract(text: str, article_id: str) -> list[ArmsTransfer | Sanction]:
             seen.add(event.event_id)
             events.append(event)
     for sanction in read_sanctions(doc):
-        event = _sanction_event(sanction, digest, article_id)
-        if event.event_id not in seen:
-            seen.add(event.event_id)
-            events.append(event)
+        other = _sanction_event(sanction, digest, article_id)
+        if other.event_id not in seen:
+            seen.add(other.event_id)
+            events.append(other)
     return events

@@ -61,7 +61,9 @@ class Codes(BaseModel):
 
     model_config = _FROZEN
 
-    cameo: str = Field(description="CAMEO event code, e.g. `072` provide military aid, `163` impose sanctions.")
+    cameo: str = Field(
+        description="CAMEO event code, e.g. `072` provide military aid, `163` impose sanctions."
+    )
     plover: str = Field(description="PLOVER event type: `AID`, `AGREE` or `SANCTION`.")
 
 
@@ -70,7 +72,9 @@ class Actor(BaseModel):
 
     model_config = _FROZEN
 
-    name: str = Field(description='Canonical name, e.g. "Iran", "Russian Aerospace Forces", "European Union".')
+    name: str = Field(
+        description='Canonical name, e.g. "Iran", "Russian Aerospace Forces", "European Union".'
+    )
     country: str | None = Field(
         default=None,
         pattern=r"^[A-Z]{3}$",
@@ -135,7 +139,8 @@ class _EventBase(BaseModel):
     def _fill_codes(cls, data: Any) -> Any:
         if isinstance(data, dict) and "codes" not in data:
             data = dict(data)
-            data["codes"] = _codes(str(data.get("type")), str(data.get("status")))
+            kind = data.get("type", cls.model_fields["type"].default)
+            data["codes"] = _codes(str(kind), str(data.get("status")))
         return data
 
 
