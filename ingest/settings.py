@@ -123,7 +123,21 @@ class ProcessingSettings(BaseModel):
         "at_least_once: idempotent producer, offsets committed after the batch is acknowledged.",
     )
     transactional_id_prefix: str = Field(
-        default="ingest", min_length=1, description="Prefix of the per-partition transactional ids."
+        default="ingest",
+        min_length=1,
+        description="Prefix of the transactional id, which is `<prefix>-<group_id>-<instance id>`.",
+    )
+    instance_id: str | None = Field(
+        default=None,
+        min_length=1,
+        description="Names this instance in its transactional id; a restart under the same name fences "
+        "the previous incarnation. Default: the group_instance_id, else the host name (the pod name).",
+    )
+    transaction_timeout_ms: int = Field(
+        default=60_000,
+        ge=1_000,
+        le=900_000,
+        description="How long the broker lets a transaction stay open before aborting it (e.g. after a crash).",
     )
     batch_max_records: int = Field(default=500, ge=1, le=100_000, description="Most records in one batch.")
     batch_max_bytes: int = Field(
@@ -225,11 +239,11 @@ def load_settings(**overrides: Any) -> Settings:
             raise ConfigError(f"invalid setting INGEST_SECRETS_DIR: {secrets_dir!r} is not a directory")
         init.update(_secret_files(directory))
     try:
-        base = Settings()
-        if not init and not overrides:
+        base = Settings(**init)
+        if not overrides:
             return base
         merged = base.model_dump()
-        for section, values in [*init.items(), *overrides.items()]:
+        for section, values in overrides.items():
             merged.setdefault(section, {}).update(values)
         for section in merged.values():
             for key, value in list(section.items()):
