@@ -14,6 +14,7 @@ help:
 	@echo "make install | kafka | kafka-stop | lint | typecheck | schemas | bench | lock | clean"
 
 -include mk/kafka.mk
+-include mk/deploy.mk
 KAFKA_SH ?= deploy/local/kafka.sh
 
 $(STAMP): pyproject.toml constraints.txt
@@ -43,7 +44,7 @@ schemas: install
 test-fast: install
 	$(BIN)/pytest -m "not kafka"
 
-test: install
+test: install tools
 	@started=0; \
 	if ! bash $(KAFKA_SH) status >/dev/null 2>&1; then bash $(KAFKA_SH) start || exit 1; started=1; fi; \
 	status=0; \

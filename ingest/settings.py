@@ -168,6 +168,9 @@ class HttpSettings(BaseModel):
     enabled: bool = Field(default=True, description="Serve /metrics, /livez and /readyz.")
     host: str = Field(default="0.0.0.0", description="Listen address.")  # noqa: S104 - pods listen on all addresses
     port: int = Field(default=9100, ge=0, le=65535, description="Listen port (0 picks a free one).")
+    liveness_timeout_seconds: float = Field(
+        default=60.0, gt=0, description="/livez fails when the service loop has not gone round for this long."
+    )
 
 
 class LogSettings(BaseModel):
