@@ -1,10 +1,1205 @@
-"""Sanctions: who imposes which measures on which named targets, under which authority."""
+"""Sanctions: who imposes which measures on which named targets, under which authority.
+
+Reading goes in three steps.
+
+1. Passages. A passage is a sentence of the document with its words and actor
+   mentions; lines of hard-wrapped text are joined back into the sentence they
+   belong to. Only passages with a sanctions word are read further.
+2. Findings. Every sanctions word of `data/sanctions_triggers.tsv` in a
+   passage is read with the grammar around it:
+   - an active verb names its targets after it ("OFAC designated X, Y and Z"),
+     up to the words that start a reason or a circumstance ("for", "pursuant
+     to", "linked to", "over", ...);
+   - a passive verb or "hit with / subject to / face sanctions" names them
+     before it ("X, Y and Z were designated");
+   - a verb or noun followed by "include", "including", "are" or ":" names them
+     after that word ("Those sanctioned include X and Y"), and a passage ending
+     in ":" ("designated the following entities:") names them on the bullet
+     lines that follow;
+   - a noun names them after "on", "against" or "of" ("sanctions on X", "the
+     designation of X"), and a state right before it is a country-wide target
+     ("the South Sudan arms embargo").
+   A target is a named entity at the head of its phrase (not "leaders of X",
+   not "X's director", not "AQIS emir"): a gazetteer actor, a name read by
+   `names.py`, or a state where the measure is country-wide ("sanctions on
+   Russia", "the Government of North Korea", export controls on "Russia's
+   military"). The imposer is the authority or state that is the subject (or
+   the "by" agent, or "UK sanctions"); without one in the passage, the
+   imposer of the previous finding carries over (or, before any, the next
+   one). The status comes from the words around the sanctions word
+   (`data/sanctions_status.tsv`), the legal basis from `legal.py`.
+3. Events. Findings with the same imposers and status are one announcement:
+   one event with all their targets, measures, legal bases and evidence. An
+   event whose passages cite no legal basis takes the bases the document
+   cites, where they fit the imposer (an executive order only for the United
+   States, an EU act only for the EU).
+
+No event comes from sport, courts, sanctions named as a circumstance ("despite
+sanctions", "violations of sanctions"), or a finding without a named target or
+state ("people responsible for the trade"). Every window the reader looks at is
+bounded, so the work grows linearly with the text.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Literal, cast
+
+from ingest.extract.actors import ActorRef, Mention, Token, country, find_actors, tokenize
 from ingest.extract.document import Document, SanctionDraft
+from ingest.extract.legal import Citation, find_legal
+from ingest.extract.names import Name, find_names, word_class
+from ingest.extract.text import Sentence
+from ingest.models import Actor, Measure, SanctionStatus
+
+__all__ = ["read_sanctions"]
+
+TriggerKind = Literal["verb", "noun", "weak", "list"]
+Mode = Literal["after", "before", "list"]
+
+_MAX_TRIGGERS = 48  # per passage: a real sentence has a handful
+_AFTER_WINDOW = 1500  # characters after a sanctions word where its targets may stand
+_BEFORE_WINDOW = 600  # characters before it, for a passive subject
+_PREFIX_WINDOW = 240
+_LONG_PASSAGE = 4000  # characters: longer passages are read in windows around their sanctions words
+
+_CUE = re.compile(  # searched in lower-cased text
+    r"sanction|designat|embargo|entity list|blacklist|froze|freez|restrictive measures|"
+    r"export control|blocking property|blocked property|travel ban|visa ban|delist|sdn list"
+)
+_STRONG = re.compile(  # searched in lower-cased text
+    r"sanction|designat|embargo|entity list|sdn list|blacklist|asset freeze|restrictive measures|blocked property"
+)
+_BLOCKING = re.compile(r"property and interests in property\b[^.]{0,240}\bblocked")
+_WEAK_CUE = re.compile(r"\b(?:blocks|blocked|listed|named|targets?|targeted)\b")
+_EU_CONTEXT = re.compile(r"\bEU\b|European Union|Council of the EU|E\.U\.")
+_OFF_TOPIC = re.compile(
+    r"\b(?:NCAA|FIFA|UEFA|IOC|WADA|doping|athletes?|scholarships?|bowl ban|probation|football|soccer|"
+    r"basketball|baseball|Olympics?|Premier League|coach(?:es)?|sentenced|jail|prison|convicted|"
+    r"disciplinary|referee|tournament)\b"
+)
+_BACKGROUND = re.compile(
+    r"(?:violat|evad|evasion|circumvent|despite|breach|bust|skirt|under|existing|amid|avoid|escape|dodg)"
+)
+_CUT = re.compile(
+    r"\b(?:for|because|pursuant|under|in response|in connection|in support|in coordination|in line|"
+    r"on behalf|over|linked|related|connected|involved|associated|accused|after|amid|as part|in order|"
+    r"according|following|since|to|from|said|says|while|when|where|by|as a result|who are|which are)\b"
+)
+_SEPARATOR = re.compile(r"[,;:•\n]|\band\b|\bor\b|\bas well as\b|\balong with\b|\bplus\b")
+_GOVERNING = re.compile(
+    r"(?:impos\w*|announc\w*|adopt\w*|approv\w*|extend\w*|renew\w*|lev(?:y|ies|ied|ying)|slap\w*|"
+    r"introduc\w*|unveil\w*|expand\w*|tighten\w*|agree\w*|decid\w*|implement\w*|hit|hits|place[sd]?|"
+    r"placing|lift\w*|eas(?:e|es|ed|ing)|threat\w*|warn\w*|consider\w*|prepar\w*|propos\w*|put|puts|"
+    r"issu\w*|enact\w*|maintain\w*|reimpos\w*|broaden\w*|widen\w*|add\w*|target\w*|face[sd]?|facing|"
+    r"subject|vot\w*|pass\w*|plan\w*|seek\w*|urg\w*|mov\w*|end\w*|remov\w*|suspend\w*|revok\w*|waiv\w*)",
+    re.IGNORECASE,
+)
+_STATE_MILITARY = re.compile(
+    r"['’]s\s+(?:illegal\s+|full-scale\s+|brutal\s+|unprovoked\s+|ongoing\s+|continued\s+)?"
+    r"(?:military|armed forces|defen[cs]e industrial base|defen[cs]e sector|military-industrial|war machine|"
+    r"war effort|invasion|aggression|war)\b"
+)
+_ADJECTIVE_MILITARY = re.compile(r"\s+(?:military|armed forces|defen[cs]e industry|war machine)\b")
+_EXPORTS_TO = re.compile(r"\bexport(?:s|ed|ing)?\s+(?:of\s+[\w -]{1,40}?\s+)?to\s+$")
+_PROHIBIT = re.compile(r"\b(?:prohibit|ban|banned|bans|barred|forbid|restrict|embargo)", re.IGNORECASE)
+_PREVIOUS_WORD = re.compile(r"([\w'’.-]+)[^\w]*$")
+_NEXT_WORD = re.compile(r"[^\w]*([\w'’.-]+)")
+_GOVERNMENT_OF = re.compile(r"(?:[Gg]overnment|[Rr]egime)\s+of\s+(?:the\s+)?$")
+_PARENTHESIS = re.compile(r"\s*\([^()\n]{0,80}\)")
+_BY_AGENT = re.compile(r"\s+by\s+(?:the\s+)?")
+_COORDINATION = re.compile(
+    r"\s*(?:,|and|, and|along with|together with|as well as|with|['’]s|\(|, through its)?\s*(?:the\s+)?"
+)
+_WORDS = re.compile(r"[\w'’-]+")
+_LATIN_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_OPEN_PARENTHESIS = re.compile(r"\s*\(\s*")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_ADJACENT = re.compile(r"\s*(?:the\s+)?")
+_LISTED = re.compile(r"\s*(?:,|and|, and|or)\s*(?:the\s+)?")
+_MILITARY_WORD = re.compile(r"\b(?:arms|weapons|military)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    words: tuple[str, ...]
+    kind: TriggerKind
+    measure: Measure
+
+
+@dataclass(frozen=True, slots=True)
+class _Authority:
+    authority: str | None
+    imposer: str
+    country: str | None
+    rank: int
+
+
+@dataclass(slots=True)
+class _Imposer:
+    key: str
+    actor: Actor
+    authority: str | None
+    rank: int
+
+
+@dataclass(slots=True)
+class _Entity:
+    """A candidate target in a passage; offsets within the passage text."""
+
+    start: int
+    end: int
+    key: str
+    ref: ActorRef | None = None
+    surface: str = ""
+    name: Name | None = None
+    state: bool = False
+    aliases: tuple[str, ...] = ()
+
+    def actor(self) -> Actor:
+        if self.name is not None:
+            base = self.name.to_actor()
+        elif self.ref is not None:
+            base = self.ref.to_actor(self.surface)
+        else:  # pragma: no cover - every entity has a name or a reference
+            raise ValueError("entity without name")
+        if not self.aliases:
+            return base
+        aliases = sorted({*base.aliases, *self.aliases} - {base.name})
+        return base.model_copy(update={"aliases": aliases})
+
+
+@dataclass(slots=True)
+class _Finding:
+    imposers: list[_Imposer]
+    targets: list[_Entity]
+    measures: list[Measure]
+    status: SanctionStatus
+    evidence: list[Sentence]
+    legal: list[Citation] = field(default_factory=list)
+    carried: bool = False
+
+
+@dataclass(slots=True)
+class _Event:
+    imposers: dict[str, _Imposer] = field(default_factory=dict)
+    targets: dict[str, Actor] = field(default_factory=dict)
+    measures: list[Measure] = field(default_factory=list)
+    legal: list[str] = field(default_factory=list)
+    evidence: list[Sentence] = field(default_factory=list)
+    authority: tuple[int, str] | None = None
+    carried: bool = True
+
+
+# ---------------------------------------------------------------------------------------------- tables
+
+
+def _data_rows(name: str) -> Iterator[list[str]]:
+    data = resources.files("ingest.extract").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    for line in data.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+@cache
+def _words() -> dict[str, frozenset[str]]:
+    return {cls: frozenset(words.split("|")) for cls, words in _data_rows("sanctions_words.tsv")}
+
+
+def _w(cls: str) -> frozenset[str]:
+    return _words()[cls]
+
+
+@cache
+def _triggers() -> dict[str, list[_Trigger]]:
+    index: dict[str, list[_Trigger]] = {}
+    for phrase, kind, measure in _data_rows("sanctions_triggers.tsv"):
+        words = tuple(phrase.split())
+        trigger = _Trigger(words, cast(TriggerKind, kind), cast(Measure, measure))
+        index.setdefault(words[0], []).append(trigger)
+    for entries in index.values():
+        entries.sort(key=lambda t: -len(t.words))
+    return index
+
+
+@cache
+def _statuses() -> dict[str, SanctionStatus]:
+    return {word: cast(SanctionStatus, status) for word, status in _data_rows("sanctions_status.tsv")}
+
+
+@cache
+def _authorities() -> dict[str, _Authority]:
+    out = {}
+    for name, authority, imposer, iso3, rank in _data_rows("sanctions_authorities.tsv"):
+        out[name] = _Authority(
+            None if authority == "-" else authority, imposer, None if iso3 == "-" else iso3, int(rank)
+        )
+    return out
+
+
+@cache
+def _sanctioners() -> frozenset[str]:
+    """States that impose sanctions of their own: "UK sanctions" names the imposer, not the target."""
+    return frozenset(a.country for a in _authorities().values() if a.country)
+
+
+# ---------------------------------------------------------------------------------------------- passages
+
+
+class _Passage:
+    """A sentence (or hard-wrapped lines joined); offsets of tokens and mentions are within `text`.
+
+    What the reader needs of a passage (words, entities, imposers) is computed
+    once, on first use.
+    """
+
+    def __init__(
+        self, text: str, sentences: list[Sentence], tokens: list[Token] | None, mentions: list[Mention] | None
+    ) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.line_start = False
+        self._tokens = tokens
+        self._mentions = mentions
+        self._keys: list[str] | None = None
+        self._entities: list[_Entity] | None = None
+        self._starts: list[int] = []
+        self._lowered: str | None = None
+        self._title: bool | None = None
+        self._citations: list[Citation] | None = None
+        self._windows: dict[tuple[int, int], list[_Entity]] = {}
+        self._token_starts: list[int] | None = None
+
+    @property
+    def tokens(self) -> list[Token]:
+        if self._tokens is None:
+            self._tokens = tokenize(self.text)
+        return self._tokens
+
+    @property
+    def mentions(self) -> list[Mention]:
+        if self._mentions is None:
+            self._mentions = find_actors(self.text, self.tokens)
+        return self._mentions
+
+    @property
+    def citations(self) -> list[Citation]:
+        """The legal bases the passage cites (violated ones included, marked)."""
+        if self._citations is None:
+            self._citations = find_legal(self.text)
+        return self._citations
+
+    @property
+    def token_starts(self) -> list[int]:
+        if self._token_starts is None:
+            self._token_starts = [t.start for t in self.tokens]
+        return self._token_starts
+
+    @property
+    def keys(self) -> list[str]:
+        if self._keys is None:
+            self._keys = [t.key.lower() for t in self.tokens]
+        return self._keys
+
+    @property
+    def lowered(self) -> str:
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        return self._lowered
+
+    @property
+    def title(self) -> bool:
+        """A headline: nearly every longer word capitalised."""
+        if self._title is None:
+            self._title = _title_case_words(self.text[:2000])
+        return self._title
+
+    def entities(self, lo: int = 0, hi: int | None = None) -> list[_Entity]:
+        """Candidate targets starting in `text[lo:hi]`, left to right.
+
+        A passage of ordinary length is read once; in a very long one (a text
+        without sentence breaks) only the window asked for is read.
+        """
+        hi = len(self.text) if hi is None else hi
+        if len(self.text) > _LONG_PASSAGE:
+            key = (lo, hi)
+            if key not in self._windows:
+                self._windows[key] = [e for e in _entities(self, max(0, lo - 200), hi) if e.start >= lo]
+            return self._windows[key]
+        if self._entities is None:
+            self._entities = _entities(self, 0, len(self.text))
+            self._starts = [e.start for e in self._entities]
+        return self._entities[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]
+
+
+def _passages(doc: Document) -> list[_Passage]:
+    """The document's sentences, with lines of hard-wrapped paragraphs joined."""
+    clauses = doc.clauses
+    text = doc.text
+    groups: list[list[int]] = []
+    for i, clause in enumerate(clauses):
+        if groups and _continues(text, clauses[groups[-1][-1]].sentence, clause.sentence):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    out = []
+    for group in groups:
+        first = clauses[group[0]]
+        if len(group) == 1:
+            passage = _Passage(first.text, [first.sentence], first.tokens, first.actors)
+        else:
+            start, end = first.sentence.start, clauses[group[-1]].sentence.end
+            passage = _Passage(text[start:end], [clauses[i].sentence for i in group], None, None)
+        at = first.sentence.start
+        passage.line_start = at == 0 or "\n" in text[max(0, at - 6) : at]
+        out.append(passage)
+    return out
+
+
+def _continues(text: str, previous: Sentence, current: Sentence) -> bool:
+    """Whether `current` carries on the hard-wrapped line that `previous` ends."""
+    gap = text[previous.end : current.start]
+    if gap.count("\n") != 1 or gap.strip():
+        return False
+    if previous.text[-1:] in '.!?:;"”’)' or not current.text[:1].isalpha():
+        return False
+    line_begin = text.rfind("\n", max(0, previous.end - 400), previous.end) + 1
+    if _title_case_words(text[line_begin : previous.end]):
+        return False  # a headline, not a wrapped line
+    return previous.end - line_begin >= 55 or current.text[:1].islower()
+
+
+def _title_case_words(text: str) -> bool:
+    skip = _w("title_function")
+    words = [w for w in _LATIN_WORD.findall(text) if len(w) > 3 and w.lower() not in skip]
+    if len(words) < 4:
+        return False
+    lower = sum(1 for w in words if not w[0].isupper())
+    return lower == 0 or (lower == 1 and len(words) >= 10)
+
+
+# ---------------------------------------------------------------------------------------------- reading
 
 
 def read_sanctions(doc: Document) -> list[SanctionDraft]:
     """Every sanction the document reports against a named target or a state."""
-    return []
+    lowered = doc.text.lower()
+    if len(lowered) != len(doc.text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in doc.text)  # keep offsets
+    if _CUE.search(lowered) is None:
+        return []
+    reader = _Reader(doc, lowered)
+    findings = reader.read()
+    if not findings:
+        return []
+    citations = [c for c in find_legal(doc.text) if not c.violated]
+    if _BLOCKING.search(doc.text):
+        for finding in findings:
+            if "designation" in finding.measures and "asset_freeze" not in finding.measures:
+                finding.measures.append("asset_freeze")  # a designation that blocks property freezes assets
+    return _events(findings, citations)
+
+
+@dataclass(frozen=True, slots=True)
+class _Site:
+    """One sanctions word in a passage: tokens `i` to `j`."""
+
+    passage: _Passage
+    index: int
+    i: int
+    j: int
+    trigger: _Trigger
+
+    @property
+    def start(self) -> int:
+        return self.passage.tokens[self.i].start
+
+    @property
+    def end(self) -> int:
+        return self.passage.tokens[self.j - 1].end
+
+
+class _Reader:
+    """Reads one document's findings, carrying the imposer from one passage to the next."""
+
+    def __init__(self, doc: Document, lowered: str) -> None:
+        self.text = doc.text
+        self.lowered = lowered
+        self.passages = _passages(doc)
+        self.eu_context = _EU_CONTEXT.search(doc.text) is not None
+        self.strong_doc = _STRONG.search(lowered) is not None
+
+    def read(self) -> list[_Finding]:
+        findings: list[_Finding] = []
+        last: list[_Imposer] = []
+        pending: list[_Finding] = []
+        cues = [m.start() for m in _CUE.finditer(self.lowered)]
+        if self.strong_doc:
+            cues = sorted(cues + [m.start() for m in _WEAK_CUE.finditer(self.text)])
+        for index, passage in enumerate(self.passages):
+            start, end = passage.sentences[0].start, passage.sentences[-1].end
+            at = bisect_left(cues, start)
+            if at == len(cues) or cues[at] >= end:
+                continue
+            if _OFF_TOPIC.search(passage.text):
+                continue
+            for finding in self._read_passage(index):
+                finding.legal = [c for c in passage.citations if not c.violated]
+                if finding.imposers:
+                    last = finding.imposers
+                    for waiting in pending:
+                        waiting.imposers = last
+                    pending.clear()
+                elif last:
+                    finding.imposers = last
+                    finding.carried = True
+                else:
+                    finding.carried = True
+                    pending.append(finding)
+                if finding.targets:
+                    findings.append(finding)
+        if pending:
+            fallback = self._first_authority()
+            for waiting in pending:
+                waiting.imposers = [fallback] if fallback is not None else []
+        for finding in findings[:200]:
+            finding.targets = [self._full_name(entity) for entity in finding.targets[:100]] + finding.targets[
+                100:
+            ]
+        return [f for f in findings if f.imposers]
+
+    def _full_name(self, entity: _Entity) -> _Entity:
+        """The full name behind a short one the text defines: "Pioneer" for "Pioneer Trading Co. (Pioneer)"."""
+        if entity.name is None or entity.name.text.count(" ") > 1:
+            return entity
+        at = self.text.find(f"({entity.name.text})")
+        if at == -1:
+            return entity
+        for passage in self.passages:
+            start, end = passage.sentences[0].start, passage.sentences[-1].end
+            if start <= at < end:
+                local = at - start
+                for full in passage.entities(max(0, local - 200), local):
+                    if full.name is not None and entity.name.text in full.name.aliases:
+                        return full
+                break
+        return entity
+
+    def _read_passage(self, index: int) -> list[_Finding]:
+        passage = self.passages[index]
+        out = []
+        taken: set[str] = set()
+        spots: list[tuple[int, int, _Imposer]] | None = None
+        for site in self._sites(index):
+            if spots is None:
+                spots = _imposer_spots(passage, self.eu_context)
+            finding = self._read_site(site, spots, taken)
+            if finding is not None:
+                out.append(finding)
+        return out
+
+    def _sites(self, index: int) -> Iterator[_Site]:
+        passage = self.passages[index]
+        keys = passage.keys
+        table = _triggers()
+        strong_here = _STRONG.search(passage.lowered) is not None
+        last_list = max((k for k, key in enumerate(keys) if key == "list"), default=-1)
+        found = 0
+        i = 0
+        while i < len(keys) and found < _MAX_TRIGGERS:
+            hit = None
+            for trigger in table.get(keys[i], ()):
+                n = len(trigger.words)
+                if tuple(keys[i : i + n]) == trigger.words:
+                    hit = trigger
+                    break
+            if hit is None:
+                i += 1
+                continue
+            site = _Site(passage, index, i, i + len(hit.words), hit)
+            if _accept(site, strong_here, self.strong_doc, last_list):
+                found += 1
+                yield site
+            i = site.j
+
+    def _read_site(
+        self, site: _Site, spots: list[tuple[int, int, _Imposer]], taken: set[str]
+    ) -> _Finding | None:
+        passage = site.passage
+        measure = _measure(site)
+        mode, lo, hi = _zone(site)
+        found = _heads(passage, lo, hi)
+        states = _state_targets(site, measure)
+        evidence = list(passage.sentences)
+        if not found and mode in ("after", "list") and _introduces_list(passage.text, site.end):
+            for extra, bullet in self._bullets(site.index):
+                found.append(extra)
+                evidence.extend(bullet.sentences)
+        target_keys = {e.key for e in found} | {e.key for e in states}
+        imposers = _choose_imposers(site, spots, mode, target_keys)
+        if mode == "before" and not imposers:
+            imposers = [s[2] for s in spots if s[0] >= site.end and s[2].authority][:1]
+        imposers = [imp for imp in imposers if imp.key not in target_keys]
+        if imposers:
+            found.extend(states)  # a country-wide measure is read only with its imposer in the passage
+        targets: list[_Entity] = []
+        seen: set[str] = set()
+        for entity in found:
+            if entity.key not in seen:
+                seen.add(entity.key)
+                targets.append(entity)
+        signature = f"{site.start}:{','.join(sorted(seen))}"
+        if signature in taken:
+            return None
+        taken.add(signature)
+        measures = _measures(measure, site, targets)
+        return _Finding(imposers, targets, measures, _status(site), evidence)
+
+    def _bullets(self, index: int) -> Iterator[tuple[_Entity, _Passage]]:
+        """The leading name of each line that follows a list introduction ("designated the following:")."""
+        for passage in self.passages[index + 1 : index + 80]:
+            if not passage.line_start:
+                return
+            heads = _heads(passage, 0, min(len(passage.text), 300))
+            first = heads[0] if heads else None
+            if first is None or passage.text[: first.start].strip().lower() not in ("", "the"):
+                return
+            yield first, passage
+
+    def _first_authority(self) -> _Imposer | None:
+        """The first authority the document names, for findings before any imposer is read."""
+        for passage in self.passages[:200]:
+            if _CUE.search(passage.lowered) is None and len(passage.text) > 300:
+                continue
+            for _, _, imposer in _imposer_spots(passage, self.eu_context):
+                if imposer.authority is not None:
+                    return imposer
+        return None
+
+
+def _accept(site: _Site, strong_here: bool, strong_doc: bool, last_list: int) -> bool:
+    passage, i, j, trigger = site.passage, site.i, site.j, site.trigger
+    tokens, text, keys = passage.tokens, passage.text, passage.keys
+    after = text[site.end : site.end + 1]
+    before = text[site.start - 1 : site.start] if site.start else ""
+    if after == "-" or before == "-":
+        return False  # "sanctions-busting", "anti-sanctions"
+    if i > 0 and keys[i - 1] == "specially":
+        return False  # "Specially Designated Nationals": a list's name
+    if any(c.start <= tokens[i].start < c.end for c in passage.citations):
+        return False  # "the North Korea Sanctions and Policy Enhancement Act"
+    nxt = keys[j] if j < len(keys) else ""
+    if trigger.kind == "noun":
+        if _background(keys, i):
+            return False
+        return not (trigger.words[-1] in ("sanctions", "sanction") and nxt in _w("topic"))
+    if trigger.kind == "weak":
+        word = trigger.words[0]
+        if word in ("blocks", "blocked"):
+            return "property" in keys[j : j + 4] or (strong_here and nxt == "the")
+        if word == "named":
+            return i > 0 and keys[i - 1] == "those"
+        if word in ("identified", "identifying"):
+            return "blocked" in keys[j : j + 40] and "property" in keys[j : j + 40]
+        return strong_here or (strong_doc and _after_authority(site))
+    if trigger.kind == "list":
+        return last_list >= j and (strong_here or strong_doc)
+    return True
+
+
+def _after_authority(site: _Site) -> bool:
+    """Whether an authority is the subject right before the word ("The Council listed ...")."""
+    passage = site.passage
+    m = site.i - 1
+    while m >= 0 and passage.keys[m] in _w("adverb"):
+        m -= 1
+    if m < 0:
+        return False
+    if passage.keys[m] == "council":
+        return True
+    word = passage.tokens[m]
+    return any(mention.end == word.end and mention.ref.name in _authorities() for mention in passage.mentions)
+
+
+def _background(keys: list[str], i: int) -> bool:
+    """Sanctions named as a circumstance: "violations of OFAC sanctions", "despite sanctions"."""
+    return any(_BACKGROUND.match(k) for k in keys[max(0, i - 4) : i])
+
+
+# ---------------------------------------------------------------------------------------------- entities
+
+
+def _entities(passage: _Passage, lo: int, hi: int) -> list[_Entity]:
+    """Every actor a target could be in `text[lo:hi]`: gazetteer actors and names; states kept, marked."""
+    text = passage.text
+    authorities = _authorities()
+    tokens, mentions = passage.tokens, passage.mentions
+    if lo > 0 or hi < len(text):
+        token_starts = [t.start for t in tokens] if len(tokens) < 64 else passage.token_starts
+        tokens = tokens[bisect_left(token_starts, lo) : bisect_left(token_starts, hi)]
+        mention_starts = [m.start for m in mentions]
+        mentions = mentions[bisect_left(mention_starts, lo) : bisect_left(mention_starts, hi)]
+    out: list[_Entity] = []
+    for mention in mentions:
+        ref = mention.ref
+        if ref.kind == "state":
+            if mention.form != "adjective":
+                out.append(
+                    _Entity(
+                        mention.start, mention.end, ref.country or ref.name, ref, mention.surface, state=True
+                    )
+                )
+            continue
+        if ref.name in authorities or ref.kind == "intergovernmental":
+            continue
+        out.append(_Entity(mention.start, mention.end, ref.name.lower(), ref, mention.surface))
+    out.extend(
+        _Entity(name.start, name.end, _name_key(name.text), name=name)
+        for name in find_names(text, tokens, mentions, lo, hi, strict=passage.title)
+    )
+    out.sort(key=lambda e: e.start)
+    merged: list[_Entity] = []
+    for entity in out:
+        host = merged[-1] if merged else None
+        if (
+            host is not None
+            and host.ref is not None
+            and not host.state
+            and entity.name is not None
+            and text[host.end : entity.start] == " "
+        ):
+            # "the Islamic Revolutionary Guard Corps Navy": a branch of a known body
+            whole = text[host.start : entity.end]
+            name = Name(host.start, entity.end, whole, "organization", host.ref.country, entity.name.aliases)
+            merged[-1] = _Entity(host.start, entity.end, _name_key(whole), name=name)
+            continue
+        if (
+            host is not None
+            and _OPEN_PARENTHESIS.fullmatch(text, host.end, entity.start)
+            and text[entity.end : entity.end + 1] == ")"
+        ):
+            # "Munitions Industry Department (MID)": the acronym is the same actor
+            label = entity.name.text if entity.name is not None else entity.surface
+            host.aliases = (*host.aliases, label)
+            continue
+        merged.append(entity)
+    return merged
+
+
+def _name_key(text: str) -> str:
+    return _NON_ALNUM.sub(" ", text.lower()).strip()
+
+
+def _heads(passage: _Passage, lo: int, hi: int) -> list[_Entity]:
+    """Entities in `text[lo:hi]` that head their phrase: no preposition before, no noun after.
+
+    States count only as "the Government of X" or "X government"; elsewhere a
+    state in a target phrase is a place or an owner, not the target.
+    """
+    text = passage.text
+    closers = word_class("closer")
+    out: list[_Entity] = []
+    for entity in passage.entities(lo, hi):
+        if entity.end > hi:
+            continue
+        head_start = entity.start
+        end = _skip_parenthesis(text, entity.end)
+        following = _next_word(text, end)
+        if entity.state:
+            government = _GOVERNMENT_OF.search(text, max(lo, entity.start - 24), entity.start)
+            if government is None:
+                if following not in _w("government"):
+                    continue
+                after = passage.lowered.find(following, end, end + 40) + len(following)
+                nxt = _next_word(text, after)
+                if nxt[:1].islower() and nxt not in closers:
+                    continue  # "DPRK government officials"
+            else:
+                head_start = government.start()
+        elif (
+            following[:1].islower()
+            and following not in closers
+            and not text[end : end + 2].lstrip().startswith((",", ";"))
+        ):
+            continue  # "AQIS emir": a modifier, not the head
+        elif (
+            text[entity.end : entity.end + 2] in ("'s", "’s")
+            and _next_word(text, entity.end + 2)[:1].islower()
+        ):
+            continue  # "X's director"
+        if _clean_prefix(text, lo, head_start):
+            out.append(entity)
+    return out
+
+
+def _skip_parenthesis(text: str, end: int) -> int:
+    match = _PARENTHESIS.match(text, end)
+    return match.end() if match else end
+
+
+def _clean_prefix(text: str, lo: int, start: int) -> bool:
+    """No preposition or relative word between the last list separator and the entity."""
+    begin = max(lo, start - _PREFIX_WINDOW)
+    last = begin
+    for match in _SEPARATOR.finditer(text, begin, start):
+        last = match.end()
+    words = _WORDS.findall(text, last, start)
+    blocked = _w("prefix_block")
+    for k, word in enumerate(words):
+        if word.lower() not in blocked:
+            continue
+        inside_title = (
+            word == "of"
+            and 0 < k < len(words) - 1
+            and words[k - 1][:1].isupper()
+            and words[k + 1][:1].isupper()
+        )
+        if not inside_title:
+            return False
+    return True
+
+
+# ---------------------------------------------------------------------------------------------- imposers
+
+
+def _imposer_spots(passage: _Passage, eu_context: bool) -> list[tuple[int, int, _Imposer]]:
+    """Where an imposer is named in the passage: authorities, states, "the Council" (of the EU)."""
+    text = passage.text
+    authorities = _authorities()
+    spots: list[tuple[int, int, _Imposer]] = []
+    for mention in passage.mentions:
+        ref = mention.ref
+        if any(c.start <= mention.start < c.end for c in passage.citations):
+            continue  # "UN Security Council Resolution 2270" cites, it does not impose
+        entry = authorities.get(ref.name)
+        if entry is not None:
+            spots.append((mention.start, mention.end, _make_imposer(entry, mention.surface)))
+            continue
+        if ref.kind != "state" or ref.country is None or not _subject_state(text, mention):
+            continue
+        state = country(ref.country)
+        if state is not None:
+            actor = state.to_actor(mention.surface)
+            spots.append((mention.start, mention.end, _Imposer(ref.country, actor, None, 9)))
+    if eu_context:
+        entry = authorities["Council of the European Union"]
+        spots.extend(
+            (token.start, token.end, _make_imposer(entry, "Council"))
+            for token in passage.tokens
+            if token.key == "Council"
+            and _previous_word(text, token.start) == "the"
+            and _next_word(text, token.end) not in ("of", "on", "for")
+        )
+    spots.sort(key=lambda s: s[0])
+    return spots
+
+
+def _subject_state(text: str, mention: Mention) -> bool:
+    """Whether a state is named as the one who acts ("Japan imposed", "UK sanctions", "Japan's government")."""
+    following = _next_word(text, mention.end)
+    if mention.form == "adjective":
+        return following == "sanctions" or (
+            following in _w("government") and _acts(text, mention.end, following)
+        )
+    if _previous_word(text, mention.start) in (
+        "on",
+        "against",
+        "to",
+        "from",
+        "in",
+        "of",
+        "with",
+        "into",
+        "at",
+    ):
+        return False
+    if text[mention.end : mention.end + 2] in ("'s", "’s"):
+        return _next_word(text, mention.end + 2) in _w("imposer_possessed")
+    return _acts(text, mention.end, following)  # not "DPRK government officials", not "Russia-based"
+
+
+def _acts(text: str, end: int, following: str) -> bool:
+    """Whether a verb, a clause word or a comma follows a state named at `end`."""
+    if text[end : end + 1] in (",", ";") or following in ("sanctions", "sanction"):
+        return True
+    if following in _w("government"):
+        at = end + text[end : end + 40].lower().find(following) + len(following)
+        nxt = _next_word(text, at)
+        return not nxt or nxt in word_class("closer") or _GOVERNING.fullmatch(nxt) is not None
+    return (
+        following in word_class("closer")
+        or following in _w("adverb")
+        or _GOVERNING.fullmatch(following) is not None
+    )
+
+
+def _make_imposer(entry: _Authority, surface: str) -> _Imposer:
+    if entry.country is not None:
+        state = country(entry.country)
+        name = state.name if state is not None else entry.imposer
+        actor = Actor(name=name, country=entry.country, kind="state", aliases=sorted({surface} - {name}))
+        return _Imposer(entry.country, actor, entry.authority, entry.rank)
+    aliases = sorted({surface} - {entry.imposer})
+    actor = Actor(name=entry.imposer, country=None, kind="intergovernmental", aliases=aliases)
+    return _Imposer(entry.imposer, actor, entry.authority, entry.rank)
+
+
+def _choose_imposers(
+    site: _Site, spots: list[tuple[int, int, _Imposer]], mode: Mode, targets: set[str]
+) -> list[_Imposer]:
+    text = site.passage.text
+    by_agent = _BY_AGENT.match(text, site.end)
+    if by_agent is not None:
+        agents = [s for s in spots if s[0] == by_agent.end()]
+        if agents:
+            return _merge_imposers([agents[0][2]], spots, agents[0][0], agents[0][1] + 1)
+    starts = [s[0] for s in spots]
+    before = [
+        s for s in spots[: bisect_right(starts, site.start)] if s[1] <= site.start and s[2].key not in targets
+    ]
+    if not before:
+        return []
+    nearest = before[-1]
+    if mode == "before" and text[nearest[1] : site.start].strip() not in ("", "new", "additional", "further"):
+        return []  # in a passive sentence only an imposer right before the sanctions word counts ("UK sanctions")
+    chosen = [nearest[2]]
+    cursor = nearest[0]
+    for spot in reversed(before[-8:-1]):
+        if _COORDINATION.fullmatch(text, spot[1], cursor) is None:
+            break
+        chosen.append(spot[2])  # "the U.S., the UK and Canada", "the Treasury's OFAC"
+        cursor = spot[0]
+    return _merge_imposers(chosen, spots, before[0][0], site.start)
+
+
+def _merge_imposers(
+    chosen: list[_Imposer], spots: list[tuple[int, int, _Imposer]], lo: int, hi: int
+) -> list[_Imposer]:
+    """One imposer per state or body, carrying the most specific authority named for it nearby."""
+    merged: dict[str, _Imposer] = {}
+    for imposer in chosen:
+        current = merged.get(imposer.key)
+        if current is None:
+            merged[imposer.key] = _Imposer(imposer.key, imposer.actor, imposer.authority, imposer.rank)
+            continue
+        current.actor = _with_aliases(current.actor, imposer.actor.aliases)
+        if imposer.authority and imposer.rank < current.rank:
+            current.authority, current.rank = imposer.authority, imposer.rank
+    for start, _, imposer in spots:
+        current = merged.get(imposer.key)
+        if lo <= start < hi and current is not None and imposer.authority and imposer.rank < current.rank:
+            current.authority, current.rank = imposer.authority, imposer.rank
+    return list(merged.values())
+
+
+def _with_aliases(actor: Actor, aliases: Sequence[str]) -> Actor:
+    merged = sorted((set(actor.aliases) | set(aliases)) - {actor.name})
+    return actor if merged == actor.aliases else actor.model_copy(update={"aliases": merged})
+
+
+# ---------------------------------------------------------------------------------------------- zones
+
+
+def _zone(site: _Site) -> tuple[Mode, int, int]:
+    """Where the sanctions word's targets stand: after it, before it, or in a list after "include"."""
+    passage, i, j, trigger = site.passage, site.i, site.j, site.trigger
+    tokens, text, keys = passage.tokens, passage.text, passage.keys
+    n = len(keys)
+    adverbs, aux = _w("adverb"), _w("aux")
+    # "Those sanctioned today include ...", "targets include ...", "sanctions include ..."
+    k = j
+    while k < n and k < j + 4 and (keys[k] in adverbs or keys[k] in ("on", "by") or keys[k][:1].isdigit()):
+        k += 1
+    if (
+        k < n
+        and keys[k] in _w("list_intro")
+        and not (trigger.kind == "noun" and keys[k] in ("are", "is", "were"))
+    ):
+        return "list", tokens[k].end, min(len(text), tokens[k].end + _AFTER_WINDOW)
+    if trigger.kind != "noun" and text[site.end : site.end + 2].strip().startswith(":"):
+        return "list", site.end + 1, min(len(text), site.end + _AFTER_WINDOW)
+    if trigger.kind == "noun":
+        subject = [m for m in range(max(0, i - 4), i) if keys[m] in _w("subject_target")]
+        if subject:
+            first = subject[0]
+            while first > 0 and keys[first - 1] in aux | adverbs:
+                first -= 1
+            return "before", _subject_start(passage, first), tokens[first].start
+        k = j
+        while k < n and k < j + 4 and keys[k] in _w("noun_skip"):
+            k += 1
+        if k < n and (
+            keys[k] in _w("object_prep")
+            or (keys[k] == "of" and trigger.measure in ("designation", "asset_freeze"))
+        ):
+            return "after", tokens[k].end, _cut(text, tokens[k].end)
+        if trigger.words[-1] == "of":
+            return "after", site.end, _cut(text, site.end)
+        return "after", site.end, site.end  # no object named
+    # verbs: passive when an auxiliary stands before (skipping adverbs), or "by" follows
+    m = i - 1
+    while m >= 0 and keys[m] in adverbs:
+        m -= 1
+    passive = (m >= 0 and keys[m] in aux and keys[m] not in ("has", "have", "had")) or (
+        j < n and keys[j] == "by"
+    )
+    if keys[j - 1].endswith("ing"):
+        passive = False  # "is designating", "is adding": progressive, not passive
+    if passive:
+        first = m if m >= 0 and keys[m] in aux else i
+        while first > 0 and keys[first - 1] in aux | adverbs:
+            first -= 1
+        return "before", _subject_start(passage, first), tokens[first].start
+    return "after", site.end, _cut(text, site.end)
+
+
+def _subject_start(passage: _Passage, first: int) -> int:
+    """Where the subject before token `first` begins: after the last reporting verb or clause break."""
+    tokens, text, keys = passage.tokens, passage.text, passage.keys
+    reporting = _w("reporting")
+    limit = tokens[first].start - _BEFORE_WINDOW
+    for m in range(first - 1, -1, -1):
+        if tokens[m].start < limit:
+            return tokens[m + 1].start
+        if keys[m] in reporting:
+            return tokens[m].end
+        gap = text[tokens[m].end : tokens[m + 1].start]
+        if any(ch in gap for ch in ";:—\n"):
+            return tokens[m].end
+    return 0
+
+
+def _cut(text: str, start: int) -> int:
+    """Where the object after a sanctions word ends: the first word of a reason or a circumstance."""
+    limit = min(len(text), start + _AFTER_WINDOW)
+    end = limit
+    for match in _CUT.finditer(text, start, limit):
+        if text[start : match.start()].strip():
+            end = match.start()
+            break
+    for stop in (". ", "! ", "? "):
+        found = text.find(stop, start, end)
+        while found != -1 and _inside_abbreviation(text, found):
+            found = text.find(stop, found + 2, end)
+        if found != -1:
+            end = found
+    return end
+
+
+def _inside_abbreviation(text: str, dot: int) -> bool:
+    word = _PREVIOUS_WORD.search(text, max(0, dot - 12), dot + 1)
+    return word is not None and (len(word.group(1).rstrip(".")) <= 3 or "." in word.group(1).rstrip("."))
+
+
+def _introduces_list(text: str, after: int) -> bool:
+    rest = text[after : after + 400]
+    return text[-40:].rstrip().endswith(":") or "following" in rest.lower()
+
+
+# ---------------------------------------------------------------------------------------------- states
+
+
+def _state_targets(site: _Site, measure: Measure) -> list[_Entity]:
+    """States a country-wide measure falls on: "sanctions on Russia", "the South Sudan arms embargo"."""
+    passage, i, j, trigger = site.passage, site.i, site.j, site.trigger
+    text, tokens, keys = passage.text, passage.tokens, passage.keys
+    lo, hi = max(0, site.start - _BEFORE_WINDOW), min(len(text), site.end + _AFTER_WINDOW)
+    states = [e for e in passage.entities(lo, hi) if e.state]
+    out: list[_Entity] = []
+    if trigger.kind in ("noun", "verb") and states:
+        # the object: "sanctions (imposed) on Russia (and Belarus)", "sanctioned Iran"
+        at = -1
+        if trigger.kind == "noun":
+            k = j
+            while k < len(keys) and k < j + 4 and keys[k] in _w("noun_skip"):
+                k += 1
+            if k < len(keys) and keys[k] in _w("object_prep") and _governed(passage, i, j):
+                at = tokens[k].end
+        elif trigger.words[-1] != "of":
+            at = site.end
+        if at >= 0:
+            out.extend(_state_chain(text, states, at))
+    if trigger.kind == "noun" and states:
+        # "<state> sanctions", "<state> arms embargo", for a state that does not sanction on its own
+        previous = [e for e in states if e.end <= site.start and not text[e.end : site.start].strip()]
+        if previous and _governed(passage, i, j):
+            state = previous[-1]
+            embargo = measure in ("arms_embargo", "trade_restriction")
+            if not any(e.start >= site.end for e in out) and (embargo or state.key not in _sanctioners()):
+                out.append(state)
+    if measure == "export_control":
+        out.extend(e for e in states if _STATE_MILITARY.match(text, e.end))
+        for mention in passage.mentions:
+            if (
+                lo <= mention.start < hi
+                and mention.form == "adjective"
+                and mention.ref.country
+                and _ADJECTIVE_MILITARY.match(text, mention.end)
+            ):
+                ref = country(mention.ref.country)
+                if ref is not None:
+                    out.append(
+                        _Entity(mention.start, mention.end, mention.ref.country, ref, ref.name, state=True)
+                    )
+    if states and _PROHIBIT.search(text, lo, hi):
+        out.extend(e for e in states if _EXPORTS_TO.search(text, max(0, e.start - 60), e.start))
+    return out
+
+
+def _state_chain(text: str, states: list[_Entity], at: int) -> list[_Entity]:
+    """States named right at `at`, and those coordinated with them ("on Russia and Belarus")."""
+    out: list[_Entity] = []
+    cursor = at
+    for state in states:
+        if state.start < cursor:
+            continue
+        gap = text[cursor : state.start]
+        if not (_ADJACENT.fullmatch(gap) or (out and _LISTED.fullmatch(gap))):
+            break
+        possessive = text[state.end : state.end + 2] in ("'s", "’s")
+        if possessive and _next_word(text, state.end + 2) in _w("government"):
+            out.append(state)  # "Somalia's government"
+            break
+        if possessive or text[state.end : state.end + 1] == "-":
+            break  # "Russia's central bank", "Russia-based firms"
+        out.append(state)
+        cursor = state.end
+    return out
+
+
+def _governed(passage: _Passage, i: int, j: int) -> bool:
+    """Whether a verb of imposing, extending, lifting or threatening governs the sanctions noun."""
+    if passage.title:
+        return _GOVERNING.search(passage.text[:2000]) is not None
+    keys = passage.keys
+    return any(_GOVERNING.fullmatch(k) for k in keys[max(0, i - 8) : i] + keys[j : j + 3])
+
+
+# ---------------------------------------------------------------------------------------------- attributes
+
+
+def _measure(site: _Site) -> Measure:
+    trigger = site.trigger
+    lowered = site.passage.lowered[max(0, site.start - _BEFORE_WINDOW) : site.end + _AFTER_WINDOW]
+    if trigger.kind == "list":
+        if "entity list" in lowered or "end-user list" in lowered or "unverified list" in lowered:
+            return "export_control"
+        return "designation"
+    if trigger.words[-1] in ("embargo", "embargoes") and _MILITARY_WORD.search(lowered):
+        return "arms_embargo"
+    return trigger.measure
+
+
+_EXTRA_MEASURES: tuple[tuple[str, Measure], ...] = (
+    ("asset freeze", "asset_freeze"),
+    ("freez", "asset_freeze"),
+    ("froze", "asset_freeze"),
+    ("blocked", "asset_freeze"),
+    ("travel ban", "travel_ban"),
+    ("entry ban", "travel_ban"),
+    ("visa", "travel_ban"),
+    ("arms embargo", "arms_embargo"),
+    ("export control", "export_control"),
+    ("export ban", "export_control"),
+    ("entity list", "export_control"),
+    ("prohibited from being exported", "export_control"),
+    ("import ban", "trade_restriction"),
+    ("trade restriction", "trade_restriction"),
+)
+
+
+def _measures(first: Measure, site: _Site, targets: list[_Entity]) -> list[Measure]:
+    """The sanctions word's measure and the other measures the passage names around it."""
+    out: list[Measure] = [first]
+    lowered = site.passage.lowered[max(0, site.start - _BEFORE_WINDOW) : site.end + _AFTER_WINDOW]
+    for needle, measure in _EXTRA_MEASURES:
+        if measure not in out and needle in lowered:
+            out.append(measure)
+    if first == "designation" and targets and all(e.state for e in targets):
+        # sanctions on a whole state restrict its trade; designation is for named persons and bodies
+        out[0] = "trade_restriction" if "trade_restriction" not in out else "other"
+        out = list(dict.fromkeys(out))
+    return out
+
+
+def _status(site: _Site) -> SanctionStatus:
+    """lifted, threatened or planned from the words around the sanctions word; imposed otherwise."""
+    statuses = _statuses()
+    keys = site.passage.keys
+    window = keys[max(0, site.i - 8) : site.j]
+    if site.trigger.kind == "noun":
+        window = window + keys[site.j : site.j + 5]
+    found = {statuses[w] for w in window if w in statuses}
+    for status in ("lifted", "threatened", "planned"):
+        if status in found:
+            return cast(SanctionStatus, status)
+    return "imposed"
+
+
+def _previous_word(text: str, start: int) -> str:
+    match = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    return match.group(1).lower() if match else ""
+
+
+def _next_word(text: str, end: int) -> str:
+    match = _NEXT_WORD.match(text, end, end + 40)
+    return match.group(1).lower() if match else ""
+
+
+# ---------------------------------------------------------------------------------------------- events
+
+
+def _events(findings: Sequence[_Finding], citations: Sequence[Citation]) -> list[SanctionDraft]:
+    events: dict[tuple[tuple[str, ...], str], _Event] = {}
+    for finding in findings:
+        keys = tuple(sorted(imp.key for imp in finding.imposers))
+        event = events.setdefault((keys, finding.status), _Event())
+        for imposer in finding.imposers:
+            current = event.imposers.get(imposer.key)
+            if current is None:
+                event.imposers[imposer.key] = _Imposer(
+                    imposer.key, imposer.actor, imposer.authority, imposer.rank
+                )
+            else:
+                current.actor = _with_aliases(current.actor, imposer.actor.aliases)
+            if imposer.authority and (event.authority is None or imposer.rank < event.authority[0]):
+                event.authority = (imposer.rank, imposer.authority)
+        for entity in finding.targets:
+            actor = entity.actor()
+            existing = event.targets.get(entity.key)
+            event.targets[entity.key] = actor if existing is None else _with_aliases(existing, actor.aliases)
+        event.measures.extend(m for m in finding.measures if m not in event.measures)
+        event.legal.extend(c.basis for c in finding.legal if c.basis not in event.legal and _fits(c, keys))
+        event.evidence.extend(finding.evidence)
+        event.carried = event.carried and finding.carried
+    drafts = []
+    for (keys, status), event in events.items():
+        legal = event.legal or [c.basis for c in citations if _fits(c, keys)]
+        confidence = (0.6 if event.carried else 0.8) + (0.05 if legal else 0.0)
+        drafts.append(
+            SanctionDraft(
+                imposers=[imp.actor for imp in event.imposers.values()],
+                targets=list(event.targets.values()),
+                measures=event.measures,
+                status=cast(SanctionStatus, status),
+                evidence=event.evidence,
+                authority=event.authority[1] if event.authority else None,
+                legal_basis=list(dict.fromkeys(legal)),
+                confidence=confidence,
+            )
+        )
+    return drafts
+
+
+def _fits(citation: Citation, imposer_keys: tuple[str, ...]) -> bool:
+    """An executive order is a US basis, an EU act an EU one; resolutions and named laws fit any imposer."""
+    if citation.family == "eo":
+        return "USA" in imposer_keys
+    if citation.family == "eu":
+        return "European Union" in imposer_keys
+    return True

@@ -1,0 +1,168 @@
+"""Legal bases of sanctions, recognised and written one canonical way.
+
+- US executive orders: "Executive Order 14024", "E.O. 14024", "EO 14024",
+  "Executive Order (E.O.) 13224", "Section 1(a)(i) of E.O. 14024",
+  "E.O.s 13382 and 13224" -> "E.O. 14024" (one per number).
+- UN Security Council resolutions: "UN Security Council Resolution 2231",
+  "UNSCR 2231", "resolutions 1718 and 2270", "Resolution 2231 (2015)"
+  -> "UNSCR 2231". A bare "resolution N" counts only where the text names the
+  Security Council.
+- EU acts: "Council Regulation (EU) No 833/2014" -> "Regulation (EU) 833/2014";
+  "Council Decision (CFSP) 2022/327" -> "Decision (CFSP) 2022/327";
+  "Decision 2014/512/CFSP" stays as written.
+- Named laws and regimes, as written: "the Economic Crime (Transparency and
+  Enforcement) Act", "Special Economic Measures (Iran) Regulations", "North
+  Korea Sanctions and Policy Enhancement Act of 2016", "the Russia sanctions
+  regime", "EU Global Human Rights Sanctions Regime".
+
+A citation of something violated ("in violation of Resolution 2231") is kept
+but marked, since a breached resolution is not the basis of a new measure.
+Every pattern is linear: no nested unbounded repetition.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["Citation", "Family", "find_legal", "normalise"]
+
+Family = Literal["eo", "unscr", "eu", "law"]
+
+_NUMBER_LIST = r"(\d{3,5}(?:(?:\s*,\s*|\s*,?\s*(?:and|&)\s+)(?:E\.O\.\s*|UNSCR\s*)?\d{3,5}){0,8})"
+_EO = re.compile(
+    r"\b(?:Executive\s+Orders?|E\.\s?O\.(?:s\b)?|EOs?\b)(?:\s*\((?:E\.O\.|EO)\))?\s*(?:No\.?\s*)?"
+    + _NUMBER_LIST
+)
+_UNSCR = re.compile(
+    r"(?:(?:\b(?:United\s+Nations|UN|U\.N\.)\s+)?\b(?:Security\s+Council\s+)?[Rr]esolutions?(?:\s*\(UNSCRs?\))?"
+    r"|\bUNSCRs?)\s*(?:No\.?\s*)?" + _NUMBER_LIST
+)
+_HAS_EO = re.compile(r"Order|E\.\s?O\.|\bEOs?\b")
+_HAS_UNSCR = re.compile(r"[Rr]esolution|UNSCR")
+_HAS_LAW = re.compile(r"Act\b|Regulations|[Rr]egime")
+_UN_CONTEXT = re.compile(r"Security Council|UNSC|United Nations|\bU\.?N\.?\b")
+_EU_ACT = re.compile(
+    r"\b(?:Council\s+|Commission\s+)?(?:Implementing\s+)?(Regulation|Decision)\s*\((EU|EC|CFSP)\)\s*"
+    r"(?:No\.?\s*)?(\d{1,4}/\d{1,4})"
+)
+_EU_DECISION = re.compile(r"\bDecision\s+(\d{4}/\d{1,4}/CFSP)\b")
+_LAW_ANCHOR = re.compile(r"\b(?:Act|Regulations|[Ss]anctions\s+[Rr]egime)\b")
+_LAW_TAIL = re.compile(r"(?:\s+of)?\s+((?:19|20)\d\d)\b")
+_VIOLATED = re.compile(r"(?:violat\w*|breach\w*|contraven\w*|defian\w*|defy\w*)\b[^.;]{0,60}$", re.IGNORECASE)
+_WORD_BACK = re.compile(r"(\([^()]{1,60}\)|[\w'’&.-]+)\s*$")
+_LAW_CONNECTORS = frozenset(["of", "and", "on", "for", "to", "in", "&", "through", "against"])
+_NOT_LAW_START = frozenset(
+    ["The", "This", "That", "These", "Such", "Its", "Their", "Our", "Under", "Pursuant", "New", "Its"]
+)
+_DIGITS = re.compile(r"\d{3,5}")
+_LEADING_CONNECTOR = re.compile(r"(?:of|and|on|for|to|in|&|through|against)\s+")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A legal basis cited in a text; `start`/`end` index into the text searched."""
+
+    start: int
+    end: int
+    basis: str
+    family: Family
+    violated: bool = False
+
+
+def normalise(basis: str) -> str:
+    """The canonical form of one citation ("Executive Order 14024" -> "E.O. 14024"); others unchanged."""
+    found = find_legal(basis)
+    return found[0].basis if len(found) == 1 else basis.strip()
+
+
+def find_legal(text: str) -> list[Citation]:
+    """Every legal basis cited in `text`, left to right, one entry per number."""
+    out: list[Citation] = []
+    if _HAS_EO.search(text):
+        out.extend(c for m in _EO.finditer(text) for c in _numbers(text, m, "E.O. {}", "eo"))
+    if _HAS_UNSCR.search(text):
+        un_context = _UN_CONTEXT.search(text) is not None
+        for match in _UNSCR.finditer(text):
+            if match.group(0).startswith(("resolution", "Resolution")) and not un_context:
+                continue
+            out.extend(_numbers(text, match, "UNSCR {}", "unscr"))
+    if "Regulation" in text or "Decision" in text:
+        for match in _EU_ACT.finditer(text):
+            basis = f"{match.group(1)} ({match.group(2)}) {match.group(3)}"
+            out.append(Citation(match.start(), match.end(), basis, "eu", _violated(text, match.start())))
+        out.extend(
+            Citation(m.start(), m.end(), f"Decision {m.group(1)}", "eu") for m in _EU_DECISION.finditer(text)
+        )
+    if _HAS_LAW.search(text):
+        for match in _LAW_ANCHOR.finditer(text):
+            law = _law(text, match.start(), match.end())
+            if law is not None:
+                out.append(law)
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _numbers(text: str, match: re.Match[str], template: str, family: Family) -> list[Citation]:
+    violated = _violated(text, match.start())
+    numbers = _DIGITS.findall(match.group(1))
+    minimum = 4 if family == "eo" else 3
+    return [
+        Citation(match.start(), match.end(), template.format(n), family, violated)
+        for n in dict.fromkeys(numbers)
+        if len(n) >= minimum
+    ]
+
+
+def _violated(text: str, start: int) -> bool:
+    return _VIOLATED.search(text[max(0, start - 80) : start]) is not None
+
+
+def _law(text: str, anchor_start: int, anchor_end: int) -> Citation | None:
+    """Walk back from "Act" / "Regulations" / "sanctions regime" over the capitalised words of its name."""
+    start = anchor_start
+    words = 0
+    capitals = 0
+    while words < 14:
+        match = _WORD_BACK.search(text, max(0, start - 80), start)
+        if match is None or "\n" in text[match.end() : start]:
+            break
+        word = match.group(1)
+        if word.startswith("("):
+            start = match.start(1)
+            words += 1
+            continue
+        if word[:1].isupper() or word[:1].isdigit():
+            if word in _NOT_LAW_START:
+                break
+            start = match.start(1)
+            words += 1
+            capitals += 1
+            continue
+        if word in _LAW_CONNECTORS and capitals:
+            # keep a connector only if a capitalised word stands before it
+            before = _WORD_BACK.search(text, max(0, match.start(1) - 80), match.start(1))
+            if before is not None and (before.group(1)[:1].isupper() or before.group(1).startswith("(")):
+                start = match.start(1)
+                words += 1
+                continue
+        break
+    while True:
+        lead = _LEADING_CONNECTOR.match(text, start, anchor_start)
+        if lead is None:
+            break
+        start = lead.end()
+    if capitals == 0 or start >= anchor_start:
+        return None
+    if text[max(0, start - 1) : start] in ("“", '"', "‘", "'"):
+        return None  # a short name defined in the text ("the “Iran Regulations”")
+    end = anchor_end
+    tail = _LAW_TAIL.match(text, end)
+    if tail is not None:
+        end = tail.end()
+    basis = _SPACES.sub(" ", text[start:end]).strip()
+    if basis.split()[0] in ("Act", "Regulations"):
+        return None
+    return Citation(start, end, basis, "law", _violated(text, start))

@@ -1,0 +1,479 @@
+"""Names the gazetteer does not know: companies, organisations, persons and vessels.
+
+A name is a run of capitalised words, with "of", "and", "for", "the" and name
+particles ("al-", "bin") inside it, read from the words of a span of text. Its
+kind comes from its words: a company form ("Co., Ltd.", "LLC", "JSC", "Trading
+FZE", "Bank"), an organisation word ("Department", "Center", "Party"), a vessel
+cue ("the vessel X", "(IMO 1234567)"), else two to four plain words make a
+person ("First Last"). Titles before a person's name are dropped ("Defence
+Minister Sergei Shoigu" is "Sergei Shoigu"), as are nationality words before a
+name ("Iranian", "Tehran-based", "Russia's"), which give the name its country.
+A parenthesised acronym right after a name becomes its alias.
+
+The word classes live in `data/sanctions_name_words.tsv`. Recognition is one
+pass over the words of the span; nothing here can backtrack.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ingest.extract.actors import Mention, Token, find_actors
+from ingest.models import Actor, ActorKind
+
+__all__ = ["Name", "find_names", "word_class"]
+
+_BREAKS = frozenset(
+    ["against", "with", "from", "to", "on", "in", "over", "after", "by", "into", "amid", "targeting"]
+)
+_CONNECTORS = frozenset(
+    [
+        "of",
+        "and",
+        "for",
+        "the",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "el",
+        "al",
+        "bin",
+        "ibn",
+        "von",
+        "van",
+        "der",
+        "den",
+        "&",
+        "y",
+        "da",
+        "do",
+        "dos",
+    ]
+)
+_PARTICLES = frozenset(["al", "el", "bin", "ibn", "abu"])
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9.&-]{1,11})\)")
+_IMO = re.compile(r"\s*\(IMO\b")
+_SHORT_NAME = re.compile(r"[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2}")
+_COUNTRY_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z .'-]{2,40})\)")
+_GAP_SPACE = re.compile(r"[ \t\u00a0]+")
+_POSSESSIVE = re.compile(r"['’]s$")
+_LEGAL_FORMS = frozenset(
+    [
+        "Co",
+        "Company",
+        "Ltd",
+        "Limited",
+        "LLC",
+        "L.L.C",
+        "JSC",
+        "OJSC",
+        "PJSC",
+        "CJSC",
+        "AO",
+        "OAO",
+        "PAO",
+        "ZAO",
+        "OOO",
+        "FZE",
+        "FZCO",
+        "FZC",
+        "DMCC",
+        "GmbH",
+        "AG",
+        "SA",
+        "S.A",
+        "SAS",
+        "SARL",
+        "SpA",
+        "BV",
+        "NV",
+        "Inc",
+        "Incorporated",
+        "Corp",
+        "Corporation",
+        "PLC",
+        "plc",
+        "Pte",
+        "Pvt",
+        "Bhd",
+        "Sdn",
+        "Bank",
+    ]
+)
+_ABBREVIATED = frozenset(["Co", "Ltd", "Inc", "Corp", "L.L.C", "S.A", "Pte", "Pvt", "Bhd", "Sdn", "Jr", "Sr"])
+_DOTTED = re.compile(r"\.\w+\.$")
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A name read from text; `start`/`end` index into the text searched."""
+
+    start: int
+    end: int
+    text: str
+    kind: ActorKind
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    vessel: bool = False
+
+    def to_actor(self) -> Actor:
+        """The contract's Actor for this name."""
+        aliases = sorted({a for a in self.aliases if a != self.text})
+        return Actor(name=self.text, country=self.country, kind=self.kind, aliases=aliases)
+
+
+@cache
+def _classes() -> dict[str, frozenset[str]]:
+    data = resources.files("ingest.extract").joinpath("data").joinpath("sanctions_name_words.tsv")
+    out: dict[str, set[str]] = {}
+    for line in data.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cls, words = line.split("\t", 1)
+        out.setdefault(cls, set()).update(w.strip() for w in words.split("|") if w.strip())
+    return {cls: frozenset(words) for cls, words in out.items()}
+
+
+def word_class(cls: str) -> frozenset[str]:
+    """The words of one class of `data/sanctions_name_words.tsv` ("closer", "title", ...)."""
+    return _classes().get(cls, frozenset())
+
+
+@dataclass(slots=True)
+class _Unit:
+    start: int
+    end: int
+    text: str
+    key: str
+    mention: Mention | None = None
+    covered: bool = False
+
+    @property
+    def is_cap(self) -> bool:
+        first = self.text[0]
+        if first.isupper():
+            return True
+        if first.isdigit():
+            return any(c.isalpha() for c in self.text) and not self.text.isdigit()
+        # "al-Qa'ida": a lower-case particle joined to a capitalised word
+        head, _, rest = self.text.partition("-")
+        return head.lower() in _PARTICLES and rest[:1].isupper()
+
+    @property
+    def is_modifier(self) -> bool:
+        """ "Tehran-based", "Russia-linked": a place that describes, not a name."""
+        lowered = self.text.lower()
+        return lowered.endswith(("-based", "-linked", "-registered", "-owned", "-backed", "-controlled"))
+
+
+def _units(text: str, tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[_Unit]:
+    units: list[_Unit] = []
+    for token in tokens:
+        if units and text[units[-1].end : token.start] in ("-", "\u2011"):
+            last = units[-1]
+            last.end = token.end
+            last.text = text[last.start : last.end]
+            last.key = last.text.rstrip(".") if last.text.count(".") == 1 else last.text
+            continue
+        units.append(_Unit(token.start, token.end, token.text, token.key))
+    if mentions:
+        by_start = {m.start: m for m in mentions}
+        spans = sorted((m.start, m.end) for m in mentions if m.form != "adjective")
+        k = 0
+        for unit in units:
+            unit.mention = by_start.get(unit.start)
+            while k < len(spans) and spans[k][1] <= unit.start:
+                k += 1
+            unit.covered = k < len(spans) and spans[k][0] <= unit.start
+    return units
+
+
+def _gap_ok(text: str, left: _Unit, right: _Unit, suffixes: frozenset[str]) -> bool:
+    gap = text[left.end : right.start]
+    if not gap or _GAP_SPACE.fullmatch(gap):
+        return True
+    if gap.strip() == "," and right.key in _LEGAL_FORMS and "\n" not in gap:
+        return True  # "Foo Co., Ltd."
+    if gap.strip() in ("'", "’") and left.text.endswith("s"):
+        return True  # "Workers' Party"
+    return gap.strip() == "&" and "\n" not in gap
+
+
+def find_names(
+    text: str,
+    tokens: Sequence[Token],
+    mentions: Sequence[Mention],
+    lo: int = 0,
+    hi: int | None = None,
+    *,
+    strict: bool = False,
+) -> list[Name]:
+    """Names in `text[lo:hi]` that the gazetteer mentions do not already cover.
+
+    `strict` (for headlines in title case, where every word is capitalised)
+    keeps only names whose words say what they are: a company form or an
+    organisation word.
+    """
+    hi = len(text) if hi is None else hi
+    span_tokens = [t for t in tokens if t.start >= lo and t.end <= hi]
+    span_mentions = [m for m in mentions if m.start >= lo and m.end <= hi]
+    units = _units(text, span_tokens, span_mentions)
+    classes = _classes()
+    suffixes = classes["company_suffix"]
+    names: list[Name] = []
+    country: str | None = None
+    run: list[_Unit] = []
+    inside_until = -1
+
+    def flush() -> None:
+        nonlocal country
+        if len(run) == 1 and run[0].mention is not None and run[0].mention.form == "adjective":
+            run.clear()  # "the Iranian firm X": the nationality waits for the name
+            return
+        if run:
+            names.extend(_read_run(text, run, country, strict, hi))
+            run.clear()
+            country = None
+
+    for i, unit in enumerate(units):
+        mention = unit.mention
+        if unit.is_modifier:
+            flush()
+            if mention is not None:
+                country = mention.ref.country
+            continue
+        if (
+            mention is not None
+            and mention.ref.kind == "state"
+            and mention.form == "name"
+            and (
+                len(run) >= 2
+                and run[-1].key == "of"
+                and run[-2].key not in classes["stop"]
+                and _gap_ok(text, run[-1], unit, suffixes)
+            )
+        ):
+            inside_until = mention.end  # "Bank of Russia", "Workers' Party of Korea"
+        if unit.start < inside_until:
+            run.append(unit)
+            continue
+        if unit.covered:
+            flush()
+            continue
+        if mention is not None and mention.form == "adjective":
+            flush()  # a nationality starts a new name: "X and the Iranian firm Y"
+            country = mention.ref.country
+            run.append(unit)
+            continue
+        if unit.key.lower() in _BREAKS:
+            flush()  # "Sanctions Against ...": a headline's preposition, not part of a name
+            continue
+        starts_new = not run or not _gap_ok(text, run[-1], unit, suffixes)
+        lowered = unit.key.lower()
+        if lowered in _CONNECTORS and unit.key != lowered and run and not starts_new:
+            unit.key = lowered  # a title-case "And", "Of"
+        if unit.is_cap and unit.key not in _CONNECTORS:
+            if starts_new:
+                flush()
+            run.append(unit)
+            continue
+        if unit.key in _CONNECTORS and run and not starts_new:
+            nxt = units[i + 1] if i + 1 < len(units) else None
+            nxt2 = units[i + 2] if i + 2 < len(units) else None
+            if nxt is not None and (nxt.is_cap or (nxt.key == "the" and nxt2 is not None and nxt2.is_cap)):
+                run.append(unit)
+                continue
+        flush()
+    flush()
+    out: list[Name] = []
+    for name in names:
+        if name.text == "IMO" or (out and name.text in out[-1].aliases):
+            continue
+        out.append(name)
+    return out
+
+
+def _read_run(text: str, run: list[_Unit], country: str | None, strict: bool, hi: int) -> list[Name]:
+    classes = _classes()
+    stop, titles = classes["stop"], classes["title"]
+    units = list(run)
+    # Leading possessors ("Putin's", "Russia's") and nationality words describe the name.
+    while units and (
+        _POSSESSIVE.search(units[0].text) or units[0].key in stop or units[0].key in _CONNECTORS
+    ):
+        if units[0].mention is not None and units[0].mention.ref.country:
+            country = units[0].mention.ref.country
+        units.pop(0)
+    while units and units[-1].key in _CONNECTORS:
+        units.pop()
+    if not units:
+        return []
+    out: list[Name] = []
+    for part in _split_and(units):
+        name = _classify(text, part, country=country, strict=strict, titles=titles, stop=stop, hi=hi)
+        if name is not None:
+            out.append(name)
+    return out
+
+
+def _split_and(units: list[_Unit]) -> list[list[_Unit]]:
+    """Split "A B and C D Company" into two names; keep "Design and Manufacturing of X" whole."""
+    parts: list[list[_Unit]] = []
+    current: list[_Unit] = []
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        if unit.key in ("and", "&") and current:
+            right = _rest_until_and(units, i + 1)
+            left_words = [u for u in current if u.key not in _CONNECTORS]
+            right_words = [u for u in right if u.key not in _CONNECTORS]
+            after_the = i + 1 < len(units) and units[i + 1].key == "the"
+            named_left = len(left_words) == 1 and _company_word(left_words[0].key) and len(right_words) >= 1
+            person_right = 2 <= len(right) <= 4 and len(right_words) == len(right) and _person_like(right)
+            if after_the or named_left or person_right or (len(left_words) >= 2 and len(right_words) >= 2):
+                parts.append(current)
+                current = []
+                i += 1
+                continue
+        current.append(unit)
+        i += 1
+    if current:
+        parts.append(current)
+    return [[u for u in p if not (u is p[0] and u.key in _CONNECTORS)] for p in parts if p]
+
+
+def _rest_until_and(units: list[_Unit], start: int) -> list[_Unit]:
+    out = []
+    for unit in units[start:]:
+        if unit.key in ("and", "&"):
+            break
+        out.append(unit)
+    return out
+
+
+def _classify(
+    text: str,
+    units: list[_Unit],
+    *,
+    country: str | None,
+    strict: bool,
+    titles: frozenset[str],
+    stop: frozenset[str],
+    hi: int,
+) -> Name | None:
+    classes = _classes()
+    while units and (units[0].key in _CONNECTORS or units[0].key in stop):
+        units = units[1:]
+    while units and units[-1].key in _CONNECTORS:
+        units = units[:-1]
+    if not units:
+        return None
+    words = [u.key for u in units]
+    suffixes, prefixes, orgs = classes["company_suffix"], classes["company_prefix"], classes["org_keyword"]
+    kind: ActorKind | None = None
+    if words[-1] in _LEGAL_FORMS or (len(words) > 1 and words[0] in prefixes):
+        kind = "company"
+    elif any(w in orgs for w in words):
+        kind = "organization"
+    elif words[-1] in suffixes:
+        kind = "company"
+    else:
+        # A title before a person's name is not part of it.
+        last_title = max(
+            (i for i, u in enumerate(units) if u.key in titles or (u.mention is not None and i > 0)),
+            default=-1,
+        )
+        if last_title >= 0:
+            units = [u for u in units[last_title + 1 :] if u.key not in _CONNECTORS]
+            words = [u.key for u in units]
+        if not units:
+            return None
+        if any(w in stop or w in titles for w in words):
+            return None
+        if strict:
+            return None
+        if 2 <= len(words) <= 4 and all(_plain_word(w) for w in words) and not _company_word(words[-1]):
+            kind = "person"
+        else:
+            kind = "company" if words[-1].lower().endswith("bank") else "organization"
+    if units[0].mention is not None and units[0].mention.form == "adjective" and kind != "person":
+        rest = units[1:]
+        if len(rest) >= 2 or (rest and _company_word(rest[0].key)):
+            country = units[0].mention.ref.country
+            units = rest
+            words = words[1:]
+    start, end = units[0].start, units[-1].end
+    surface = text[start:end].rstrip(",")
+    if surface.endswith(".") and units[-1].key not in _ABBREVIATED and not _DOTTED.search(surface):
+        surface = surface[:-1]
+    if _POSSESSIVE.search(surface):
+        surface = surface[:-2]
+    if strict and not (
+        (kind == "company" and (words[-1] in _LEGAL_FORMS or words[0] in prefixes))
+        or (kind == "organization" and any(w in orgs for w in words))
+    ):
+        return None
+    if words[-1] in classes["generic"] or _PLURAL_ACRONYM.fullmatch(words[-1]):
+        return None
+    if len(words) == 1 and strict:
+        return None
+    after = text[end:hi]
+    aliases: tuple[str, ...] = ()
+    acronym = _ACRONYM.match(after)
+    vessel = _IMO.match(after) is not None or _vessel_before(text, start)
+    if acronym is not None and not vessel and acronym.group(1) != "IMO":
+        aliases = (acronym.group(1),)
+    elif (place := _COUNTRY_AFTER.match(after)) is not None and not vessel:
+        in_country = _country_of(place.group(1))
+        if in_country is not None:
+            country = country or in_country  # "Foo Ltd (Russia)"
+        elif _SHORT_NAME.fullmatch(place.group(1)) and kind in ("company", "organization"):
+            aliases = (place.group(1),)  # "Pioneer Trading Co. (Pioneer)": the short name used later
+    if vessel:
+        kind = "organization"
+    elif len(words) == 1 and kind is None:
+        return None
+    if kind is None:
+        return None
+    return Name(start, start + len(surface), surface, kind, country, aliases, vessel)
+
+
+def _person_like(units: list[_Unit]) -> bool:
+    classes = _classes()
+    barred = classes["org_keyword"] | classes["company_suffix"] | classes["stop"] | classes["title"]
+    return all(_plain_word(u.key) and u.key not in barred and u.mention is None for u in units)
+
+
+def _company_word(word: str) -> bool:
+    """A one-word company name ("Gazprombank", "Rosneft") rather than a given name."""
+    return word.lower().endswith(("bank", "prom", "neft", "gaz", "tech", "trans", "export", "flot"))
+
+
+def _plain_word(word: str) -> bool:
+    """A word that can be part of a person's name: "Dmitry", "Al-Hashimi", "O'Neil"."""
+    core = word.replace("-", "").replace("'", "").replace("’", "")
+    return core.isalpha() and word[0].isupper() and not word.isupper()
+
+
+def _vessel_before(text: str, start: int) -> bool:
+    before = text[max(0, start - 24) : start].split()
+    cues = word_class("vessel_cue")
+    return bool(before) and (before[-1] in cues or before[-1].lower() in cues)
+
+
+def _country_of(place: str) -> str | None:
+    found = find_actors(place)
+    if (
+        len(found) == 1
+        and found[0].end - found[0].start == len(place.strip())
+        and found[0].ref.kind == "state"
+    ):
+        return found[0].ref.country
+    return None

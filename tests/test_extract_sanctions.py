@@ -1,0 +1,259 @@
+"""The sanctions reader on sentences written for these tests, one pattern each."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from ingest.extract import extract
+from ingest.extract.document import Document
+from ingest.extract.sanctions import read_sanctions
+from ingest.models import Sanction
+
+
+def sanctions(text: str) -> list[Sanction]:
+    return [e for e in extract(text, "test") if isinstance(e, Sanction)]
+
+
+def only(text: str) -> Sanction:
+    found = sanctions(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def target_names(event: Sanction) -> list[str]:
+    return [t.name for t in event.targets]
+
+
+def test_active_designation_names_targets_imposer_authority_and_basis() -> None:
+    """An OFAC designation gives the US as imposer, OFAC as authority, each named target and the E.O."""
+    event = only(
+        "Today, the U.S. Department of the Treasury's Office of Foreign Assets Control (OFAC) designated "
+        "Corvus Avionics Co., Ltd., a Shenzhen-based parts supplier, and its director, Han Mingyu, "
+        "pursuant to Executive Order 14024."
+    )
+    assert [i.name for i in event.imposers] == ["United States"]
+    assert event.imposers[0].country == "USA"
+    assert event.authority == "OFAC"
+    assert target_names(event) == ["Corvus Avionics Co., Ltd.", "Han Mingyu"]
+    assert event.measures[0] == "designation"
+    assert event.legal_basis == ["E.O. 14024"]
+    assert event.status == "imposed"
+
+
+def test_passive_subject_list_and_imposer_from_previous_sentence() -> None:
+    """Targets named before "were hit with sanctions" are read, with the imposer of the sentence before."""
+    event = only(
+        "The Treasury Department said it was levying sanctions on three firms. "
+        "Tehran-based Mehr Avand Trading, Kavir Parts Company and Sahand Propulsion Industries were hit "
+        "with the new sanctions."
+    )
+    assert target_names(event) == [
+        "Mehr Avand Trading",
+        "Kavir Parts Company",
+        "Sahand Propulsion Industries",
+    ]
+    assert event.targets[0].country == "IRN"
+    assert event.authority == "U.S. Department of the Treasury"
+
+
+def test_following_entities_on_bullet_lines_with_acronym_aliases() -> None:
+    """ "designated the following entities:" reads the name that opens each bullet line."""
+    event = only(
+        "The State Department designated the following entities:\n"
+        "• Northern Signal Directorate (NSD), which operates the drone fleet\n"
+        "• 311th Logistics Center, which moved the parts\n"
+        "The following is a statement by the Secretary."
+    )
+    assert target_names(event) == ["Northern Signal Directorate", "311th Logistics Center"]
+    assert event.targets[0].aliases == ["NSD"]
+
+
+def test_list_after_include_strips_titles_from_persons() -> None:
+    """ "Those sanctioned include" reads persons without their titles."""
+    event = only(
+        "The UK has announced new sanctions today. Officials now sanctioned include Deputy Prime Minister "
+        "Arkady Velin, Defence Minister Oleg Marchenko and former President of Russia Pavel Orlov."
+    )
+    assert target_names(event) == ["Arkady Velin", "Oleg Marchenko", "Pavel Orlov"]
+    assert event.imposers[0].name == "United Kingdom"
+
+
+def test_those_named_are_skips_descriptions_and_organisations_they_lead() -> None:
+    """A list of persons with their roles gives the persons, not the groups they lead."""
+    event = only(
+        "The Department of State designated four leaders of terrorist groups on Monday. "
+        "Those named are Omar Haddad, AQAP emir, Yusuf Karimi, head of ISKP's finance branch; "
+        "and Bilal Nazari, deputy emir of Lashkar-e-Taiba (LeT)."
+    )
+    assert target_names(event) == ["Omar Haddad", "Yusuf Karimi", "Bilal Nazari"]
+
+
+def test_asset_freeze_of_banks_in_an_including_list() -> None:
+    """ "Assets of several banks were frozen, including ..." reads each bank, single words too."""
+    event = only(
+        "Japan decided to impose new sanctions on Tuesday. "
+        "Assets of several banks were also frozen, including Kama Bank, SMP, Tatfondbank and Zenit Bank."
+    )
+    assert target_names(event)[-4:] == ["Kama Bank", "SMP", "Tatfondbank", "Zenit Bank"]
+    assert "asset_freeze" in event.measures
+    assert event.imposers[0].country == "JPN"
+
+
+def test_sanctions_on_a_state_make_the_state_the_target() -> None:
+    """ "imposed sanctions on Russia" targets the state Russia."""
+    event = only("Japan's government decided to impose additional sanctions on Russia on Friday.")
+    assert [(t.name, t.kind, t.country) for t in event.targets] == [("Russia", "state", "RUS")]
+    assert event.imposers[0].country == "JPN"
+
+
+def test_un_arms_embargo_renewal_in_a_headline() -> None:
+    """ "UN Renews <state> Arms Embargo" is an arms embargo on that state by the United Nations."""
+    event = only("UN Renews Libya Arms Embargo\nThe vote was unanimous.")
+    assert event.imposers[0].name == "United Nations"
+    assert event.imposers[0].country is None
+    assert event.targets[0].country == "LBY"
+    assert event.measures == ["arms_embargo"]
+
+
+def test_arms_embargo_on_an_armed_group_with_its_resolution() -> None:
+    """An embargo on a named armed group targets the group; the resolution becomes "UNSCR N"."""
+    event = only("The U.N. Security Council imposed an arms embargo on the Houthis under Resolution 2216.")
+    assert target_names(event) == ["Houthis"]
+    assert event.authority == "UN Security Council"
+    assert event.legal_basis == ["UNSCR 2216"]
+
+
+def test_entity_list_additions_are_export_controls() -> None:
+    """Companies added to the Entity List are export-control targets of the Bureau of Industry and Security."""
+    event = only(
+        "The Commerce Department's Bureau of Industry and Security (BIS) added Lumen Microdevices Co., Ltd. "
+        "and Harbin Tesla Optics Co. to the Entity List."
+    )
+    assert target_names(event) == ["Lumen Microdevices Co., Ltd.", "Harbin Tesla Optics Co."]
+    assert event.authority == "Bureau of Industry and Security"
+    assert event.measures[0] == "export_control"
+
+
+def test_export_controls_on_a_states_military_target_the_state() -> None:
+    """Entity List additions for supplying "Russia's military" make Russia a target of export controls."""
+    event = only(
+        "BIS added 12 companies to the Entity List for supplying Russia's military with electronics."
+    )
+    assert [t.country for t in event.targets] == ["RUS"]
+
+
+def test_lifted_status_from_removal() -> None:
+    """ "removed X from the SDN List" is a lifted designation."""
+    event = only("OFAC removed Orion Shipping LLC from the SDN List on Monday.")
+    assert event.status == "lifted"
+    assert target_names(event) == ["Orion Shipping LLC"]
+
+
+def test_threatened_status() -> None:
+    """A threat to sanction a state is threatened, not imposed."""
+    event = only("Washington has threatened to sanction Turkey over its missile purchase.")
+    assert event.status == "threatened"
+    assert event.targets[0].country == "TUR"
+
+
+def test_planned_status() -> None:
+    """Sanctions announced for the future are planned."""
+    event = only("The European Union is preparing new sanctions against Belarus, diplomats said.")
+    assert event.status == "planned"
+    assert event.imposers[0].name == "European Union"
+
+
+def test_several_imposers_act_together() -> None:
+    """Coordinated imposers are all kept."""
+    event = only("The United States, the United Kingdom and Canada jointly sanctioned Rami Saadeh on Friday.")
+    assert sorted(i.country or "" for i in event.imposers) == ["CAN", "GBR", "USA"]
+
+
+def test_eu_council_lists_targets_under_an_eu_regulation() -> None:
+    """ "The Council" in an EU text is the Council of the EU; the regulation is normalised."""
+    event = only(
+        "The EU adopted its 15th package of sanctions today. The Council also listed Baltic Freight JSC "
+        "and Neva Components LLC under Council Regulation (EU) No 269/2014."
+    )
+    assert event.imposers[0].name == "European Union"
+    assert event.authority == "Council of the EU"
+    assert target_names(event) == ["Baltic Freight JSC", "Neva Components LLC"]
+    assert event.legal_basis == ["Regulation (EU) 269/2014"]
+
+
+def test_vessel_with_imo_number() -> None:
+    """A vessel named with its IMO number is a target."""
+    event = only("OFAC identified the vessel SILVER GULL (IMO 9234567) as blocked property today.")
+    assert target_names(event) == ["SILVER GULL"]
+
+
+def test_legal_basis_from_elsewhere_in_the_document() -> None:
+    """A basis cited once in a release applies to designations that do not repeat it."""
+    event = only(
+        "Today's designations are made under Executive Order 13224. "
+        "OFAC designated Harbor Finance Ltd on Tuesday."
+    )
+    assert event.legal_basis == ["E.O. 13224"]
+
+
+def test_short_name_defined_in_the_release_resolves_to_the_full_name() -> None:
+    """ "Pioneer is being designated" names the company the release introduced as "(Pioneer)"."""
+    event = only(
+        "Today, OFAC sanctioned two suppliers of drone engines. Pioneer Motor Trading Co. (Pioneer) is a "
+        "China-based supplier. Pioneer is being designated pursuant to E.O. 13382. As a result of today's "
+        "action, all property and interests in property of the designated persons are blocked."
+    )
+    assert target_names(event) == ["Pioneer Motor Trading Co."]
+    assert event.targets[0].aliases == ["Pioneer"]
+    assert event.measures == ["designation", "asset_freeze"]
+
+
+def test_branch_of_a_known_body_and_a_person_in_one_list() -> None:
+    """ "the IRGC Navy and <person>" gives the branch and the person."""
+    event = only(
+        "Canada imposed sanctions on Iranian entities, including the Islamic Revolutionary Guard Corps Navy "
+        "and Reza Tavakoli."
+    )
+    assert target_names(event) == ["Islamic Revolutionary Guard Corps Navy", "Reza Tavakoli"]
+
+
+def test_lifted_embargo_on_a_states_government() -> None:
+    """Lifting the embargo on "Somalia's government" is a lifted arms embargo on Somalia."""
+    event = only("The Security Council voted to lift the arms embargo on Somalia's government on Monday.")
+    assert (event.status, event.targets[0].country) == ("lifted", "SOM")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The NCAA sanctioned the university with a two-year bowl ban and lost scholarships.",
+        "The Treasury said it will sanction people responsible for the trade in the coming days.",
+        "Despite Western sanctions on Russia, its economy grew by three percent.",
+        "He was fined for violations of OFAC sanctions on Iran.",
+        "The annex designates eight organizations in North Korea, Iran and Syria.",
+        "Kremlin spokesman Dmitry Peskov said the new U.S. sanctions were illegal.",
+        "Sanctions under the order may be imposed on any person who undermines democratic processes.",
+        "Lockheed Martin said quarterly earnings rose as sanctions risk eased.",
+        "North Korea has conducted multiple sanctions-busting launches this year.",
+    ],
+)
+def test_no_event_without_a_named_target_or_outside_sanctions(text: str) -> None:
+    """Sport, unnamed targets, sanctions as a circumstance and places of targets give no event."""
+    assert sanctions(text) == []
+
+
+def test_hostile_inputs_finish_quickly() -> None:
+    """Capital letters, endless lists, no punctuation and noise never take long."""
+    inputs = [
+        "A" * 200_000,
+        " ".join(["SANCTIONED FOO"] * 20_000),
+        "sanctions on " + ", ".join(["Foo Bar Co"] * 20_000),
+        "designated " + " ".join(["Word"] * 40_000),
+        "".join(chr(33 + (i * 7919) % 700) for i in range(200_000)),
+    ]
+    for text in inputs:
+        started = time.perf_counter()
+        read_sanctions(Document(text))
+        assert time.perf_counter() - started < 10

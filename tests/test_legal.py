@@ -1,0 +1,66 @@
+"""Legal bases of sanctions are recognised and written one canonical way."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract.legal import find_legal, normalise
+
+
+@pytest.mark.parametrize(
+    ("cited", "canonical"),
+    [
+        ("Executive Order 14024", "E.O. 14024"),
+        ("E.O. 14024", "E.O. 14024"),
+        ("EO 13846", "E.O. 13846"),
+        ("Executive Order (E.O.) 13224", "E.O. 13224"),
+        ("Section 1(a)(i) of Executive Order 14024", "E.O. 14024"),
+        ("UN Security Council Resolution 2231", "UNSCR 2231"),
+        ("United Nations Security Council Resolution (UNSCR) 2270", "UNSCR 2270"),
+        ("UNSCR 1718", "UNSCR 1718"),
+        ("Council Regulation (EU) No 833/2014", "Regulation (EU) 833/2014"),
+        ("Council Decision (CFSP) 2022/327", "Decision (CFSP) 2022/327"),
+    ],
+)
+def test_citations_are_normalised(cited: str, canonical: str) -> None:
+    """Every way of writing an order, a resolution or an EU act gives the same basis."""
+    assert normalise(cited) == canonical
+
+
+def test_number_lists_give_one_basis_each() -> None:
+    """ "E.O.s 13382 and 13224" cites two orders."""
+    assert [c.basis for c in find_legal("designated pursuant to E.O.s 13382 and 13224 today")] == [
+        "E.O. 13382",
+        "E.O. 13224",
+    ]
+
+
+def test_named_laws_and_regimes_are_kept_as_written() -> None:
+    """Acts, regulations and sanctions regimes are read with their whole name."""
+    text = (
+        "Designations under the Foreign Sanctions (Transparency) Act of 2019, the Special Economic "
+        "Measures (Belarus) Regulations and the Mali sanctions regime took effect."
+    )
+    assert [c.basis for c in find_legal(text)] == [
+        "Foreign Sanctions (Transparency) Act of 2019",
+        "Special Economic Measures (Belarus) Regulations",
+        "Mali sanctions regime",
+    ]
+
+
+def test_violated_resolution_is_marked() -> None:
+    """A resolution that was breached is not the basis of a new measure."""
+    (citation,) = find_legal("The transfers are in violation of UN Security Council Resolution 2231.")
+    assert citation.violated
+
+
+def test_bare_resolution_needs_the_security_council() -> None:
+    """ "resolution 2216" counts only where the text speaks of the Security Council."""
+    assert find_legal("The town council passed resolution 2216 on parking.") == []
+    assert [c.basis for c in find_legal("The Security Council adopted resolution 2216.")] == ["UNSCR 2216"]
+
+
+def test_short_names_defined_in_quotes_are_skipped() -> None:
+    """ "(the “Belarus Regulations”)" defines a short name; it is not a second basis."""
+    text = "amending the Special Economic Measures (Belarus) Regulations (the “Belarus Regulations”)"
+    assert [c.basis for c in find_legal(text)] == ["Special Economic Measures (Belarus) Regulations"]
