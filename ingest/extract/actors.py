@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal, NamedTuple
 
 import pycountry
 
@@ -53,9 +53,8 @@ class Mention:
     form: Form
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word of the text, with its lookup key (possessive and final stop removed)."""
+class Token(NamedTuple):
+    """A word of the text, with its lookup key (possessive and final stop removed); immutable."""
 
     start: int
     end: int
@@ -80,7 +79,8 @@ class _Gazetteer:
 
 
 def _key(word: str) -> str:
-    word = _POSSESSIVE.sub("", word)
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
     if word.endswith(".") and word.count(".") == 1:
         word = word[:-1]
     return word
@@ -88,7 +88,12 @@ def _key(word: str) -> str:
 
 def tokenize(text: str) -> list[Token]:
     """Words of `text` with offsets; hyphens and punctuation separate words."""
-    return [Token(m.start(), m.end(), m.group(0), _key(m.group(0))) for m in _TOKEN.finditer(text)]
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        key = word if word[-1] not in ".s" else _key(word)
+        out.append(Token(m.start(), m.end(), word, key))
+    return out
 
 
 def _rows(name: str) -> Iterator[list[str]]:
@@ -123,10 +128,11 @@ def gazetteer() -> _Gazetteer:
             gaz.add(surface, ref, "adjective")
         for surface in _split(metonyms):
             gaz.add(surface, ref, "metonym")
-    for country in pycountry.countries:
-        iso3 = country.alpha_3
-        names = [getattr(country, "common_name", None), country.name]
-        usable = [n for n in names if n and "," not in n]
+    for record in pycountry.countries:
+        entry: Any = record
+        iso3 = entry.alpha_3
+        known = [getattr(entry, "common_name", None), entry.name]
+        usable = [n for n in known if n and "," not in n]
         if not usable:
             continue
         ref = gaz.by_iso3.setdefault(iso3, ActorRef(usable[0], iso3, "state"))

@@ -1,10 +1,1552 @@
-"""Arms transfers: who supplies which weapons to whom, and how far it has got."""
+"""Arms transfers: who supplies which weapons to whom, and how far it has got.
+
+Reading is clause by clause. A clause holds actor mentions (`actors.py`),
+weapon mentions (`weapons.py`), transfer words and status cues (the data files
+`data/arms_lexicon.tsv` and `data/arms_cues.tsv`). Each transfer word is read
+with its grammar: "X provided Y with N drones", "Y bought ... from X", "the sale
+of ... to Y", passives ("were delivered to Y by X"), arrivals, seizures of
+shipments in transit, aid packages and their lists, deals. The status comes from
+the word and the cues before it (tense, modality, negation). What a clause
+leaves open (the supplier of "the shipment included ...") is taken from the
+transfer read just before, within a short distance; nothing else is guessed.
+
+No event comes from a denial or a cancelled deal, from a clause without a
+weapon, or between two parties of one state.
+"""
 
 from __future__ import annotations
 
-from ingest.extract.document import ArmsDraft, Document
+import itertools
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Literal, cast
+
+from ingest.extract.actors import ActorRef, Mention, Token, country
+from ingest.extract.document import ArmsDraft, Clause, Document
+from ingest.extract.quantity import quantity_after, quantity_before
+from ingest.extract.text import Sentence
+from ingest.extract.weapons import WeaponMention, find_weapons
+from ingest.models import Actor, ArmsStatus, Item, ItemCategory
+
+Role = Literal["give", "get", "arrive", "seize", "give_noun", "get_noun", "deal", "package", "include"]
+CueKind = Literal["negation", "reversal", "conditional", "considered", "planned", "modal", "agreed", "report"]
+
+_NOUN_ROLES = frozenset({"give_noun", "get_noun", "deal", "package", "seize_noun"})
+_BUY_WORDS = frozenset(["buy", "buys", "bought", "buying", "purchase", "purchases", "purchased", "purchasing", "acquire", "acquires", "acquired", "acquiring", "order", "orders", "ordered", "ordering", "procure", "procures", "procured", "procuring"])  # fmt: skip
+_BE = frozenset(["is", "are", "was", "were", "be", "been", "being"])
+_PREPOSITIONS = frozenset(
+    [
+        "of",
+        "in",
+        "to",
+        "from",
+        "with",
+        "by",
+        "for",
+        "at",
+        "on",
+        "against",
+        "into",
+        "between",
+        "among",
+        "about",
+        "over",
+        "under",
+        "than",
+        "after",
+        "before",
+        "across",
+        "near",
+        "toward",
+        "towards",
+        "regarding",
+        "like",
+        "including",
+        "despite",
+        "via",
+        "per",
+        "amid",
+        "within",
+        "without",
+        "beyond",
+        "behind",
+        "during",
+        "using",
+        "aboard",
+        "through",
+        "since",
+        "until",
+    ]
+)
+_GAP_BLOCKERS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "during",
+        "over",
+        "against",
+        "using",
+        "under",
+        "after",
+        "since",
+        "by",
+        "from",
+        "via",
+        "aboard",
+        "within",
+        "through",
+        "across",
+        "into",
+        "which",
+        "who",
+        "whose",
+        "where",
+        "when",
+        "because",
+        "while",
+    ]
+)
+_LIST_WORDS = frozenset(
+    [
+        "and",
+        "or",
+        "as",
+        "well",
+        "including",
+        "such",
+        "together",
+        "along",
+        "plus",
+        "also",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+    ]
+)
+_RESTARTS = (
+    ("including",), ("such", "as"), ("as", "well", "as"), ("among", "them"), ("together", "with"), ("and", "of"),
+)  # fmt: skip
+_TIME_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+_OWNER_HEADS = frozenset(
+    [
+        "government",
+        "military",
+        "army",
+        "forces",
+        "navy",
+        "ministry",
+        "authorities",
+        "administration",
+        "regime",
+        "side",
+        "leadership",
+    ]
+)
+_MODIFIER_HEADS = frozenset(["member", "members", "ally", "allies", "partner", "partners"])
+_COMPOUND_HEADS = frozenset(
+    ["based", "backed", "aligned", "led", "born", "linked", "owned", "run", "headquartered", "registered"]
+)
+_MADE = frozenset(
+    [
+        "made",
+        "built",
+        "manufactured",
+        "produced",
+        "supplied",
+        "provided",
+        "designed",
+        "developed",
+        "origin",
+        "sourced",
+    ]
+)
+_PERSONS = frozenset("he she we i you").union({"us"})
+_PRONOUNS = frozenset({"it", "they"})
+_COUNTRY_NOUNS = frozenset(["country", "nation", "kingdom", "republic", "state", "emirate", "island"])
+_COMPANY_NOUNS = frozenset(["company", "firm", "manufacturer", "maker", "contractor", "group"])
+_GOVERNMENT_OWNERS = frozenset(["his", "her", "its", "their", "the"])
+_NOUN_LEFT = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "this",
+        "these",
+        "that",
+        "those",
+        "his",
+        "her",
+        "our",
+        "any",
+        "further",
+        "new",
+        "first",
+        "possible",
+        "planned",
+        "proposed",
+        "future",
+        "arms",
+        "weapons",
+        "weapon",
+        "drone",
+        "drones",
+        "missile",
+        "tank",
+        "military",
+        "defence",
+        "defense",
+    ]
+)
+_NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "fifteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "several",
+    ]
+)
+_AUXILIARIES = frozenset(
+    [
+        "to",
+        "will",
+        "would",
+        "shall",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+        "has",
+        "have",
+        "had",
+        "not",
+    ]
+)
+_RECIPIENT_VERBS = frozenset(["help", "support", "assist", "bolster", "arm", "equip", "strengthen"])
+_MAX_TRIGGERS = 12  # transfer words read in one sentence; prose never has more, word lists do
+_MAX_READ = 80  # sentences with transfer words read in one document: bounds the time any input takes
+_SUBJECT_REACH = 30  # words: a subject further from its verb than this is not read
+_FRAME_REACH = 2  # sentences over which a transfer's parties carry to a clause that leaves them open
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    keys: tuple[str, ...]
+    role: Role
+    status: ArmsStatus
+    form: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    start: int
+    end: int
+    role: Role
+    status: ArmsStatus
+    form: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int
+    end: int
+    kind: CueKind
+
+
+@dataclass(frozen=True, slots=True)
+class _Party:
+    """An actor as it stands in the clause: a mention, or a pronoun resolved to one."""
+
+    start: int
+    end: int
+    ref: ActorRef
+    surface: str | None
+    form: str
+    possessive: bool = False
+
+
+@dataclass(slots=True)
+class _Lexicon:
+    words: dict[str, list[_Word]]
+    cues: dict[str, list[tuple[tuple[str, ...], CueKind]]]
+    firsts: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class _Frame:
+    """The last transfer read: its parties carry to clauses that leave them open."""
+
+    supplier: _Party
+    recipient: _Party
+    status: ArmsStatus
+    sentence: int
+    evidence: Sentence
+    items: list[Item] = field(default_factory=list)
+    listing: bool = False
+    partners: list[_Party] = field(default_factory=list)
+
+    def supplies(self, party: _Party) -> bool:
+        """Whether `party` is this transfer's supplier or one of its co-suppliers ("X and Z will give")."""
+        return any(_same(party.ref, s) for s in (self.supplier, *self.partners))
+
+
+@dataclass(slots=True)
+class _Reading:
+    suppliers: list[_Party]
+    recipient: _Party | None
+    status: ArmsStatus
+    items: list[tuple[WeaponMention, _Party | None]]
+    direct: int
+
+
+@dataclass(slots=True)
+class _State:
+    """What the reading of a document remembers from one clause to the next."""
+
+    frame: _Frame | None = None
+    last_state: ActorRef | None = None
+    last_state_any: ActorRef | None = None
+    last_company: ActorRef | None = None
+    last_subject: ActorRef | None = None
+    history: list[Clause | list[WeaponMention]] = field(default_factory=list)
+    read: int = 0
+
+    def recent_weapons(self) -> list[WeaponMention]:
+        """Weapons named in the last clauses, oldest first; clauses without transfer words are read on demand."""
+        out: list[WeaponMention] = []
+        for k in range(len(self.history) - 1, max(len(self.history) - 6, -1), -1):
+            source = self.history[k]
+            if not isinstance(source, list):
+                source = [
+                    w for w in find_weapons(source.text, source.tokens, _low(source.tokens)) if w.is_item
+                ]
+                self.history[k] = source
+            out[:0] = source
+        return out
+
+    drafts: list[ArmsDraft] = field(default_factory=list)
+
+
+def _data(name: str) -> list[list[str]]:
+    text = resources.files("ingest.extract").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _keys(form: str) -> tuple[str, ...]:
+    return tuple(form.lower().replace("-", " ").replace("'", " '").split())
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    lex = _Lexicon({}, {})
+    for forms, role, status, form in (row[:4] for row in _data("arms_lexicon.tsv")):
+        for phrase in forms.split("|"):
+            keys = _keys(phrase)
+            word = _Word(keys, cast(Role, role), cast(ArmsStatus, status), form.strip())
+            lex.words.setdefault(keys[0], []).append(word)
+    for forms, kind in (row[:2] for row in _data("arms_cues.tsv")):
+        for phrase in forms.split("|"):
+            keys = _keys(phrase)
+            lex.cues.setdefault(keys[0], []).append((keys, cast(CueKind, kind.strip())))
+    for bucket in lex.words.values():
+        bucket.sort(key=lambda w: -len(w.keys))
+    lex.firsts = frozenset(lex.words)
+    for cue_bucket in lex.cues.values():
+        cue_bucket.sort(key=lambda c: -len(c[0]))
+    return lex
+
+
+def _low(tokens: list[Token]) -> list[str]:
+    out = [t.key.lower() for t in tokens]
+    for i, key in enumerate(out):
+        if "'" in key and key.endswith("n't"):
+            out[i] = "n't"  # "hasn't", "didn't": a negation
+    return out
+
+
+def _joined(text: str, left: Token, right: Token) -> bool:
+    return text[left.end : right.start] in ("-", "\u2011", "–")
+
+
+def _find_triggers(text: str, tokens: list[Token], low: list[str], lex: _Lexicon) -> list[_Trigger]:
+    found: list[_Trigger] = []
+    free = 0
+    for i in [k for k, word in enumerate(low) if word in lex.firsts]:
+        if i < free:
+            continue
+        bucket = lex.words.get(low[i])
+        hit: list[_Word] = []
+        for word in bucket or ():
+            n = len(word.keys)
+            if tuple(low[i : i + n]) == word.keys and (not hit or len(hit[0].keys) == n):
+                hit.append(word)
+        if not hit or (i > 0 and _joined(text, tokens[i - 1], tokens[i])):
+            continue  # "U.S.-provided": an origin, not a transfer
+        word = _choose(hit, tokens, low, i)
+        n = len(word.keys)
+        found.append(_Trigger(i, i + n, word.role, word.status, word.form))
+        free = i + n
+    return found
+
+
+def _choose(candidates: list[_Word], tokens: list[Token], low: list[str], i: int) -> _Word:
+    """Noun or verb reading of a word that can be both ("supply", "order", "transfer")."""
+    if len(candidates) == 1:
+        return candidates[0]
+    n = len(candidates[0].keys)
+    before = low[i - 1] if i > 0 else ""
+    after = low[i + n] if i + n < len(low) else ""
+    two_before = low[i - 2] if i > 1 else ""
+    nouny = (
+        before in _NOUN_LEFT
+        or after == "of"
+        or (i > 0 and tokens[i - 1].text.endswith(("'s", "’s")))
+        or (two_before in ("a", "an", "the", "its", "their", "this", "that") and before not in _AUXILIARIES)
+    )
+    verbs = [w for w in candidates if w.form != "noun"]
+    nouns = [w for w in candidates if w.form == "noun"]
+    if nouny and nouns:
+        return nouns[0]
+    return verbs[0] if verbs else nouns[0]
+
+
+def _find_cues(tokens: list[Token], low: list[str], lex: _Lexicon, taken: set[int]) -> list[_Cue]:
+    found: list[_Cue] = []
+    i = 0
+    while i < len(tokens):
+        if i in taken:
+            i += 1
+            continue
+        hit = None
+        for keys, kind in lex.cues.get(low[i], ()):
+            n = len(keys)
+            if tuple(low[i : i + n]) == keys:
+                hit = (n, kind)
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, kind = hit
+        if i > 0 and not tokens[i].text[:1].islower() and not tokens[i].text.isupper():
+            i += 1
+            continue  # "May" the month, "States" of the United States
+        if kind == "negation" and low[i] == "not" and i + 1 < len(low) and low[i + 1] == "only":
+            i += 2
+            continue
+        if kind == "modal" and i + 1 < len(low) and low[i + 1] == "have":
+            i += 2
+            continue  # "could have been sent": a guess about the past, not a plan
+        found.append(_Cue(i, i + n, kind))
+        i += n
+    return found
+
+
+def _subclauses(text: str, tokens: list[Token], low: list[str]) -> list[tuple[int, int]]:
+    """Token ranges of the clause's parts: split at "while", "but", "though", ";"."""
+    cuts = [0]
+    semicolons = ";" in text
+    for i in range(1, len(tokens)):
+        word = low[i]
+        if word in ("while", "whereas", "although", "though", "however") or (
+            word == "but" and not (i + 1 < len(low) and low[i + 1] == "also")
+        ):
+            cuts.append(i)
+        elif (
+            semicolons
+            and ";" in text[tokens[i - 1].end : tokens[i].start]
+            and not (word in ("and", "or", "plus") or word[:1].isdigit() or word in _NUMBER_WORDS)
+        ):
+            cuts.append(i)  # a list of items may run on after a semicolon; a new clause may not
+    cuts.append(len(tokens))
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+class _ClauseReader:
+    """Reads the transfers of one clause, given what the document has said before."""
+
+    def __init__(self, clause: Clause, state: _State) -> None:
+        self.clause = clause
+        self.text = clause.text
+        self.tokens = clause.tokens
+        self.low = _low(clause.tokens)
+        self.state = state
+        lex = _lexicon()
+        self.triggers = (
+            [] if lex.firsts.isdisjoint(self.low) else _find_triggers(self.text, self.tokens, self.low, lex)
+        )
+        listing = state.frame is not None and state.frame.listing
+        self.weapons = find_weapons(self.text, self.tokens, self.low) if self.triggers or listing else []
+        self.cues: list[_Cue] = []
+        self.parties: list[_Party] = []
+        self.party_tokens: set[int] = set()
+        self.party_ending: dict[int, _Party] = {}
+        self.weapon_starts: set[int] = set()
+        self.prior = (state.last_state, state.last_state_any, state.last_company)
+        if self.triggers:
+            self.triggers = self.triggers[:_MAX_TRIGGERS]
+            self.starts = [t.start for t in self.tokens]
+            taken = {i for t in self.triggers for i in range(t.start, t.end)}
+            self.cues = _find_cues(self.tokens, self.low, lex, taken)
+            self.parties = self._parties()
+            self.party_tokens = {i for p in self.parties for i in range(p.start, p.end)}
+            self.party_ending = {p.end - 1: p for p in self.parties}
+            self.weapons = [self._resolve_anaphora(w) for w in self.weapons]
+            self.weapon_starts = {w.start for w in self.weapons}
+        else:
+            for mention in clause.actors:
+                self._remember(mention)
+
+    # --- actors -------------------------------------------------------------------------------------
+
+    def _token_at(self, offset: int) -> int:
+        i = bisect_right(self.starts, offset) - 1
+        return i if i >= 0 and offset < self.tokens[i].end else min(i + 1, len(self.tokens))
+
+    def _parties(self) -> list[_Party]:
+        out: list[_Party] = []
+        weapon_tokens = {i for w in self.weapons for i in range(w.start, w.end)}
+        for mention in self.clause.actors:
+            start = self._token_at(mention.start)
+            end = self._token_at(mention.end - 1) + 1
+            if start in weapon_tokens or self._is_currency(mention) or self._is_dateline(mention, start):
+                continue
+            possessive = self.text[mention.end : mention.end + 2] in ("'s", "’s")
+            surface = mention.surface if mention.form != "adjective" else None
+            out.append(_Party(start, end, mention.ref, surface, mention.form, possessive))
+            self._remember(mention)
+        out.extend(self._coreferences(out))
+        out.sort(key=lambda p: p.start)
+        return out
+
+    def _is_currency(self, mention: Mention) -> bool:
+        return self.text[mention.end : mention.end + 1] == "$"
+
+    def _is_dateline(self, mention: Mention, start: int) -> bool:
+        if start != 0 or not mention.surface.isupper() or len(mention.surface) < 4:
+            return False
+        rest = self.text[mention.end : mention.end + 6].lstrip()
+        return rest[:1] in (":", "(", "—", "–", "-", ",")
+
+    def _remember(self, mention: Mention) -> None:
+        ref = mention.ref
+        if ref.kind == "state":
+            self.state.last_state_any = ref
+            if mention.form in ("name", "metonym"):
+                self.state.last_state = ref
+        elif ref.kind == "company":
+            self.state.last_company = ref
+        elif ref.kind == "organization" and ref.country:
+            self.state.last_state_any = country(ref.country) or self.state.last_state_any
+
+    def _coreferences(self, named: list[_Party]) -> list[_Party]:
+        """Pronouns and descriptions that stand for an actor named before."""
+        out: list[_Party] = []
+        taken = {i for p in named for i in range(p.start, p.end)}
+        low = self.low
+        for i, word in enumerate(low):
+            if i in taken:
+                continue
+            if word not in _PRONOUNS and word not in _GOVERNMENT_OWNERS:
+                continue
+            ref: ActorRef | None = None
+            end = i + 1
+            last_state, last_state_any, last_company = self._known_before(named, i)
+            if word in _PRONOUNS and self.tokens[i].text[0].isalpha():
+                ref = self._antecedent(named, i)
+            elif word in _GOVERNMENT_OWNERS and i + 1 < len(low) and low[i + 1] in ("government", "country"):
+                if i + 2 < len(low) and low[i + 2] == "of":
+                    continue  # "the Government of Poland": the state named next
+                ref, end = last_state_any, i + 2
+            elif word == "the":
+                j = i + 1
+                while j < len(low) and j - i <= 4 and low[j] not in _COUNTRY_NOUNS | _COMPANY_NOUNS:
+                    if not self.tokens[j].text[:1].isalpha() or low[j] in _PREPOSITIONS:
+                        break
+                    j += 1
+                if j < len(low) and j - i <= 4:
+                    if low[j] in _COUNTRY_NOUNS and low[j] != "state":
+                        ref, end = last_state, j + 1
+                    elif low[j] in _COMPANY_NOUNS and j == i + 1 and low[j] != "group":
+                        ref, end = last_company, j + 1
+            if ref is not None:
+                possessive = self.tokens[end - 1].text.endswith(("'s", "’s"))
+                out.append(_Party(i, end, ref, None, "pronoun", possessive))
+        return out
+
+    def _known_before(
+        self, named: list[_Party], index: int
+    ) -> tuple[ActorRef | None, ActorRef | None, ActorRef | None]:
+        """The last state (named; any form) and company mentioned before token `index`."""
+        last_state, last_state_any, last_company = self.prior
+        for party in named:
+            if party.start >= index:
+                break
+            ref = party.ref
+            if ref.kind == "state":
+                last_state_any = ref
+                if party.form in ("name", "metonym"):
+                    last_state = ref
+            elif ref.kind == "company":
+                last_company = ref
+            elif ref.kind == "organization" and ref.country:
+                last_state_any = country(ref.country) or last_state_any
+        return last_state, last_state_any, last_company
+
+    def _antecedent(self, named: list[_Party], index: int) -> ActorRef | None:
+        for party in reversed(named):
+            if party.end <= index and party.form != "adjective" and not self._in_phrase(party):
+                return party.ref
+        return self.state.last_subject
+
+    # --- weapons ------------------------------------------------------------------------------------
+
+    def _resolve_anaphora(self, weapon: WeaponMention) -> WeaponMention:
+        """ "the drones", "these missiles": the system named before, when one was."""
+        if not weapon.definite or weapon.designation is not None:
+            return weapon
+        for earlier in reversed(self.state.recent_weapons()):
+            if _compatible(weapon.category, earlier.category):
+                if earlier.designation is not None or earlier.category != weapon.category:
+                    return WeaponMention(
+                        weapon.start, weapon.end, weapon.first, weapon.last, earlier.category,
+                        earlier.designation, earlier.origin, weapon.kind, True,
+                    )  # fmt: skip
+                return weapon
+        return weapon
+
+    # --- reading -------------------------------------------------------------------------------------
+
+    def read(self) -> list[_Reading]:
+        readings: list[_Reading] = []
+        for lo, hi in _subclauses(self.text, self.tokens, self.low):
+            readings.extend(self._read_part(lo, hi))
+        return readings
+
+    def _read_part(self, lo: int, hi: int) -> list[_Reading]:
+        triggers = [t for t in self.triggers if lo <= t.start < hi]
+        out: list[_Reading] = []
+        carried: list[ArmsStatus] = []
+        consumed: set[int] = set()
+        negated_until = -1
+        window_start = lo
+        for n, trig in enumerate(triggers):
+            if trig.start in consumed:
+                continue
+            if trig.role == "seize":  # "seized a shipment of": the shipment is what was seized
+                for t in triggers[n + 1 :]:
+                    if t.role == "give_noun" and t.start - trig.end <= 2:
+                        consumed.add(t.start)
+            following = [t for t in triggers[n + 1 :] if t.start not in consumed]
+            limit = following[0].start if following else hi
+            reads_out = next(
+                (
+                    t
+                    for t in following
+                    if t.role == "include" and trig.role in _NOUN_ROLES and self._subject_noun(trig, t)
+                ),
+                None,
+            )
+            if (
+                reads_out is not None
+            ):  # "the shipment, part of a larger order, included X": X is the shipment's
+                consumed.add(reads_out.start)
+                later = [t for t in following if t.start > reads_out.start]
+                limit = later[0].start if later else hi
+            if trig.role == "include":
+                reading = self._read_include(trig, lo, limit, triggers[:n])
+            else:
+                reading = self._read_trigger(
+                    trig,
+                    lo=lo,
+                    hi=hi,
+                    window_start=window_start,
+                    limit=limit,
+                    carried=carried,
+                    reads_out=reads_out,
+                )
+            window_start = trig.end
+            if reading is None:
+                negated_until = trig.end + 3
+                continue
+            if trig.start <= negated_until:
+                continue  # "scrapped a deal to buy": the purchase goes with the deal
+            out.append(reading)
+            if reading.items:
+                carried = []
+            elif trig.role != "include":
+                carried.append(reading.status)
+        return out
+
+    def _subject_noun(self, noun: _Trigger, include: _Trigger) -> bool:
+        """Whether a list word reads out a transfer noun before it ("the package includes ...")."""
+        between = range(noun.end, include.start)
+        if any(self.low[i] in ("which", "that", "who", "each") for i in between):
+            return False
+        return len(between) <= 12 and not any(
+            t.start in between and t.role not in _NOUN_ROLES for t in self.triggers
+        )
+
+    def _status(
+        self, trig: _Trigger, window: tuple[int, int], carried: list[ArmsStatus]
+    ) -> ArmsStatus | None:
+        kinds = {c.kind for c in self.cues if window[0] <= c.start < window[1]}
+        for c in self.cues:
+            if trig.end <= c.start < trig.end + 1 and c.kind == "negation":
+                kinds.add("negation")  # "delivered no drones"
+        if self._double_negation(window):
+            return trig.status  # "will not abandon the purchase"
+        if "negation" in kinds or "reversal" in kinds:
+            return None
+        if (
+            trig.form in ("pp", "pastpp")
+            and trig.start >= 2
+            and self.low[trig.start - 2 : trig.start] == ["to", "be"]
+        ):
+            kinds.add("planned")
+        if "conditional" in kinds or "considered" in kinds:
+            return "considered"
+        if "modal" in kinds:
+            buying = any(self.low[i] in _BUY_WORDS for i in range(trig.start, trig.end))
+            return "considered" if buying else "planned"
+        if "planned" in kinds or "planned" in carried:
+            return "planned"
+        if "agreed" in kinds or "agreed" in carried:
+            return trig.status if trig.status in ("planned", "considered") else "agreed"
+        if "considered" in carried:
+            return "considered"
+        return trig.status
+
+    def _predicate_status(self, trig: _Trigger, limit: int, status: ArmsStatus) -> ArmsStatus | None:
+        """ "The sale of 40 jets to Turkey was approved": a transfer noun as subject takes its verb's status."""
+        be = next((i for i in range(trig.end, limit) if self.low[i] in _BE), None)
+        if be is None or be - trig.end > 12:
+            return status
+        later = (be, min(limit, be + 4))
+        kinds = {c.kind for c in self.cues if later[0] <= c.start < later[1]}
+        if "negation" in kinds or "reversal" in kinds:
+            return None
+        for kind in ("considered", "planned", "agreed"):
+            if kind in kinds:
+                return cast(ArmsStatus, kind)
+        return status
+
+    def _double_negation(self, window: tuple[int, int]) -> bool:
+        negations = [c for c in self.cues if c.kind == "negation" and window[0] <= c.start < window[1]]
+        reversals = [c for c in self.cues if c.kind == "reversal" and window[0] <= c.start < window[1]]
+        return (
+            bool(reversals)
+            and all(any(0 <= r.start - n.end <= 1 for r in reversals) for n in negations)
+            and bool(negations)
+        )
+
+    def _passive(self, trig: _Trigger) -> bool:
+        if trig.form not in ("pp", "pastpp"):
+            return False
+        for back in range(1, 4):
+            j = trig.start - back
+            if j < 0:
+                return False
+            if self.low[j] in _BE:
+                return True
+            if not self.tokens[j].text.islower() or self.low[j] in ("has", "have", "had"):
+                break
+        # a reduced relative: "the systems ordered for $270 million"
+        prev = trig.start - 1
+        return prev >= 0 and any(w.end == trig.start for w in self.weapons) and self.low[prev] != "has"
+
+    def _read_trigger(
+        self,
+        trig: _Trigger,
+        *,
+        lo: int,
+        hi: int,
+        window_start: int,
+        limit: int,
+        carried: list[ArmsStatus],
+        reads_out: _Trigger | None = None,
+    ) -> _Reading | None:
+        status = self._status(trig, (window_start, trig.start), carried)
+        if status is not None and trig.role in _NOUN_ROLES and status == trig.status:
+            status = self._predicate_status(trig, limit, status)
+        if status is None:
+            return None
+        passive = self._passive(trig)
+        role = trig.role
+        if role in ("arrive",) or passive:
+            items = self._items_before(trig, window_start) or self._items_after(trig, limit)
+            if role == "arrive":  # "the plane landed": a carrier, unless a named system arrives
+                items = [w for w in items if w.designation or w.category != "aircraft"]
+        elif reads_out is not None:
+            items = self._items_after(reads_out, limit)
+        else:
+            items = self._items_after(trig, limit)
+            if not items and role not in ("package",):
+                items = self._items_before(trig, window_start)
+        suppliers, recipient, direct = self._parties_of(
+            trig, role, passive=passive, lo=lo, hi=hi, items=items
+        )
+        return _Reading(suppliers, recipient, status, [(w, self._origin(w)) for w in items], direct)
+
+    def _read_include(self, trig: _Trigger, lo: int, limit: int, before: list[_Trigger]) -> _Reading | None:
+        if any(t.role != "include" for t in before) or self.state.frame is None:
+            return None
+        frame = self.state.frame
+        if self.clause.index - frame.sentence > _FRAME_REACH:
+            return None
+        subject = [w for w in self.low[lo : trig.start] if w in ("package", "packages", "shipment", "delivery",
+                                                                 "deliveries", "order", "deal", "cargo", "aid",
+                                                                 "assistance", "consignment", "batch", "it",
+                                                                 "this", "these")]  # fmt: skip
+        if not subject and not self.text.rstrip().endswith(":"):
+            return None
+        items = self._items_after(trig, limit)
+        return _Reading([], None, frame.status, [(w, self._origin(w)) for w in items], 0)
+
+    # --- items ----------------------------------------------------------------------------------------
+
+    def _items_after(self, trig: _Trigger, limit: int) -> list[WeaponMention]:
+        candidates = [w for w in self.weapons if trig.end <= w.start < limit and w.is_item]
+        if not candidates:
+            return []
+        first = candidates[0]
+        if not self._object_gap_ok(trig.end, first.start):
+            return []
+        chosen = [first]
+        for weapon in candidates[1:]:
+            if self._list_gap_ok(chosen[-1], weapon):
+                chosen.append(weapon)
+        return self._drop_carriers(chosen)
+
+    def _items_before(self, trig: _Trigger, window_start: int) -> list[WeaponMention]:
+        candidates = [
+            w for w in self.weapons if window_start <= w.start and w.end <= trig.start and w.is_item
+        ]
+        if not candidates:
+            return []
+        last = candidates[-1]
+        gap = self.tokens[last.end : trig.start]
+        gap_text = self.text[last.last : self.tokens[trig.start].start]
+        relative = bool(gap) and self.low[last.end] in ("which", "that")
+        if len(gap) > 6 or ("," in gap_text and not (relative and gap_text.count(",") == 1)):
+            return []
+        if any(self.low[i] in _GAP_BLOCKERS - {"by", "which"} for i in range(last.end, trig.start)):
+            return []
+        chosen = [last]
+        for weapon in reversed(candidates[:-1]):
+            if self._list_gap_ok(weapon, chosen[0]):
+                chosen.insert(0, weapon)
+            else:
+                break
+        return self._drop_carriers(chosen)
+
+    def _object_gap_ok(self, start: int, end: int) -> bool:
+        """Whether the words between a transfer word and its first item leave the item its object."""
+        party_tokens = self.party_tokens
+        words = [i for i in range(start, end) if i not in party_tokens]
+        if len(words) > 8:
+            return False
+        for i in words:
+            word = self.low[i]
+            if word in _GAP_BLOCKERS and not self._time_phrase(i):
+                return False
+            accompanied = i > 0 and self.low[i - 1] in ("together", "along")
+            if word == "with" and (i == start or i - 1 not in party_tokens) and not accompanied:
+                return False
+            if word == "to" and i + 1 < end and (i + 1) not in party_tokens:
+                nxt = self.low[i + 1]
+                if nxt not in ("the", "a", "an") and not nxt[:1].isdigit():
+                    return False  # "sent personnel to Iran to train on drones"
+            if word in ("that", "said", "says"):
+                return False
+        return (
+            ";"
+            not in self.text[
+                self.tokens[start].start if start < len(self.tokens) else 0 : self.tokens[end].start
+            ]
+        )
+
+    def _time_phrase(self, i: int) -> bool:
+        """ "in May 2021", "on Thursday": a time, not a place or a purpose."""
+        if self.low[i] not in ("in", "on", "at", "during", "since") or i + 1 >= len(self.tokens):
+            return False
+        nxt = self.tokens[i + 1].text
+        return nxt[:1].isdigit() or self.low[i + 1] in _TIME_WORDS
+
+    def _list_gap_ok(self, left: WeaponMention, right: WeaponMention) -> bool:
+        between = list(range(left.end, right.start))
+        if len(between) > 10:
+            return False
+        words = [self.low[i] for i in between]
+        for k, word in enumerate(words):
+            if (
+                word in _LIST_WORDS
+                or word[:1].isdigit()
+                or word in ("more", "additional", "other", "further")
+            ):
+                continue
+            if self.tokens[left.end + k].text[:1].islower() and word not in _PREPOSITIONS | {"that", "which"}:
+                continue
+            if self.tokens[left.end + k].text[:1].isupper() and not any(
+                p.start == left.end + k for p in self.parties
+            ):
+                continue
+            return self._restarts(words[k:])
+        return True
+
+    @staticmethod
+    def _restarts(words: list[str]) -> bool:
+        for restart in _RESTARTS:
+            n = len(restart)
+            for k in range(len(words) - n + 1):
+                if tuple(words[k : k + n]) == restart:
+                    return not any(w in ("for", "against", "using") for w in words[k + n :])
+        return False
+
+    def _drop_carriers(self, items: list[WeaponMention]) -> list[WeaponMention]:
+        kept = []
+        for k, weapon in enumerate(items):
+            after = self.low[weapon.end] if weapon.end < len(self.low) else ""
+            if after in ("with", "carrying", "loaded", "transporting") and k + 1 < len(items):
+                continue  # "a plane with S-400 components": the carrier
+            before = self.low[weapon.start - 1] if weapon.start > 0 else ""
+            if before in ("using", "aboard", "via") or (
+                before == "with" and k > 0 and weapon.category == "aircraft"
+            ):
+                continue
+            kept.append(weapon)
+        return kept
+
+    def _origin(self, weapon: WeaponMention) -> _Party | None:
+        """The state a weapon is said to come from: "Iranian-made drones", "Russian S-400 systems"."""
+        j = weapon.start
+        for _ in range(5):
+            j -= 1
+            if j < 0:
+                return None
+            party = next((p for p in self.parties if p.end == j + 1 and p.form != "pronoun"), None)
+            if party is not None:
+                if party.ref.kind == "armed_group" or party.possessive:
+                    return None
+                after = self.tokens[party.end] if party.end < len(self.tokens) else None
+                if after is not None and _joined(self.text, self.tokens[party.end - 1], after):
+                    return party if after.key.lower() in _MADE else None
+                return party if party.form in ("adjective", "organization") else None
+            word = self.low[j]
+            if word in _MADE:
+                continue
+            if not (self.tokens[j].text[:1].islower() or word[:1].isdigit()) or word in _PREPOSITIONS:
+                return None
+        return None
+
+    def _made_origin(self, weapon: WeaponMention) -> bool:
+        party = self._origin(weapon)
+        if party is None or party.end >= len(self.tokens):
+            return False
+        return self.low[party.end] in _MADE
+
+    # --- parties ----------------------------------------------------------------------------------------
+
+    def _in_phrase(self, party: _Party) -> bool:
+        """Whether a party stands after a preposition ("from Iran", "to the Government of Australia")."""
+        owner = next((p for p in self.parties if p.end == party.start and p.possessive), None)
+        if owner is not None:
+            return self._in_phrase(owner)  # "with Warsaw's Armament Agency"
+        j = party.start - 1
+        while j >= 0 and self.low[j] in ("the", "government", "of", "people", "armed", "forces", "kingdom",
+                                         "republic", "state", "and", "its", "all", "weather", "friend"):  # fmt: skip
+            if (
+                self.low[j] == "of"
+                and j - 1 >= 0
+                and self.low[j - 1] not in ("government", "people", "forces", "kingdom", "republic", "state")
+            ):
+                return True
+            if self.low[j] == "and":
+                left = next((p for p in self.parties if p.end == j), None)
+                return left is not None and self._in_phrase(left)
+            j -= 1
+        return j >= 0 and self.low[j] in _PREPOSITIONS
+
+    def _is_modifier(self, party: _Party) -> bool:
+        after = self.low[party.end] if party.end < len(self.low) else ""
+        if after in _MODIFIER_HEADS:
+            return True
+        if after == "and" and party.end + 2 < len(self.low):
+            nxt = next((p for p in self.parties if p.start == party.end + 1), None)
+            if nxt is not None and nxt.end < len(self.low) and self.low[nxt.end] in _MODIFIER_HEADS:
+                return True
+        if self._joined_made(party):
+            return True  # "China-made", "Russia-based"
+        if (
+            after in _COMPOUND_HEADS
+            and party.end < len(self.tokens)
+            and _joined(self.text, self.tokens[party.end - 1], self.tokens[party.end])
+        ):
+            return True
+        if party.end in self.weapon_starts:
+            return True
+        if party.form != "adjective":
+            return False
+        for k in range(party.end, min(party.end + 3, len(self.tokens))):
+            if (
+                not self.tokens[k].text[:1].islower()
+                or self.low[k] in _PREPOSITIONS
+                or self.low[k] in _LIST_WORDS
+            ):
+                return False
+            if k + 1 in self.weapon_starts:
+                return True
+        return False
+
+    def _joined_made(self, party: _Party) -> bool:
+        if party.end >= len(self.tokens):
+            return False
+        return _joined(self.text, self.tokens[party.end - 1], self.tokens[party.end])
+
+    def _subject(self, trig: _Trigger, lo: int) -> list[_Party]:
+        """The actor(s) doing what the transfer word says: the nearest one to its left, not in a phrase."""
+        j = trig.start - 1
+        while j >= max(lo, trig.start - _SUBJECT_REACH):
+            word = self.low[j]
+            party = self.party_ending.get(j)
+            if party is not None:
+                j = party.start - 1
+                if self._usable_subject(party, trig):
+                    return self._coordinated(party, lo)
+                continue
+            if word in _PERSONS and self.tokens[j].text[:1].isalpha():
+                return []
+            if word in _REPORT or (word == "that" and j > 0 and self.low[j - 1] in _REPORT | _ANNOUNCE):
+                return []
+            if (
+                ";"
+                in self.text[self.tokens[j].end : self.tokens[j + 1].start if j + 1 < len(self.tokens) else 0]
+            ):
+                return []
+            j -= 1
+        return []
+
+    def _usable_subject(self, party: _Party, trig: _Trigger) -> bool:
+        if party.possessive:
+            after = self.low[party.end] if party.end < len(self.low) else ""
+            return after in _OWNER_HEADS or (party.end == trig.start and trig.role in _NOUN_ROLES)
+        if party.form == "pronoun" and party.end < len(self.low) and self.low[party.end] in _REPORT:
+            return False
+        if self._is_modifier(party):
+            return False
+        if self._in_phrase(party):
+            ahead = self.low[party.start - 1] if party.start > 0 else ""
+            behind = self.low[party.end] if party.end < len(self.low) else ""
+            return ahead == "for" and behind == "to"  # "approval for Australia to purchase"
+        return True
+
+    def _coordinated(self, party: _Party, lo: int) -> list[_Party]:
+        out = [party]
+        current = party
+        while current.start - 2 >= lo and self.low[current.start - 1] in ("and", "or"):
+            left = next((p for p in self.parties if p.end == current.start - 1), None)
+            if left is None or left.form == "adjective":
+                break
+            out.insert(0, left)
+            current = left
+        return out
+
+    def _after(self, trig: _Trigger, words: Iterable[str], hi: int, reach: int = 5) -> _Party | None:
+        """The first actor after the transfer word introduced by one of `words` ("to", "from")."""
+        wanted = set(words)
+        for party in self.parties:
+            if party.start < trig.end or party.start >= hi:
+                continue
+            if party.start - trig.end > 40:
+                break
+            j = party.start - 1
+            steps = 0
+            while j >= trig.end and steps < reach and self.low[j] not in wanted:
+                if self.low[j] in _PREPOSITIONS - {"of"} or not self.tokens[j].text[:1].isalpha():
+                    break
+                if j in self.party_tokens:
+                    break
+                j -= 1
+                steps += 1
+            if j >= trig.end and self.low[j] in wanted:
+                if self._is_modifier(party):
+                    continue
+                head = next((p for p in self.parties if p.start == party.end), None)
+                if party.possessive and head is not None:
+                    return head  # "to Yemen's Houthi rebels"
+                return party
+        return None
+
+    def _indirect_object(self, trig: _Trigger) -> _Party | None:
+        start = trig.end + (1 if trig.end < len(self.low) and self.low[trig.end] == "the" else 0)
+        party = next((p for p in self.parties if p.start == start), None)
+        if party is None or party.possessive or self._joined_made(party):
+            return None
+        if party.form == "adjective" and self._is_modifier(party):
+            return None  # "supplied Iranian drones"
+        return party
+
+    def _helped(self, trig: _Trigger, hi: int) -> _Party | None:
+        """ "to help Ukraine", "to support Ukraine": the one an aid package is for."""
+        for party in self.parties:
+            near = trig.end <= party.start < hi and party.start >= 2
+            if near and self.low[party.start - 1] in _RECIPIENT_VERBS and self.low[party.start - 2] == "to":
+                return party
+        return None
+
+    def _partner(self, lo: int, hi: int) -> _Party | None:
+        for party in self.parties:
+            if lo <= party.start < hi and party.start > 0 and self.low[party.start - 1] == "with":
+                return party
+            if (
+                lo <= party.start < hi
+                and party.start > 1
+                and self.low[party.start - 2] == "with"
+                and (self.low[party.start - 1] == "the")
+            ):
+                return party
+        return None
+
+    def _parties_of(
+        self, trig: _Trigger, role: Role, *, passive: bool, lo: int, hi: int, items: list[WeaponMention]
+    ) -> tuple[list[_Party], _Party | None, int]:
+        """Suppliers, recipient and how many of the two were read from the clause itself."""
+        sentence_end = len(self.tokens)
+        subject = self._subject(trig, lo)
+        to = self._after(trig, ("to", "for", "into"), hi)
+        source = self._after(trig, ("from",), sentence_end, reach=6)
+        by = self._after(trig, ("by",), hi)
+        suppliers: list[_Party] = []
+        recipient: _Party | None = None
+        if role == "give" and not passive:
+            recipient = self._indirect_object(trig) or to
+            suppliers = subject
+            if source is not None and (not suppliers or any(_same(s.ref, recipient) for s in suppliers)):
+                suppliers = [source]
+        elif role == "give" and passive:
+            recipient = to
+            if recipient is None and subject and trig.end < len(self.low) and self.low[trig.end] == "with":
+                recipient = subject[0]
+            suppliers = [p for p in (by, source) if p is not None][:1]
+        elif role == "get" and not passive:
+            recipient = subject[0] if subject else None
+            suppliers = [source] if source is not None else []
+        elif role == "get":  # "drones that were acquired from Tehran": the buyer is told elsewhere
+            recipient = by
+            suppliers = [source] if source is not None else []
+        elif role == "arrive":
+            recipient = self._after(trig, ("in", "to", "at", "into"), hi) or to
+            suppliers = [source] if source is not None else []
+        elif role == "seize":  # the one who seizes is no party to the transfer
+            recipient = self._after(trig, ("to", "for"), sentence_end, reach=6)
+            suppliers = [source] if source is not None else []
+        elif role in ("give_noun", "package"):
+            owner = self._owner(trig)
+            suppliers = [owner] if owner is not None else ([source] if source is not None else [])
+            if not suppliers and by is not None:
+                suppliers = [by]
+            if not suppliers:
+                suppliers = subject
+            recipient = to or (self._helped(trig, hi) if role == "package" else None)
+        elif role == "get_noun":
+            owner = self._owner(trig)
+            recipient = owner or (subject[0] if subject else None)
+            suppliers = [source] if source is not None else []
+        elif role == "deal":
+            return self._deal_parties(trig, subject, lo, hi, items)
+        if recipient is None and role in ("give", "get") and self._deal_in_sentence():
+            partner = self._partner(lo, hi)
+            if partner is not None and not any(_same(s.ref, partner) for s in suppliers):
+                recipient = partner
+        direct = int(bool(suppliers)) + int(recipient is not None)
+        return suppliers, recipient, direct
+
+    def _deal_in_sentence(self) -> bool:
+        return any(t.role == "deal" for t in self.triggers)
+
+    def _owner(self, trig: _Trigger) -> _Party | None:
+        """ "Iran's provision of", "Serbia's purchase": the possessive just before a transfer noun."""
+        for back in range(1, 3):
+            j = trig.start - back
+            party = next((p for p in self.parties if p.end - 1 == j), None)
+            if party is not None:
+                return party if party.possessive else None
+        return None
+
+    def _deal_parties(
+        self, trig: _Trigger, subject: list[_Party], lo: int, hi: int, items: list[WeaponMention]
+    ) -> tuple[list[_Party], _Party | None, int]:
+        partner = self._partner(lo, hi)
+        signer = subject[0] if subject else None
+        makers = {w.origin for w in items if w.origin}
+        for weapon in items:
+            origin = self._origin(weapon)
+            if origin is not None and origin.ref.country:
+                makers.add(origin.ref.country)
+        frame = self._frame()
+        if signer is not None and partner is not None:
+            if _country(signer.ref) in makers or (frame and _same(signer.ref, frame.supplier)):
+                return [signer], partner, 2
+            return [partner], signer, 2
+        party = signer or partner
+        if party is None:
+            return [], None, 0
+        if frame is not None:
+            if _same(party.ref, frame.recipient):
+                return [], party, 1
+            if _same(party.ref, frame.supplier):
+                return [party], None, 1
+        if makers and _country(party.ref) not in makers:
+            return [], party, 1
+        return [], None, 0
+
+    def _frame(self) -> _Frame | None:
+        frame = self.state.frame
+        if frame is None or self.clause.index - frame.sentence > _FRAME_REACH:
+            return None
+        return frame
+
+
+_REPORT = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "noted",
+        "notes",
+        "stated",
+        "states",
+        "reported",
+        "reports",
+        "according",
+        "believes",
+        "believe",
+        "warned",
+        "estimated",
+        "estimates",
+        "claimed",
+        "claims",
+        "tweeted",
+        "wrote",
+        "explained",
+        "indicates",
+        "indicated",
+        "shows",
+        "showed",
+        "means",
+        "concerned",
+        "hopes",
+        "expects",
+        "thinks",
+        "think",
+        "ensure",
+    ]
+)
+_ANNOUNCE = frozenset(["announced", "announces", "announce", "confirmed", "confirms", "revealed", "reveals"])
+
+
+def _compatible(anaphor: str, antecedent: str) -> bool:
+    if anaphor == antecedent:
+        return True
+    wider = {"aircraft": {"helicopter", "uav"}, "missile": {"air_defence"}}
+    return antecedent in wider.get(anaphor, set())
+
+
+def _country(ref: ActorRef) -> str | None:
+    return ref.country
+
+
+def _same(ref: ActorRef, other: _Party | ActorRef | None) -> bool:
+    if other is None:
+        return False
+    other_ref = other.ref if isinstance(other, _Party) else other
+    if ref.country and other_ref.country:
+        return ref.country == other_ref.country
+    return ref.name == other_ref.name
+
+
+def _as_actor(party: _Party) -> Actor:
+    """The contract actor: government organs stand for their state; companies and groups for themselves."""
+    ref = party.ref
+    if ref.kind == "organization" and ref.country:
+        state = country(ref.country)
+        if state is not None:
+            return state.to_actor(*([party.surface] if party.surface else []))
+    return ref.to_actor(*([party.surface] if party.surface else []))
+
+
+def _state_party(ref: ActorRef) -> ActorRef:
+    if ref.kind == "organization" and ref.country:
+        return country(ref.country) or ref
+    return ref
+
+
+def _item(reader: _ClauseReader, weapon: WeaponMention) -> Item:
+    text = reader.text
+    previous_end = 0
+    for other in reader.weapons:
+        if other.last <= weapon.first:
+            previous_end = max(previous_end, other.last)
+    for trig in reader.triggers:
+        end = reader.tokens[trig.end - 1].end
+        if end <= weapon.first:
+            previous_end = max(previous_end, end)
+    quantity = quantity_before(text[previous_end : weapon.first])
+    if quantity is None:
+        quantity = quantity_after(text[weapon.last :])
+    category = cast(ItemCategory, weapon.category)
+    return Item(category=category, designation=weapon.designation, quantity=quantity)
 
 
 def read_arms(doc: Document) -> list[ArmsDraft]:
     """Every arms transfer the document reports; none for denials, tests or domestic production."""
-    return []
+    state = _State()
+    for clause in doc.clauses:
+        _read_clause(clause, state)
+        if state.read >= _MAX_READ:
+            break
+    return _merge(state.drafts)
+
+
+def _read_clause(clause: Clause, state: _State) -> None:
+    before = state.frame
+    reader = _ClauseReader(clause, state)
+    readings = reader.read() if reader.triggers else []
+    state.read += bool(reader.triggers)
+    produced = False
+    for reading in readings:
+        produced |= _record(reader, reading, state)
+    if not reader.triggers and reader.weapons:
+        produced |= _continue_list(reader, state)
+    _carry_signing(reader, state, before, produced)
+    if state.frame is not None and state.frame.sentence == clause.index:
+        state.frame.listing = clause.text.rstrip().endswith(":") or state.frame.listing
+    subject = next((p for p in reader.parties if p.form != "adjective" and not reader._in_phrase(p)), None)
+    if subject is not None:
+        state.last_subject = subject.ref
+    if reader.triggers or reader.weapons:
+        state.history.append([w for w in reader.weapons if w.is_item])
+    else:
+        state.history.append(clause)  # its weapons are read only if a later clause refers back to them
+
+
+def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
+    frame = reader._frame()
+    recipient = reading.recipient
+    suppliers = list(reading.suppliers)
+    origins = [o for _, o in reading.items if o is not None]
+    made = [w for w, _ in reading.items if reader._made_origin(w)]
+    if not suppliers and made:
+        origin = reader._origin(made[0])
+        suppliers = [origin] if origin is not None else []
+    if frame is not None:
+        if not suppliers and recipient is None:
+            suppliers, recipient = [frame.supplier], frame.recipient
+        elif not suppliers and recipient is not None and _same(recipient.ref, frame.recipient):
+            suppliers = [frame.supplier]
+        elif recipient is None and suppliers and frame.supplies(suppliers[0]):
+            recipient = frame.recipient
+    if not suppliers and origins:
+        suppliers = [origins[0]]
+    if not suppliers and recipient is not None:
+        makers = [w.origin for w, _ in reading.items if w.origin]
+        state_ref = country(makers[0]) if makers else None
+        if state_ref is not None:
+            suppliers = [_Party(0, 0, state_ref, None, "adjective")]
+    if recipient is None or not suppliers:
+        return False
+    evidence = [reader.clause.sentence]
+    if reading.direct < 2 and frame is not None:
+        evidence.append(frame.evidence)
+    items = [_item(reader, w) for w, _ in reading.items if w.category != "other" or w.designation]
+    recorded = False
+    for supplier in suppliers:
+        if _same(_state_party(supplier.ref), _state_party(recipient.ref)):
+            continue
+        kept = items
+        if (
+            not items
+            and frame is not None
+            and _same(supplier.ref, frame.supplier)
+            and _same(recipient.ref, frame.recipient)
+        ):
+            kept = frame.items
+        state.frame = _Frame(
+            supplier,
+            recipient,
+            reading.status,
+            reader.clause.index,
+            reader.clause.sentence,
+            kept,
+            False,
+            suppliers,
+        )
+        if not items:
+            continue
+        confidence = (0.55, 0.7, 0.85)[reading.direct]
+        state.drafts.append(
+            ArmsDraft(_as_actor(supplier), _as_actor(recipient), items, reading.status, evidence, confidence)
+        )
+        recorded = True
+    return recorded
+
+
+def _continue_list(reader: _ClauseReader, state: _State) -> bool:
+    """A bullet or list line after "the package includes:" adds its items to that transfer."""
+    frame = state.frame
+    if frame is None or not frame.listing or reader.clause.index - frame.sentence > 1:
+        return False
+    if len(reader.tokens) > 30:
+        return False
+    listed = [w for w in reader.weapons if w.is_item]
+    if not listed:
+        return False
+    chosen = [listed[0]]
+    for weapon in listed[1:]:
+        if reader._list_gap_ok(chosen[-1], weapon):
+            chosen.append(weapon)
+    items = [_item(reader, w) for w in chosen if w.category != "other" or w.designation]
+    if not items:
+        return False
+    evidence = [reader.clause.sentence, frame.evidence]
+    state.drafts.append(
+        ArmsDraft(_as_actor(frame.supplier), _as_actor(frame.recipient), items, frame.status, evidence, 0.6)
+    )
+    frame.sentence = reader.clause.index
+    return True
+
+
+_SIGNING = frozenset(["sign", "signed", "signing", "inked", "concluded", "finalized", "finalised", "agreed"])
+
+
+def _carry_signing(reader: _ClauseReader, state: _State, frame: _Frame | None, produced: bool) -> None:
+    """ "The signing of a contract was confirmed": the deal is for the items just spoken of."""
+    if produced or frame is None or reader.weapons or not frame.items:
+        return
+    if reader.clause.index - frame.sentence != 1:
+        return
+    if not any(t.role == "deal" for t in reader.triggers) or not _SIGNING & set(reader.low):
+        return
+    if any(c.kind in ("negation", "reversal", "conditional", "considered") for c in reader.cues):
+        return
+    items = [Item(category=i.category, designation=i.designation) for i in frame.items]
+    state.drafts.append(
+        ArmsDraft(
+            _as_actor(frame.supplier),
+            _as_actor(frame.recipient),
+            items,
+            "agreed",
+            [reader.clause.sentence, frame.evidence],
+            0.55,
+        )
+    )
+
+
+def _actor_key(actor: Actor) -> str:
+    return actor.country or actor.name
+
+
+def _merge(drafts: list[ArmsDraft]) -> list[ArmsDraft]:
+    """One draft per supplier, recipient and status; items and evidence pooled, vague repeats dropped."""
+    groups: dict[tuple[str, str, str], ArmsDraft] = {}
+    for draft in drafts:
+        key = (_actor_key(draft.supplier), _actor_key(draft.recipient), draft.status)
+        if key not in groups:
+            groups[key] = ArmsDraft(
+                draft.supplier, draft.recipient, list(draft.items), draft.status, list(draft.evidence),
+                draft.confidence,
+            )  # fmt: skip
+            continue
+        group = groups[key]
+        group.items.extend(draft.items)
+        group.evidence.extend(draft.evidence)
+        group.confidence = max(group.confidence, draft.confidence)
+        group.supplier = _richer(group.supplier, draft.supplier)
+        group.recipient = _richer(group.recipient, draft.recipient)
+    out = []
+    for group in groups.values():
+        group.items = _distinct_items(group.items)
+        out.append(group)
+    return out
+
+
+def _richer(one: Actor, other: Actor) -> Actor:
+    if one.name != other.name:
+        return one
+    aliases = sorted(set(one.aliases) | set(other.aliases))
+    return one.model_copy(update={"aliases": aliases})
+
+
+def _distinct_items(items: list[Item]) -> list[Item]:
+    unique: dict[tuple[str, str | None, int | None, int | None], Item] = {}
+    for item in items:
+        q = item.quantity
+        unique.setdefault((item.category, item.designation, q.min if q else None, q.max if q else None), item)
+    specific = {i.category for i in unique.values() if i.designation or i.quantity}
+    return [i for i in unique.values() if i.designation or i.quantity or i.category not in specific]

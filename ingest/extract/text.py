@@ -13,12 +13,89 @@ import re
 from dataclasses import dataclass
 
 _ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof gen lt col maj capt cmdr adm sgt rep sen gov pres sec secs no nos art arts
-    st jr sr inc ltd co corp llc plc dept govt est approx vs etc fig figs jan feb mar apr jun jul aug
-    sep sept oct nov dec u.s u.k u.n e.u u.s.a u.a.e p.m a.m e.g i.e al ph d.c op para paras vol pp
-    mt ft cal reg regs div bn bde bde sq no.s
-    """.split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cmdr",
+        "adm",
+        "sgt",
+        "rep",
+        "sen",
+        "gov",
+        "pres",
+        "sec",
+        "secs",
+        "no",
+        "nos",
+        "art",
+        "arts",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "llc",
+        "plc",
+        "dept",
+        "govt",
+        "est",
+        "approx",
+        "vs",
+        "etc",
+        "fig",
+        "figs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "u.s.a",
+        "u.a.e",
+        "p.m",
+        "a.m",
+        "e.g",
+        "i.e",
+        "al",
+        "ph",
+        "d.c",
+        "op",
+        "para",
+        "paras",
+        "vol",
+        "pp",
+        "mt",
+        "ft",
+        "cal",
+        "reg",
+        "regs",
+        "div",
+        "bn",
+        "bde",
+        "bde",
+        "sq",
+        "no.s",
+    ]
 )
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9•\-–—*])|\n+")
@@ -61,11 +138,23 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+MAX_SENTENCE = 1500
+"""No sentence is longer than this many characters: a run-on stretch (a list without stops, noise) is
+cut at spaces, so that the work spent on any one sentence stays bounded."""
+
+
 def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
     lead = _LEADING.match(text, start, end)
     if lead is not None:
         start = lead.end()
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        _append(text, start, cut, out)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         out.append(Sentence(start, end, text[start:end]))

@@ -1,0 +1,480 @@
+"""Find weapons in a sentence: named systems, designations of unknown systems, and class nouns.
+
+The tables are data files beside this module, read once: `data/weapons.tsv`
+(named systems with category, maker's state and other written forms) and
+`data/arms_nouns.tsv` (class nouns such as "drones" or "artillery shells" with
+their category). Matching is word by word, longest first; hyphens and spaces
+are alike, so "Shahed-136" and "Shahed 136" are one system. A designation that
+the table does not know ("CH-92A", "KN-25") is read when a class noun stands
+next to it ("CH-92A attack drones"). Pieces of one name are then joined:
+"K2 battle tanks" is one item (a K2, an armoured vehicle), "components of
+S-400 systems" is one item (S-400 components).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from typing import Literal, cast
+
+from ingest.extract.actors import Token
+from ingest.models import ItemCategory
+
+Kind = Literal["named", "pattern", "class"]
+Category = ItemCategory | Literal["-"]
+
+_CATEGORIES = frozenset(
+    [
+        "aircraft",
+        "helicopter",
+        "uav",
+        "air_defence",
+        "missile",
+        "artillery",
+        "ammunition",
+        "armoured_vehicle",
+        "ship",
+        "sensor",
+        "engine",
+        "small_arms",
+        "components",
+        "other",
+        "-",
+    ]
+)
+_LETTERS = re.compile(r"[A-Z][A-Za-z]{0,4}")
+_SERIAL = re.compile(r"\d{1,4}[A-Z]{0,3}")
+_COMPACT = re.compile(r"[A-Z]{1,4}\d{1,4}[A-Z]{0,2}")
+_DETERMINERS = frozenset(["the", "these", "those", "this", "that", "its", "their", "our", "said"])
+_BOUND_PREFIXES = frozenset({"anti", "counter", "non", "pro"})
+
+
+@dataclass(frozen=True, slots=True)
+class WeaponMention:
+    """A weapon named in a sentence; `start`/`end` index its tokens, `first`/`last` its characters."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+    category: Category
+    designation: str | None
+    origin: str | None
+    kind: Kind
+    definite: bool = False
+
+    @property
+    def is_item(self) -> bool:
+        """Whether this mention names something that can be transferred by itself."""
+        return self.category != "-"
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    keys: tuple[str, ...]
+    category: Category
+    designation: str | None
+    origin: str | None
+    kind: Kind
+
+
+@dataclass(slots=True)
+class _Table:
+    by_first: dict[str, list[_Entry]]
+    heads: frozenset[str]
+
+    def add(self, form: str, entry: _Entry) -> None:
+        keys = _keys(form)
+        if not keys:
+            return
+        variants = [keys]
+        last = keys[-1]
+        if entry.kind == "named" and not last.endswith("s"):
+            variants.append((*keys[:-1], last + "s"))
+        for variant in variants:
+            bucket = self.by_first.setdefault(variant[0], [])
+            if any(existing.keys == variant for existing in bucket):
+                continue
+            bucket.append(replace(entry, keys=variant))
+            bucket.sort(key=lambda e: -len(e.keys))
+
+
+def _keys(form: str) -> tuple[str, ...]:
+    return tuple(part.lower() for part in re.findall(r"[^\W_]+(?:['’.][^\W_]+)*", form))
+
+
+def _rows(name: str) -> list[list[str]]:
+    data = resources.files("ingest.extract").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in data.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def _table() -> _Table:
+    table = _Table({}, frozenset(row[0].strip().lower() for row in _rows("arms_heads.tsv")))
+    for row in _rows("weapons.tsv"):
+        designation, category, origin, *rest = [*row, ""]
+        if category not in _CATEGORIES:
+            raise ValueError(f"weapons.tsv: unknown category {category!r} for {designation!r}")
+        entry = _Entry((), cast(Category, category), designation, None if origin == "-" else origin, "named")
+        for form in [designation, *(rest[0].split("|") if rest else [])]:
+            if form.strip():
+                table.add(form.strip(), entry)
+    for row in _rows("arms_nouns.tsv"):
+        forms, category = row[0], row[1].strip()
+        if category not in _CATEGORIES:
+            raise ValueError(f"arms_nouns.tsv: unknown category {category!r}")
+        entry = _Entry((), cast(Category, category), None, None, "class")
+        for form in forms.split("|"):
+            table.add(form.strip(), entry)
+    return table
+
+
+def _written(text: str, words: list[Token], entry: _Entry) -> str | None:
+    """The designation to report: a variant as written ("Mi-171Sh", "Leopard 2A6"), else the canonical name."""
+    canonical = entry.designation
+    if canonical is None:
+        return None
+    surface = text[words[0].start : words[-1].start + len(words[-1].key)]
+    canonical_keys = _keys(canonical)
+    if not any(ch.isdigit() for ch in surface) or entry.keys[0] != canonical_keys[0]:
+        return canonical
+    extra = [k for k in entry.keys if k not in canonical_keys]
+    if not extra or not all(any(ch.isdigit() for ch in k) or len(k) <= 3 for k in extra):
+        return canonical  # "PAC-3" for "PAC-3 MSE", "M777 howitzer" for "M777"
+    if extra == [canonical_keys[-1] + "s"]:
+        return canonical  # a plural
+    if surface.endswith("s") and not surface.endswith("S") and surface[-2:-1].isalnum():
+        surface = surface[:-1]  # "F-16Vs"
+    return " ".join(surface.split())
+
+
+def _joined(text: str, left: Token, right: Token) -> bool:
+    """Whether two words are written as one hyphenated compound ("Iranian-made")."""
+    return text[left.end : right.start] in ("-", "\u2011", "–")
+
+
+def _match(
+    text: str, tokens: list[Token], keys: list[str], i: int, table: _Table
+) -> tuple[int, _Entry] | None:
+    candidates = table.by_first.get(keys[i])
+    for entry in candidates or ():
+        n = len(entry.keys)
+        if tuple(keys[i : i + n]) != entry.keys:
+            continue
+        window = tokens[i : i + n]
+        if any(text[a.end : b.start].strip(" -\u2011–/") for a, b in itertools.pairwise(window)):
+            continue  # a name does not run across punctuation
+        if entry.kind == "named" and tokens[i].text.islower():
+            continue  # "patriot", "javelin": common words, not systems
+        return n, entry
+    return None
+
+
+def _has_digit_near(tokens: list[Token], i: int) -> bool:
+    word = tokens[i].text
+    if any(ch.isdigit() for ch in word):
+        return True
+    return i + 1 < len(tokens) and tokens[i + 1].text[:1].isdigit()
+
+
+def _pattern(text: str, tokens: list[Token], i: int) -> tuple[int, str] | None:
+    """An unknown designation at token i: "CH-92A" (letters-number) or "M777" (one token)."""
+    tok = tokens[i]
+    if (
+        i + 1 < len(tokens)
+        and _LETTERS.fullmatch(tok.text)
+        and _joined(text, tok, tokens[i + 1])
+        and _SERIAL.fullmatch(tokens[i + 1].text)
+    ):
+        return 2, text[tok.start : tokens[i + 1].end]
+    if _COMPACT.fullmatch(tok.text):
+        return 1, tok.text
+    return None
+
+
+def find_weapons(text: str, tokens: list[Token], low: list[str] | None = None) -> list[WeaponMention]:
+    """Every weapon named in `text` (a sentence) with `tokens` its words, left to right, no overlaps.
+
+    `low`, when given, is the words' keys in lower case (saves computing them again).
+    """
+    table = _table()
+    keys = low if low is not None else [t.key.lower() for t in tokens]
+    raw: list[WeaponMention] = []
+    i = 0
+    by_first = table.by_first
+    count = len(tokens)
+    while i < count:
+        if keys[i] not in by_first and not (tokens[i].text[:1].isupper() and _has_digit_near(tokens, i)):
+            i += 1
+            continue
+        hit = _match(text, tokens, keys, i, table)
+        if hit is not None:
+            n, entry = hit
+            end = i + n
+            designation = _written(text, tokens[i:end], entry) if entry.kind == "named" else None
+            if entry.kind == "named" and end < len(tokens) and _joined(text, tokens[end - 1], tokens[end]):
+                if _SERIAL.fullmatch(tokens[end].text):
+                    designation = text[tokens[i].start : tokens[end].end]  # "Shahed-107": a variant
+                    end += 1
+                elif tokens[end].key.lower() not in ("class", "series", "type"):
+                    i += 1
+                    continue  # "drone-related": a modifier
+            if (
+                i > 0
+                and tokens[i - 1].key.lower() in _BOUND_PREFIXES
+                and _joined(text, tokens[i - 1], tokens[i])
+            ):
+                i = end
+                continue  # "anti-ship", "counter-drone" (when not a known class of their own)
+            raw.append(
+                WeaponMention(
+                    i,
+                    end,
+                    tokens[i].start,
+                    _end(tokens[end - 1]),
+                    entry.category,
+                    designation,
+                    entry.origin,
+                    entry.kind,
+                )
+            )
+            i = end
+            continue
+        pattern = _pattern(text, tokens, i)
+        if pattern is not None:
+            n, designation = pattern
+            raw.append(
+                WeaponMention(
+                    i, i + n, tokens[i].start, _end(tokens[i + n - 1]), "-", designation, None, "pattern"
+                )
+            )
+            i += n
+            continue
+        i += 1
+    merged = _merge(text, tokens, raw, table)
+    return [_mark_definite(tokens, m) for m in merged]
+
+
+def _gap_words(
+    text: str, tokens: list[Token], left: WeaponMention, right: WeaponMention
+) -> list[Token] | None:
+    """The words between two mentions, or None when punctuation other than hyphens separates them."""
+    between = tokens[left.end : right.start]
+    pieces = [text[left.last : (between[0].start if between else right.first)]]
+    pieces += [text[a.end : b.start] for a, b in zip(between, [*between[1:]], strict=False)]
+    if between:
+        pieces.append(text[between[-1].end : right.first])
+    if any(p.strip(" -\u2011–") for p in pieces):
+        return None
+    return between
+
+
+_FUNCTION_WORDS = frozenset(
+    [
+        "with",
+        "of",
+        "for",
+        "to",
+        "from",
+        "in",
+        "on",
+        "by",
+        "at",
+        "the",
+        "a",
+        "an",
+        "or",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "from",
+        "into",
+    ]
+)
+
+
+def _modifiers_only(words: list[Token], limit: int) -> bool:
+    """Whether `words` can stand inside one noun phrase ("attack and reconnaissance", "medium-range")."""
+    if len(words) > limit or (words and words[0].key.lower() == "and"):
+        return False
+    return all(
+        (w.text[:1].islower() or w.text[:1].isdigit()) and w.key.lower() not in _FUNCTION_WORDS for w in words
+    )
+
+
+def _end(token: Token) -> int:
+    """Where the word ends, without a final stop or possessive."""
+    return token.start + len(token.key)
+
+
+def _join(
+    left: WeaponMention, right: WeaponMention, category: Category, designation: str | None
+) -> WeaponMention:
+    return WeaponMention(
+        left.start, right.end, left.first, right.last, category, designation, left.origin or right.origin,
+        "named" if designation else left.kind,
+    )  # fmt: skip
+
+
+def _class_category(named: WeaponMention, noun: WeaponMention) -> Category:
+    if noun.category in ("-", "other"):
+        return named.category if named.category != "-" else noun.category
+    if noun.category == "aircraft" and named.category in ("helicopter", "uav"):
+        return named.category
+    return noun.category
+
+
+def _merge(text: str, tokens: list[Token], found: list[WeaponMention], table: _Table) -> list[WeaponMention]:
+    out: list[WeaponMention] = []
+    for mention in found:
+        if out:
+            prev = out[-1]
+            gap = _gap_words(text, tokens, prev, mention)
+            if gap is not None:
+                joined = _try_join(prev, mention, gap)
+                if joined is not None:
+                    out[-1] = joined
+                    continue
+            of_join = _try_of(text, tokens, prev, mention)
+            if of_join is not None:
+                out[-1] = of_join
+                continue
+            if (
+                prev.kind == "named"
+                and mention.kind == "named"
+                and prev.origin == mention.origin
+                and prev.category == mention.category
+                and not text[prev.last : mention.first].strip()
+                and _same_family(prev.designation, mention.designation)
+            ):
+                out[-1] = _join(prev, mention, prev.category, prev.designation)  # "AH-64E Apache"
+                continue
+            if _parenthesised(text, prev, mention):
+                if prev.designation is None and mention.designation is not None:
+                    out[-1] = replace(prev, designation=mention.designation, kind="named")
+                continue
+        out.append(mention)
+    kept: list[WeaponMention] = []
+    for index, mention in enumerate(out):
+        after = tokens[mention.end] if mention.end < len(tokens) else None
+        if (
+            after is not None
+            and after.key.lower() in table.heads
+            and not text[mention.last : after.start].strip()
+        ):
+            continue  # "drone manufacturer", "missile programs"
+        if mention.kind == "pattern" and mention.category == "-":
+            continue  # an unknown designation with no class noun beside it
+        if mention.category == "-" and mention.designation is None:
+            continue  # "systems" on its own
+        if (
+            mention.designation is None
+            and mention.category == "ammunition"
+            and _is_bare_round(tokens, mention)
+        ):
+            continue  # "a round of sanctions"
+        nxt = out[index + 1] if index + 1 < len(out) else None
+        shared = mention
+        if nxt is not None and mention.designation is None:
+            shared = _coordinated_modifier(text, tokens, mention, nxt)
+        kept.append(shared)
+    return kept
+
+
+def _try_join(prev: WeaponMention, mention: WeaponMention, gap: list[Token]) -> WeaponMention | None:
+    carrier = prev.designation is None and prev.category in (
+        "aircraft",
+        "ship",
+    )  # "planes carried components"
+    if (
+        mention.category == "components"
+        and mention.designation is None
+        and _modifiers_only(gap, 2)
+        and not carrier
+    ):
+        return _join(prev, mention, "components", prev.designation)
+    named_then_class = (
+        prev.designation is not None and mention.designation is None and mention.kind == "class"
+    )
+    if named_then_class and _modifiers_only(gap, 4):
+        category = "components" if prev.category == "components" else _class_category(prev, mention)
+        return _join(prev, mention, category, prev.designation)
+    if prev.kind == "class" and prev.designation is None and mention.designation is not None and not gap:
+        if mention.kind == "pattern" or mention.category == prev.category or prev.category in ("-", "other"):
+            category = prev.category if mention.kind == "pattern" else mention.category
+            return _join(prev, mention, category, mention.designation)
+        if prev.category == "aircraft" and mention.category in ("aircraft", "helicopter", "uav"):
+            return _join(prev, mention, mention.category, mention.designation)
+    return None
+
+
+def _same_family(one: str | None, other: str | None) -> bool:
+    if one is None or other is None:
+        return False
+    a, b = _keys(one), _keys(other)
+    return bool(set(a) & set(b)) or a[0] == b[0]
+
+
+def _try_of(
+    text: str, tokens: list[Token], prev: WeaponMention, mention: WeaponMention
+) -> WeaponMention | None:
+    """ "components of S-400 systems", "rounds of 155mm artillery ammunition"."""
+    between = tokens[prev.end : mention.start]
+    if not between or between[0].key.lower() != "of" or len(between) > 3:
+        return None
+    if text[prev.last : mention.first].count(",") or any(t.text[:1].isupper() for t in between[1:]):
+        return None
+    if prev.category == "components" and prev.designation is None:
+        return _join(prev, mention, "components", mention.designation)
+    if prev.category == "ammunition" and mention.category == "ammunition":
+        return _join(prev, mention, "ammunition", mention.designation or prev.designation)
+    return None
+
+
+def _parenthesised(text: str, prev: WeaponMention, mention: WeaponMention) -> bool:
+    between = text[prev.last : mention.first]
+    closing = text[mention.last : mention.last + 1]
+    return between.strip() == "(" and closing == ")"
+
+
+def _is_bare_round(tokens: list[Token], mention: WeaponMention) -> bool:
+    words = {t.key.lower() for t in tokens[mention.start : mention.end]}
+    if not words <= {"round", "rounds", "shell", "shells"}:
+        return False
+    after = tokens[mention.end] if mention.end < len(tokens) else None
+    return after is not None and after.key.lower() == "of"
+
+
+def _coordinated_modifier(
+    text: str, tokens: list[Token], mention: WeaponMention, nxt: WeaponMention
+) -> WeaponMention:
+    """ "artillery and tank rounds": a bare modifier shares the head of the next item."""
+    if nxt.category not in ("ammunition", "components") or mention.category == nxt.category:
+        return mention
+    between = tokens[mention.end : nxt.start]
+    if len(between) != 1 or between[0].key.lower() not in ("and", "or"):
+        return mention
+    if text[mention.last : nxt.first].count(","):
+        return mention
+    last = tokens[mention.end - 1].key.lower()
+    if last.endswith("s") and last != "arms":
+        return mention
+    return replace(mention, category=nxt.category)
+
+
+def _mark_definite(tokens: list[Token], mention: WeaponMention) -> WeaponMention:
+    for back in range(1, 7):
+        j = mention.start - back
+        if j < 0:
+            break
+        word = tokens[j].key.lower()
+        if word in _DETERMINERS:
+            return replace(mention, definite=True)
+        if word in ("a", "an") or not (tokens[j].text[:1].islower() or tokens[j].text[:1].isdigit()):
+            break
+    return mention

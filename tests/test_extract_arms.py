@@ -1,0 +1,181 @@
+"""Arms transfers are read the way an arms-control analyst reads them."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from ingest.extract import extract
+from ingest.models import ArmsTransfer
+
+Row = tuple[str | None, str | None, str, str]  # supplier country, recipient country or name, category, status
+
+
+def _rows(text: str) -> set[Row]:
+    out: set[Row] = set()
+    for event in extract(text, "test"):
+        if isinstance(event, ArmsTransfer):
+            for item in event.items:
+                recipient = (
+                    event.recipient.name if event.recipient.kind == "armed_group" else event.recipient.country
+                )
+                out.add((event.supplier.country, recipient, item.category, event.status))
+    return out
+
+
+def _items(text: str) -> list[tuple[str | None, int | None, int | None]]:
+    return [
+        (
+            item.designation,
+            item.quantity.min if item.quantity else None,
+            item.quantity.max if item.quantity else None,
+        )
+        for event in extract(text, "test")
+        if isinstance(event, ArmsTransfer)
+        for item in event.items
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        ("Belarus provided Armenia with 30 howitzers last year.", ("BLR", "ARM", "artillery", "delivered")),
+        ("Norway sent eight radars to Latvia in March.", ("NOR", "LVA", "sensor", "delivered")),
+        ("Japan delivered two frigates to the Philippines.", ("JPN", "PHL", "ship", "delivered")),
+        ("Morocco received 24 helicopters from Spain.", ("ESP", "MAR", "helicopter", "delivered")),
+        ("Qatar bought 36 Rafale jets from France.", ("FRA", "QAT", "aircraft", "agreed")),
+        ("Vietnam has acquired Israeli-made radars.", ("ISR", "VNM", "sensor", "delivered")),
+        ("Drones were supplied to Sudan by Iran.", ("IRN", "SDN", "uav", "delivered")),
+        ("Brazil will give Uruguay twelve armoured vehicles.", ("BRA", "URY", "armoured_vehicle", "planned")),
+        ("Italy pledged air defence systems to Ukraine.", ("ITA", "UKR", "air_defence", "planned")),
+        (
+            "Greece signed a contract for 20 F-35 jets with the United States.",
+            ("USA", "GRC", "aircraft", "agreed"),
+        ),
+        (
+            "Peru is in talks to buy K2 tanks from South Korea.",
+            ("KOR", "PER", "armoured_vehicle", "considered"),
+        ),
+        ("Thailand wants to buy Gripen fighters from Sweden.", ("SWE", "THA", "aircraft", "considered")),
+        ("Kenya is interested in acquiring Turkish drones.", ("TUR", "KEN", "uav", "considered")),
+        (
+            "Slovakia's purchase of Swedish-made howitzers was approved.",
+            ("SWE", "SVK", "artillery", "planned"),
+        ),
+        ("The sale of 8 patrol boats to Ghana by Canada was approved.", ("CAN", "GHA", "ship", "planned")),
+        ("Eritrea may be providing Sudan with ammunition.", ("ERI", "SDN", "ammunition", "planned")),
+    ],
+)
+def test_relations(text: str, row: Row) -> None:
+    """The common ways news says who supplies what to whom give supplier, recipient, category and status."""
+    assert row in _rows(text)
+
+
+def test_foreign_military_sale_approval() -> None:
+    """A US approval of a possible Foreign Military Sale is a planned transfer from the United States."""
+    text = (
+        "The State Department has made a determination approving a possible Foreign Military Sale to the "
+        "Government of Norway of twelve (12) CH-47F Chinook helicopters and related equipment. "
+        "The estimated total cost is $1 billion."
+    )
+    assert ("USA", "NOR", "helicopter", "planned") in _rows(text)
+    assert ("CH-47F", 12, 12) in _items(text)
+
+
+def test_aid_package_and_its_list() -> None:
+    """An aid package announced for a state lists its items, each a planned transfer."""
+    text = (
+        "The United States announced a new $300 million security assistance package for Ukraine.\n"
+        "The package includes:\n- 18 Stryker armored vehicles;\n- up to 60,000 rounds of 155mm artillery "
+        "ammunition;\n- counter-drone systems."
+    )
+    rows = _rows(text)
+    assert ("USA", "UKR", "armoured_vehicle", "planned") in rows
+    assert ("USA", "UKR", "ammunition", "planned") in rows
+    assert ("USA", "UKR", "air_defence", "planned") in rows
+    assert (None, None, 60000) in _items(text)
+
+
+def test_coordinated_suppliers() -> None:
+    """ "X and Z will give ... to Y" is a transfer from each of them."""
+    rows = _rows("Belgium and Norway will give F-16 jets to Ukraine.")
+    assert ("BEL", "UKR", "aircraft", "planned") in rows
+    assert ("NOR", "UKR", "aircraft", "planned") in rows
+
+
+def test_seizure_in_transit() -> None:
+    """Arms seized on the way are a transfer from their origin to the group they were bound for."""
+    text = "The navy seized a shipment of Iranian-made missile components bound for the Houthis."
+    assert ("IRN", "Houthis", "components", "delivered") in _rows(text)
+
+
+def test_parties_carry_to_the_next_sentence() -> None:
+    """A sentence that leaves the parties open takes them from the transfer just read."""
+    text = (
+        "Azerbaijan received the first batch of drones from Israel in May. "
+        "The shipment included Hermes 900 and Harop models."
+    )
+    assert ("Hermes 900", None, None) in _items(text)
+    assert ("ISR", "AZE", "uav", "delivered") in _rows(text)
+
+
+def test_the_drones_refers_back() -> None:
+    """ "The drones" in a later sentence is the system named before."""
+    text = "Niger ordered Bayraktar TB2 systems from Turkey in 2022. Niger received the drones last week."
+    assert ("Bayraktar TB2", None, None) in _items(text)
+    assert ("TUR", "NER", "uav", "delivered") in _rows(text)
+
+
+def test_two_statuses_for_one_pair() -> None:
+    """Delivered drones and more drones under consideration are two events."""
+    rows = _rows("Iran has sent 300 drones to Russia. Russia is also seeking more drones from Iran.")
+    assert ("IRN", "RUS", "uav", "delivered") in rows
+    assert ("IRN", "RUS", "uav", "considered") in rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran denied that it had sent any drones to Russia.",
+        "The United States has not seen any movement of ballistic missiles from Iran to Russia.",
+        "Germany refused to supply cruise missiles to Ukraine.",
+        "Egypt scrapped a deal to buy Su-35 jets from Russia.",
+        "North Korea fired two ballistic missiles into the sea on Thursday.",
+        "US and Japanese forces held joint exercises with F-35 jets and Patriot batteries.",
+        "Iran unveiled a new drone at a parade in Tehran.",
+        "Lockheed Martin delivered 140 F-35 jets last year, the company said.",
+        "Hyundai Rotem sold tank engines to Hanwha Aerospace.",
+        "The state banned the sale of assault rifles.",
+        "The Security Council extended the embargo on sales of arms to South Sudan.",
+    ],
+)
+def test_not_an_event(text: str) -> None:
+    """Denials, absences, cancelled deals, tests, exercises, domestic sales and bans give no transfer."""
+    assert _rows(text) == set()
+
+
+def test_evidence_points_into_the_text() -> None:
+    """Evidence offsets index the text as received."""
+    text = "Headline\n\nPoland received 24 TB2 drones from Turkey."
+    events = [e for e in extract(text, "a") if isinstance(e, ArmsTransfer)]
+    assert events
+    for evidence in events[0].evidence:
+        assert text[evidence.start : evidence.end] == evidence.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A" * 1_000_000,
+        "DRONES SENT TO UKRAINE " * 40_000,
+        "drones, " * 120_000,
+        "iran provided russia with drones and " * 25_000,
+        "".join(chr(33 + (i * 7919) % 90) for i in range(1_000_000)),
+    ],
+)
+def test_hostile_input_is_read_quickly(text: str) -> None:
+    """No input, however long or odd, takes catastrophically long."""
+    started = time.perf_counter()
+    extract(text, "x")
+    assert time.perf_counter() - started < 15

@@ -1,0 +1,77 @@
+"""Weapons are found with the contract's category and a canonical designation."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract.actors import tokenize
+from ingest.extract.weapons import find_weapons
+
+
+def _read(sentence: str) -> list[tuple[str, str | None]]:
+    return [(w.category, w.designation) for w in find_weapons(sentence, tokenize(sentence))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kyiv shot down Shahed 136 drones.", ("uav", "Shahed-136")),
+        ("The fleet flies F-16s.", ("aircraft", "F-16")),
+        ("Two K2 battle tanks were shown.", ("armoured_vehicle", "K2")),
+        ("A HIMARS launcher fired.", ("artillery", "HIMARS")),
+        ("The S-400 Triumf batteries are ready.", ("air_defence", "S-400")),
+        ("New Mi-171Sh helicopters landed.", ("helicopter", "Mi-171Sh")),
+        ("Old Leopard 2A4 tanks remain.", ("armoured_vehicle", "Leopard 2A4")),
+        ("The AN/TPQ-50 radars work.", ("sensor", "AN/TPQ-50")),
+        ("Javelin anti-tank missiles help.", ("missile", "Javelin")),
+    ],
+)
+def test_named_systems(sentence: str, expected: tuple[str, str | None]) -> None:
+    """Named systems, their variants and their plurals are read with their class."""
+    assert expected in _read(sentence)
+
+
+def test_unknown_designation_takes_the_class_beside_it() -> None:
+    """A designation the table does not know is read from the class noun next to it."""
+    assert _read("It flew XQ-77B reconnaissance drones.") == [("uav", "XQ-77B")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("They need artillery shells.", "ammunition"),
+        ("They need fighter jets.", "aircraft"),
+        ("They need air defence systems.", "air_defence"),
+        ("They need counter-battery radars.", "sensor"),
+        ("They need spare parts.", "components"),
+        ("They need loitering munitions.", "uav"),
+        ("They need armored personnel carriers.", "armoured_vehicle"),
+        ("They need two frigates.", "ship"),
+    ],
+)
+def test_class_nouns(sentence: str, category: str) -> None:
+    """Class nouns map to the contract's categories."""
+    assert _read(sentence) == [(category, None)]
+
+
+def test_parts_of_a_system_are_components() -> None:
+    """ "Components of S-400 systems" are components of the S-400, not the system."""
+    assert _read("Planes carried components of S-400 systems.") == [
+        ("aircraft", None),
+        ("components", "S-400"),
+    ]
+
+
+def test_a_modifier_is_not_an_item() -> None:
+    """ "Drone manufacturer", "missile programme", "anti-ship" do not name items."""
+    assert _read("The drone manufacturer ran a missile programme against anti-ship raids.") == []
+
+
+def test_coordinated_modifier_shares_the_head() -> None:
+    """ "Artillery and tank rounds" are two kinds of ammunition."""
+    assert _read("It sent artillery and tank rounds.") == [("ammunition", None), ("ammunition", None)]
+
+
+def test_round_of_talks_is_not_ammunition() -> None:
+    """A round of talks or sanctions is not a round of ammunition."""
+    assert _read("A new round of sanctions hit shell companies.") == []
