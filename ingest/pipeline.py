@@ -1,0 +1,166 @@
+"""Records in, messages out: the pure core of the service.
+
+`Pipeline.process(records)` decodes each record, runs the extractor and routes
+what comes out: events to their topic, undecodable records and extractor
+failures to the dead-letter topic. It never raises for a bad record and never
+drops one: every record gives its events, nothing (an article without events),
+or exactly one dead letter. No Kafka, no clock other than timing, no I/O.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ingest.codec import (
+    Message,
+    Record,
+    dead_letter,
+    decode_article,
+    encode_event,
+    event_headers,
+    event_key,
+)
+from ingest.errors import DecodeError
+from ingest.extract import extract
+from ingest.models import ArmsTransfer, DeadLetterReason, Sanction
+from ingest.settings import Settings
+
+Extractor = Callable[[str, str], Sequence[ArmsTransfer | Sanction]]
+
+
+@dataclass(frozen=True, slots=True)
+class RecordResult:
+    """What became of one record."""
+
+    record: Record
+    article_id: str | None
+    events: tuple[ArmsTransfer | Sanction, ...]
+    dead_letter: DeadLetterReason | None
+    error: str | None
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The messages to publish for a list of records, in record order, and what became of each record."""
+
+    messages: tuple[Message, ...]
+    results: tuple[RecordResult, ...]
+
+    @staticmethod
+    def merge(parts: Sequence[Outcome]) -> Outcome:
+        """The outcomes of consecutive chunks as one."""
+        return Outcome(
+            messages=tuple(m for part in parts for m in part.messages),
+            results=tuple(r for part in parts for r in part.results),
+        )
+
+
+class Pipeline:
+    """Turns records of the raw topic into event and dead-letter messages."""
+
+    def __init__(self, settings: Settings, extractor: Extractor = extract) -> None:
+        self._topics = settings.topics
+        self._max_bytes = settings.processing.max_message_bytes
+        self._extract = extractor
+
+    def process(self, records: Sequence[Record]) -> Outcome:
+        """The messages for `records`; never raises for a record's content."""
+        messages: list[Message] = []
+        results: list[RecordResult] = []
+        for record in records:
+            result, out = self._one(record)
+            results.append(result)
+            messages.extend(out)
+        return Outcome(messages=tuple(messages), results=tuple(results))
+
+    def _one(self, record: Record) -> tuple[RecordResult, list[Message]]:
+        started = time.perf_counter()
+        article_id: str | None = None
+        try:
+            decoded = decode_article(record, self._max_bytes)
+            article_id = decoded.article_id
+            events = self._run_extractor(decoded.article.text, article_id)
+            messages = [self._event_message(event) for event in events]
+        except DecodeError as exc:
+            return self._failed(
+                record,
+                article_id,
+                exc.reason,
+                detail=exc.detail,
+                exception=type(exc).__name__,
+                started=started,
+            )
+        except _ExtractorFailed as exc:
+            cause = exc.__cause__ or exc
+            return self._failed(
+                record,
+                article_id,
+                "extractor_error",
+                detail=str(exc),
+                exception=type(cause).__name__,
+                started=started,
+            )
+        result = RecordResult(
+            record=record,
+            article_id=article_id,
+            events=tuple(events),
+            dead_letter=None,
+            error=None,
+            seconds=time.perf_counter() - started,
+        )
+        return result, messages
+
+    def _run_extractor(self, text: str, article_id: str) -> list[ArmsTransfer | Sanction]:
+        try:
+            events = list(self._extract(text, article_id))
+        except Exception as exc:
+            first_line = (str(exc).splitlines() or [""])[0]
+            raise _ExtractorFailed(
+                f"the extractor failed: {type(exc).__name__}: {first_line}"[:1000]
+            ) from exc
+        for event in events:
+            size = len(encode_event(event))
+            if size > self._max_bytes:
+                raise _ExtractorFailed(f"an event of {size} bytes is over the limit of {self._max_bytes}")
+        return events
+
+    def _event_message(self, event: ArmsTransfer | Sanction) -> Message:
+        topic = self._topics.arms if isinstance(event, ArmsTransfer) else self._topics.sanctions
+        return Message(
+            topic=topic, key=event_key(event), value=encode_event(event), headers=event_headers(event)
+        )
+
+    def _failed(
+        self,
+        record: Record,
+        article_id: str | None,
+        reason: DeadLetterReason,
+        *,
+        detail: str,
+        exception: str,
+        started: float,
+    ) -> tuple[RecordResult, list[Message]]:
+        letter = dead_letter(
+            record,
+            reason,
+            detail=detail,
+            exception=exception,
+            topic=self._topics.dead_letter,
+            max_bytes=self._max_bytes,
+        )
+        result = RecordResult(
+            record=record,
+            article_id=article_id,
+            events=(),
+            dead_letter=reason,
+            error=detail,
+            seconds=time.perf_counter() - started,
+        )
+        return result, [letter]
+
+
+class _ExtractorFailed(Exception):
+    """The extractor raised, or gave an event too large to publish."""

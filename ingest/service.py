@@ -1,0 +1,461 @@
+"""The service loop: fetch a batch, extract, publish, commit; again until told to stop.
+
+Guarantees:
+
+* exactly-once (default): each batch's events, dead letters and consumer
+  offsets are published in one Kafka transaction. When anything in it fails the
+  transaction is aborted (or the producer replaced, which aborts it for us) and
+  the consumer is moved back to the group's committed offsets, so the batch is
+  read again and published once. A read_committed reader sees every event once.
+* at-least-once: messages are sent with an idempotent producer, every send is
+  acknowledged, then the offsets are committed. After a failure the batch is
+  read again; its events may then appear twice, with the same `event_id`.
+
+A batch is never given up to another member half done: when partitions are
+revoked, the rebalance waits until the batch in flight has committed or been
+rolled back. Transient broker faults are retried with capped exponential
+backoff; fatal ones raise `FatalKafkaFault`. Setting the `stop` event makes the
+loop finish the batch in flight, leave the group and return.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import signal
+import sys
+import time
+from collections.abc import Awaitable, Callable, Sequence
+
+import structlog
+
+from ingest.codec import Record
+from ingest.errors import FatalKafkaFault, KafkaFault, TransientKafkaFault
+from ingest.http import Health
+from ingest.kafka import (
+    Offsets,
+    Sink,
+    SinkFactory,
+    Source,
+    TopicPartition,
+    first_offsets,
+    next_offsets,
+)
+from ingest.kafka.faults import is_fenced
+from ingest.metrics import Metrics
+from ingest.pipeline import Outcome, Pipeline
+from ingest.settings import Settings
+
+log = structlog.get_logger()
+
+_ABORT_TIMEOUT_SECONDS = 5.0
+_BACKOFF_BASE_SECONDS = 0.1
+
+
+class Service:
+    """Consumes the raw topic and publishes events; one instance per process."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        source: Source,
+        sink_factory: SinkFactory,
+        *,
+        pipeline: Pipeline | None = None,
+        metrics: Metrics | None = None,
+        health: Health | None = None,
+        stop: asyncio.Event | None = None,
+    ) -> None:
+        self._settings = settings
+        self._processing = settings.processing
+        self._source = source
+        self._sink_factory = sink_factory
+        self._sink: Sink | None = None
+        self._pipeline = pipeline or Pipeline(settings)
+        self._metrics = metrics or Metrics()
+        self._health = health or Health(self._metrics)
+        self._stop = stop or asyncio.Event()
+        self._transactional = settings.processing.mode == "exactly_once"
+        self._operation_timeout = settings.kafka.request_timeout_ms / 1000 + 5.0
+        self._idle = asyncio.Event()
+        self._idle.set()
+        self._revoking = False
+        self._failures = 0
+        self._last_activity = time.monotonic()
+        self._transaction_started = 0.0
+
+    @property
+    def stop_event(self) -> asyncio.Event:
+        """Set it to make `run` finish the batch in flight and return."""
+        return self._stop
+
+    # -- rebalance listener -------------------------------------------------
+
+    async def on_revoked(self, partitions: frozenset[TopicPartition]) -> None:
+        """Hold the rebalance until the batch in flight is committed or rolled back."""
+        self._revoking = True
+        self._health.set_ready(False, "rebalancing")
+        try:
+            await self._idle.wait()
+        finally:
+            self._revoking = False
+        for tp in partitions:
+            self._metrics.forget_partition(tp.topic, tp.partition)
+        self._last_activity = time.monotonic()
+        log.info("partitions_revoked", partitions=_names(partitions))
+
+    async def on_assigned(self, partitions: frozenset[TopicPartition]) -> None:
+        """Note the new assignment (the idle clock of `--until-idle` starts again)."""
+        self._last_activity = time.monotonic()
+        log.info("partitions_assigned", partitions=_names(partitions))
+
+    # -- main loop ----------------------------------------------------------
+
+    async def run(self, until_idle: float | None = None) -> None:
+        """Process batches until `stop` is set, or until the input is drained and quiet for `until_idle` s.
+
+        Raises FatalKafkaFault when retrying cannot help.
+        """
+        log.info(
+            "service_starting",
+            mode=self._processing.mode,
+            topic=self._settings.topics.raw,
+            group_id=self._settings.kafka.group_id,
+            bootstrap_servers=self._settings.kafka.bootstrap_servers,
+        )
+        try:
+            if not await self._retrying("connect", self._open_sink):
+                return
+            if not await self._retrying("connect", lambda: self._source.start(self)):
+                return
+            while not self._stop.is_set():
+                self._health.beat()
+                self._update_ready()
+                records = await self._fetch()
+                if records:
+                    await self._handle(records)
+                elif until_idle is not None and await self._drained(until_idle):
+                    log.info("input_drained", idle_seconds=until_idle)
+                    break
+        finally:
+            self._health.set_ready(False, "stopping")
+            await self._source.stop()
+            if self._sink is not None:
+                await self._sink.stop()
+            log.info("service_stopped")
+
+    def _update_ready(self) -> None:
+        ready = self._sink is not None and bool(self._source.assignment()) and not self._revoking
+        if ready != self._health.ready:
+            self._health.set_ready(ready, None if ready else "waiting for partitions")
+
+    async def _open_sink(self) -> None:
+        sink = self._sink_factory()
+        await sink.start()
+        self._sink = sink
+
+    async def _fetch(self) -> list[Record]:
+        try:
+            return await self._source.getmany(
+                timeout_ms=self._processing.batch_timeout_ms, max_records=self._processing.batch_max_records
+            )
+        except TransientKafkaFault as exc:
+            self._metrics.record_retry("fetch")
+            log.warning("fetch_failed", error=str(exc))
+            await self._backoff(1)
+            return []
+
+    async def _drained(self, quiet_seconds: float) -> bool:
+        if time.monotonic() - self._last_activity < quiet_seconds:
+            return False
+        try:
+            lags = await asyncio.wait_for(self._source.lag(), self._operation_timeout)
+        except (KafkaFault, TimeoutError) as exc:
+            log.info("lag_unknown", error=str(exc) or type(exc).__name__)
+            return False
+        return not any(lags.values())
+
+    # -- one batch ----------------------------------------------------------
+
+    async def _handle(self, records: list[Record]) -> None:
+        self._idle.clear()
+        started = time.perf_counter()
+        self._last_activity = time.monotonic()
+        self._metrics.set_inflight(len(records))
+        self._metrics.record_consumed(self._settings.topics.raw, len(records))
+        try:
+            outcome = await self._extract(records)
+            if self._transactional:
+                done = await self._publish_in_transaction(records, outcome)
+            else:
+                done = await self._publish_then_commit(records, outcome)
+            if done:
+                self._failures = 0
+                self._report(outcome, started)
+        finally:
+            self._metrics.set_inflight(0)
+            self._idle.set()
+
+    async def _extract(self, records: list[Record]) -> Outcome:
+        size = self._processing.chunk_records
+        parts: list[Outcome] = []
+        for start in range(0, len(records), size):
+            parts.append(self._pipeline.process(records[start : start + size]))
+            await asyncio.sleep(0)
+        return Outcome.merge(parts)
+
+    async def _publish_in_transaction(self, records: list[Record], outcome: Outcome) -> bool:
+        """One transaction for the batch; on failure roll back and rewind (the batch is read again)."""
+        offsets = next_offsets(records)
+        try:
+            async with asyncio.timeout(self._operation_timeout):
+                await self._transaction(outcome, offsets)
+        except FatalKafkaFault as exc:
+            if not self._expired_transaction(exc):
+                raise
+            fault: Exception = exc
+        except (TransientKafkaFault, TimeoutError) as exc:
+            fault = exc
+        else:
+            self._metrics.record_transaction("committed")
+            return True
+        self._failures += 1
+        self._metrics.record_transaction("aborted")
+        self._metrics.record_retry("commit_transaction")
+        log.warning(
+            "transaction_failed",
+            error=str(fault) or type(fault).__name__,
+            records=len(records),
+            attempt=self._failures,
+        )
+        await self._roll_back()
+        await self._rewind(records)
+        await self._backoff(self._failures)
+        return False
+
+    async def _transaction(self, outcome: Outcome, offsets: Offsets) -> None:
+        sink = self._require_sink()
+        self._transaction_started = time.monotonic()
+        await sink.begin()
+        deliveries = [await sink.send(message) for message in outcome.messages]
+        await sink.wait(deliveries)
+        await sink.send_offsets(offsets, self._source.group_id)
+        await sink.commit()
+
+    def _expired_transaction(self, exc: FatalKafkaFault) -> bool:
+        """Fenced because our own transaction outlived the broker's timeout (not by another instance)."""
+        age = time.monotonic() - self._transaction_started
+        return is_fenced(exc.__cause__) and age * 1000 >= self._processing.transaction_timeout_ms
+
+    async def _roll_back(self) -> None:
+        """Abort the open transaction, then start a fresh producer under the same transactional id.
+
+        The fresh producer matters: after a broker restart aiokafka's producer can
+        keep failing with OutOfOrderSequenceNumber, and some of its transaction
+        states have no way back. A new producer id and epoch clear both, and fence
+        whatever the old producer left open.
+        """
+        sink = self._sink
+        if sink is not None:
+            try:
+                await asyncio.wait_for(sink.abort(), _ABORT_TIMEOUT_SECONDS)
+            except Exception as exc:  # any failure here means the producer is unusable
+                log.warning("abort_failed", error=repr(exc) or type(exc).__name__)
+        await self._replace_sink()
+
+    async def _replace_sink(self) -> None:
+        sink, self._sink = self._sink, None
+        if sink is not None:
+            await sink.stop()
+        await self._retrying("connect", self._open_sink)
+
+    async def _rewind(self, records: Sequence[Record]) -> None:
+        """Move the consumer back to the group's committed offsets of the batch's partitions."""
+        firsts = first_offsets(records)
+        attempt = 0
+        while True:
+            owned = frozenset(firsts) & self._source.assignment()
+            if not owned:
+                return
+            try:
+                committed = await asyncio.wait_for(self._source.committed(owned), self._operation_timeout)
+            except (TransientKafkaFault, TimeoutError) as exc:
+                attempt += 1
+                self._metrics.record_retry("watermarks")
+                log.warning(
+                    "committed_offsets_unknown", error=str(exc) or type(exc).__name__, attempt=attempt
+                )
+                if self._stop.is_set() or not await self._backoff(attempt):
+                    return
+                continue
+            for tp in owned:
+                found = committed.get(tp)
+                self._source.seek(tp, firsts[tp] if found is None else found)
+            return
+
+    async def _publish_then_commit(self, records: list[Record], outcome: Outcome) -> bool:
+        """Send and await every message, then commit offsets; on a send failure read the batch again."""
+        try:
+            async with asyncio.timeout(self._operation_timeout):
+                sink = self._require_sink()
+                deliveries = [await sink.send(message) for message in outcome.messages]
+                await sink.wait(deliveries)
+        except (TransientKafkaFault, TimeoutError) as exc:
+            self._failures += 1
+            self._metrics.record_retry("send")
+            log.warning("publish_failed", error=str(exc) or type(exc).__name__, attempt=self._failures)
+            for tp, offset in first_offsets(records).items():
+                self._source.seek(tp, offset)
+            await self._replace_sink()
+            await self._backoff(self._failures)
+            return False
+        offsets = next_offsets(records)
+        attempt = 0
+        while True:
+            try:
+                await asyncio.wait_for(self._source.commit(offsets), self._operation_timeout)
+            except (TransientKafkaFault, TimeoutError) as exc:
+                attempt += 1
+                self._metrics.record_retry("commit")
+                log.warning("offset_commit_failed", error=str(exc) or type(exc).__name__, attempt=attempt)
+                if not set(offsets) <= self._source.assignment():
+                    # The partitions moved on; their new owner reads from the last commit.
+                    return True
+                await self._backoff(attempt)
+                continue
+            return True
+
+    def _require_sink(self) -> Sink:
+        if self._sink is None:
+            raise TransientKafkaFault("the producer is not connected")
+        return self._sink
+
+    # -- reporting ----------------------------------------------------------
+
+    def _report(self, outcome: Outcome, started: float) -> None:
+        now_ms = time.time() * 1000
+        last: dict[TopicPartition, int] = {}
+        for result in outcome.results:
+            record = result.record
+            line = log.bind(
+                topic=record.topic,
+                partition=record.partition,
+                offset=record.offset,
+                article_id=result.article_id,
+            )
+            self._metrics.observe_article(result.seconds)
+            if result.dead_letter is not None:
+                self._metrics.record_dead_letter(result.dead_letter)
+                if result.dead_letter == "extractor_error":
+                    self._metrics.record_extractor_error()
+                line.warning("dead_letter", reason=result.dead_letter, error=result.error)
+            for event in result.events:
+                self._metrics.record_event(event.type, event.status)
+                line.info("event_published", type=event.type, event_id=event.event_id, status=event.status)
+            if record.timestamp_ms is not None:
+                self._metrics.observe_end_to_end_lag((now_ms - record.timestamp_ms) / 1000)
+            last[TopicPartition(record.topic, record.partition)] = record.offset
+        for tp, offset in last.items():
+            highwater = self._source.highwater(tp)
+            if highwater is not None:
+                self._metrics.set_partition_lag(tp.topic, tp.partition, highwater - offset - 1)
+        seconds = time.perf_counter() - started
+        self._metrics.observe_batch(len(outcome.results), seconds)
+        log.debug("batch_done", records=len(outcome.results), messages=len(outcome.messages), seconds=seconds)
+
+    # -- retries ------------------------------------------------------------
+
+    async def _retrying(self, operation: str, action: Callable[[], Awaitable[None]]) -> bool:
+        """Run `action` until it succeeds (True) or `stop` is set (False); fatal faults propagate."""
+        attempt = 0
+        while True:
+            try:
+                await action()
+            except TransientKafkaFault as exc:
+                attempt += 1
+                self._metrics.record_retry(operation)
+                log.warning("kafka_unavailable", operation=operation, error=str(exc), attempt=attempt)
+                if not await self._backoff(attempt):
+                    return False
+                continue
+            return True
+
+    async def _backoff(self, attempt: int) -> bool:
+        """Sleep a jittered, capped exponential delay; False when `stop` was set meanwhile."""
+        ceiling = min(
+            self._processing.retry_backoff_max_seconds, _BACKOFF_BASE_SECONDS * 2 ** min(attempt, 16)
+        )
+        delay = random.uniform(ceiling / 2, ceiling)  # noqa: S311 - jitter, not cryptography
+        try:
+            await asyncio.wait_for(self._stop.wait(), delay)
+        except TimeoutError:
+            return True
+        return False
+
+
+def _names(partitions: frozenset[TopicPartition]) -> list[str]:
+    return sorted(f"{tp.topic}[{tp.partition}]" for tp in partitions)
+
+
+async def serve(settings: Settings, until_idle: float | None = None) -> int:
+    """Run the service on Kafka with health and metrics over HTTP; the process exit code.
+
+    0: stopped by SIGTERM/SIGINT (batch finished, group left) or drained with
+    `until_idle`; 1: a fatal Kafka fault, or shutdown overran the grace period.
+    """
+    from ingest.http import serve as serve_http  # noqa: PLC0415 - keeps the pure modules free of it
+    from ingest.kafka.sink import KafkaSink  # noqa: PLC0415
+    from ingest.kafka.source import KafkaSource  # noqa: PLC0415
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    metrics = Metrics()
+    health = Health(metrics)
+    service = Service(
+        settings,
+        KafkaSource(settings),
+        lambda: KafkaSink(settings),
+        metrics=metrics,
+        health=health,
+        stop=stop,
+    )
+    async with serve_http(settings.http, metrics.registry, health):
+        running = asyncio.create_task(service.run(until_idle))
+        stopping = asyncio.create_task(stop.wait())
+        await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        stopping.cancel()
+        if not running.done():
+            grace = settings.processing.shutdown_grace_seconds
+            log.info("shutdown_requested", grace_seconds=grace)
+            if not await _finish_within(running, grace):
+                log.error("shutdown_grace_exceeded", grace_seconds=grace)
+                return 1
+        try:
+            running.result()
+        except FatalKafkaFault as exc:
+            log.error("fatal_kafka_fault", error=str(exc))  # noqa: TRY400 - one clear line, no trace
+            return 1
+    return 0
+
+
+async def _finish_within(task: asyncio.Task[None], seconds: float) -> bool:
+    """Wait for `task` within `seconds`: most of it for a clean finish, the rest for a cancelled one.
+
+    A task that ignores even the cancellation ends the process here (exit 1):
+    its transaction, never committed, is aborted by the broker.
+    """
+    reserve = min(_ABORT_TIMEOUT_SECONDS, seconds / 4)
+    done, _ = await asyncio.wait({task}, timeout=seconds - reserve)
+    if done:
+        return True
+    task.cancel()
+    done, _ = await asyncio.wait({task}, timeout=reserve)
+    if not done:
+        log.error("shutdown_grace_exceeded", grace_seconds=seconds)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(1)
+    return False

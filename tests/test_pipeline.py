@@ -1,0 +1,53 @@
+"""The pure pipeline routes every record to events, nothing, or exactly one dead letter."""
+
+from __future__ import annotations
+
+import json
+
+from ingest.codec import Record
+from ingest.models import DeadLetter
+from ingest.pipeline import Extractor, Pipeline
+from ingest.settings import load_settings
+
+SETTINGS = load_settings(topics={"raw": "raw", "arms": "arms", "sanctions": "sanc", "dead_letter": "dlq"})
+
+
+def records(*values: bytes) -> list[Record]:
+    return [Record("raw", 0, offset, None, value) for offset, value in enumerate(values)]
+
+
+def test_events_and_dead_letters_are_routed(fake_extract: Extractor) -> None:
+    """Arms go to the arms topic, sanctions to theirs, bad records to the dead-letter topic, in record order."""
+    batch = records(
+        json.dumps({"id": "a", "text": "arms irn>rus\nsanction usa>irn\n"}).encode(),
+        b"\xff\xff",
+        b"nothing to see",
+        b"explode",
+    )
+    outcome = Pipeline(SETTINGS, fake_extract).process(batch)
+    assert [m.topic for m in outcome.messages] == ["arms", "sanc", "dlq", "dlq"]
+    assert [r.dead_letter for r in outcome.results] == [None, "not_utf8", None, "extractor_error"]
+    assert [len(r.events) for r in outcome.results] == [2, 0, 0, 0]
+    crash = DeadLetter.model_validate_json(outcome.messages[3].value)
+    assert crash.exception == "ValueError"
+    assert crash.offset == 3
+
+
+def test_published_events_equal_the_extractor_output(fake_extract: Extractor) -> None:
+    """What the pipeline publishes is byte for byte what the extractor returns for the same text."""
+    text = "arms fra>ind\n"
+    outcome = Pipeline(SETTINGS, fake_extract).process(
+        records(json.dumps({"id": "doc", "text": text}).encode())
+    )
+    assert [m.value for m in outcome.messages] == [
+        e.model_dump_json().encode() for e in fake_extract(text, "doc")
+    ]
+
+
+def test_an_event_too_large_to_publish_is_dead_lettered(fake_extract: Extractor) -> None:
+    """An event over the message limit becomes a dead letter rather than a batch that never commits."""
+    text = "arms " + "a" * 1500 + ">rus\n"
+    big = Pipeline(load_settings(processing={"max_message_bytes": 2048}), fake_extract)
+    result = big.process(records(text.encode())).results[0]
+    assert result.dead_letter == "extractor_error"
+    assert "over the limit" in (result.error or "")

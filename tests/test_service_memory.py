@@ -1,0 +1,279 @@
+"""The service loop on the in-memory broker: delivery guarantees, recovery and shutdown, fast."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections import Counter
+
+import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as settings_
+from hypothesis import strategies as st
+
+from ingest.codec import Message
+from ingest.errors import FatalKafkaFault, TransientKafkaFault
+from ingest.kafka import TopicPartition
+from ingest.kafka.memory import MemoryBroker, MemorySink, MemorySource
+from ingest.models import DeadLetter
+from ingest.pipeline import Extractor, Pipeline
+from ingest.service import Service
+from ingest.settings import Settings, load_settings
+
+RAW, ARMS, SANC, DLQ = "raw", "arms", "sanc", "dlq"
+
+
+def settings(**processing: object) -> Settings:
+    return load_settings(
+        topics={"raw": RAW, "arms": ARMS, "sanctions": SANC, "dead_letter": DLQ},
+        processing={
+            "batch_max_records": 7,
+            "chunk_records": 3,
+            "retry_backoff_max_seconds": 0.01,
+            **processing,
+        },
+        kafka={"group_id": "g"},
+    )
+
+
+def broker_with(texts: list[bytes], partitions: int = 3) -> MemoryBroker:
+    broker = MemoryBroker(default_partitions=partitions)
+    broker.create_topic(RAW, partitions)
+    for index, text in enumerate(texts):
+        broker.produce(RAW, text, key=f"k{index}".encode())
+    return broker
+
+
+def corpus(n: int) -> list[bytes]:
+    """Every fifth record bad, the others with one or two events."""
+    texts: list[bytes] = []
+    for i in range(n):
+        if i % 5 == 4:
+            texts.append(b"\xff bad bytes" if i % 2 else b'{"text": ')
+        else:
+            texts.append(
+                json.dumps({"id": f"a{i}", "text": f"arms c{i % 7}>r{i % 3}\nsanction s{i}>t{i}\n"}).encode()
+            )
+    return texts
+
+
+def service(broker: MemoryBroker, config: Settings, extractor: Extractor) -> Service:
+    transactional = config.processing.mode == "exactly_once"
+    return Service(
+        config,
+        MemorySource(broker, RAW, config.kafka.group_id),
+        lambda: MemorySink(broker, transactional=transactional),
+        pipeline=Pipeline(config, extractor),
+    )
+
+
+def expected_ids(texts: list[bytes], extractor: Extractor) -> Counter[str]:
+    ids: Counter[str] = Counter()
+    for i, text in enumerate(texts):
+        if i % 5 != 4:
+            ids.update(e.event_id for e in extractor(json.loads(text)["text"], f"a{i}"))
+    return ids
+
+
+def published_ids(broker: MemoryBroker) -> Counter[str]:
+    return Counter(json.loads(m.value)["event_id"] for t in (ARMS, SANC) for m in broker.read_committed(t))
+
+
+async def test_every_record_gives_its_events_or_one_dead_letter(fake_extract: Extractor) -> None:
+    """Good records publish their events once, bad ones land in the dead-letter topic once, offsets commit."""
+    texts = corpus(40)
+    broker = broker_with(texts)
+    await service(broker, settings(), fake_extract).run(until_idle=0.05)
+    assert published_ids(broker) == expected_ids(texts, fake_extract)
+    letters = [DeadLetter.model_validate_json(m.value) for m in broker.read_committed(DLQ)]
+    assert sorted(letter.reason for letter in letters) == ["invalid_json"] * 4 + ["not_utf8"] * 4
+    committed = broker.group_offsets["g"]
+    assert sum(committed.values()) == len(texts)
+
+
+async def test_failed_transactions_are_rolled_back_and_redone_once(fake_extract: Extractor) -> None:
+    """Faults at every step of a transaction never lose or double an event."""
+    texts = corpus(60)
+    broker = broker_with(texts)
+    for operation in ("begin", "send", "delivery", "send_offsets", "commit", "committed"):
+        broker.fail_next(operation, TransientKafkaFault(f"{operation} failed"))
+    broker.fail_next("abort", TransientKafkaFault("abort failed"))
+    await service(broker, settings(), fake_extract).run(until_idle=0.05)
+    published = published_ids(broker)
+    assert published == expected_ids(texts, fake_extract)
+    assert max(published.values()) == 1
+    assert len(broker.read_committed(DLQ)) == 12
+
+
+async def test_at_least_once_duplicates_carry_the_same_ids(fake_extract: Extractor) -> None:
+    """In at-least-once mode a failed commit may repeat events, never lose one, and repeats share ids."""
+    texts = corpus(30)
+    broker = broker_with(texts)
+    broker.fail_next("delivery", TransientKafkaFault("lost ack"))
+    broker.fail_next("offset_commit", TransientKafkaFault("coordinator moved"), times=2)
+    await service(broker, settings(mode="at_least_once"), fake_extract).run(until_idle=0.05)
+    published = published_ids(broker)
+    assert set(published) == set(expected_ids(texts, fake_extract))
+    assert sum(published.values()) >= sum(expected_ids(texts, fake_extract).values())
+
+
+async def test_fatal_fault_stops_the_service(fake_extract: Extractor) -> None:
+    """A fatal fault (here: fenced at commit) ends `run` with FatalKafkaFault instead of retrying."""
+    broker = broker_with(corpus(5))
+    broker.fail_next("commit", FatalKafkaFault("commit transaction failed: ProducerFenced"))
+    with pytest.raises(FatalKafkaFault, match="ProducerFenced"):
+        await service(broker, settings(), fake_extract).run(until_idle=0.05)
+    assert published_ids(broker) == Counter()
+
+
+async def test_extractor_crash_is_a_dead_letter_and_the_batch_goes_on(fake_extract: Extractor) -> None:
+    """An exception inside the extractor dead-letters that article only."""
+    texts = [b"arms a>b\n", b"explode\n", b"arms c>d\n"]
+    broker = broker_with(texts, partitions=1)
+    await service(broker, settings(), fake_extract).run(until_idle=0.05)
+    letters = [DeadLetter.model_validate_json(m.value) for m in broker.read_committed(DLQ)]
+    assert [(letter.reason, letter.exception, letter.offset) for letter in letters] == [
+        ("extractor_error", "ValueError", 1)
+    ]
+    assert len(published_ids(broker)) == 2
+
+
+async def test_stop_finishes_the_batch_and_commits(fake_extract: Extractor) -> None:
+    """Setting the stop event ends the loop after a committed batch; a restart continues where it stopped."""
+    texts = corpus(50)
+    broker = broker_with(texts, partitions=1)
+    config = settings(batch_max_records=10)
+    first = service(broker, config, fake_extract)
+    first.stop_event.set()
+    await first.run()
+    assert published_ids(broker) == Counter()
+    committed = asyncio.Event()
+
+    class WatchedSink(MemorySink):
+        async def commit(self) -> None:
+            await super().commit()
+            committed.set()
+
+    second = Service(
+        config,
+        MemorySource(broker, RAW, "g"),
+        lambda: WatchedSink(broker, transactional=True),
+        pipeline=Pipeline(config, fake_extract),
+    )
+    task = asyncio.create_task(second.run())
+    await committed.wait()
+    second.stop_event.set()
+    await task
+    done = broker.group_offsets["g"][TopicPartition(RAW, 0)]
+    assert done % 10 == 0
+    assert 10 <= done < 50
+    await service(broker, config, fake_extract).run(until_idle=0.05)
+    assert published_ids(broker) == expected_ids(texts, fake_extract)
+
+
+async def test_revocation_waits_for_the_batch_in_flight(fake_extract: Extractor) -> None:
+    """A rebalance does not take partitions away before the batch on them is committed."""
+    broker = broker_with(corpus(7), partitions=1)
+    config = settings()
+    release = asyncio.Event()
+    committing = asyncio.Event()
+    order: list[str] = []
+
+    class SlowSink(MemorySink):
+        async def commit(self) -> None:
+            committing.set()
+            await release.wait()
+            await super().commit()
+            order.append("committed")
+
+    svc = Service(
+        config,
+        MemorySource(broker, RAW, "g"),
+        lambda: SlowSink(broker, transactional=True),
+        pipeline=Pipeline(config, fake_extract),
+    )
+    task = asyncio.create_task(svc.run(until_idle=0.05))
+    await committing.wait()
+    revoke = asyncio.create_task(svc.on_revoked(frozenset({TopicPartition(RAW, 0)})))
+    await asyncio.sleep(0.02)
+    assert not revoke.done()
+    release.set()
+    await revoke
+    order.append("revoked")
+    await task
+    assert order[:2] == ["committed", "revoked"]
+
+
+LIMIT = 200_000
+
+
+def _not_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+def _not_json(data: bytes) -> bool:
+    try:
+        json.loads(data)
+    except ValueError:
+        return True
+    return False
+
+
+BAD = st.one_of(
+    st.binary(min_size=1, max_size=300).filter(_not_utf8).map(lambda b: ("not_utf8", b)),
+    st.sampled_from([None, b"", b"   ", b"\n\t\r "]).map(lambda b: ("empty_text", b)),
+    st.integers(LIMIT + 1, LIMIT + 5000).map(lambda n: ("oversized", b"z" * n)),
+    # Deeper than any recursion limit, so the parser refuses it wherever it runs.
+    st.integers(50_000, 90_000).map(
+        lambda d: ("invalid_json", b'{"text": "x", "n": ' + b"[" * d + b"]" * d + b"}")
+    ),
+    st.text(max_size=60)
+    .map(lambda t: ("{" + t).encode())
+    .filter(_not_json)
+    .map(lambda b: ("invalid_json", b)),
+    st.one_of(st.integers(), st.none(), st.lists(st.integers(), max_size=3), st.booleans())
+    .map(lambda v: json.dumps({"text": v}).encode())
+    .map(lambda b: ("invalid_article", b)),
+    st.just(("extractor_error", b"explode\n")),
+)
+GOOD = st.tuples(st.sampled_from(["arms", "sanction"]), st.text("abcdefgh", min_size=1, max_size=5)).map(
+    lambda pair: (None, f"Some words.\n{pair[0]} {pair[1]}>zz\n".encode())
+)
+
+
+@settings_(
+    max_examples=60,
+    deadline=None,
+    # The fixture is a pure function, the same for every example.
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+    ],
+)
+@given(items=st.lists(st.one_of(BAD, GOOD, GOOD), min_size=1, max_size=25), partitions=st.integers(1, 4))
+def test_garbage_mixed_with_good_records(
+    items: list[tuple[str | None, bytes | None]], partitions: int, fake_extract: Extractor
+) -> None:
+    """Whatever the garbage, each bad record is dead-lettered once with its reason and each good one is published."""
+    broker = MemoryBroker(default_partitions=partitions)
+    broker.create_topic(RAW, partitions)
+    for index, (_, value) in enumerate(items):
+        broker.append(Message(RAW, f"r{index}".encode(), value), "committed")  # type: ignore[arg-type]
+    config = settings(max_message_bytes=LIMIT)
+    asyncio.run(service(broker, config, fake_extract).run(until_idle=0.01))
+
+    letters = {m.key: DeadLetter.model_validate_json(m.value).reason for m in broker.read_committed(DLQ)}
+    assert len(letters) == len(broker.read_committed(DLQ))
+    expected_letters = {f"r{i}".encode(): reason for i, (reason, _) in enumerate(items) if reason is not None}
+    assert letters == expected_letters
+    expected_events: Counter[str] = Counter()
+    for index, (reason, value) in enumerate(items):
+        if reason is None and value is not None:
+            expected_events.update(e.model_dump_json() for e in fake_extract(value.decode(), f"r{index}"))
+    published = Counter(m.value.decode() for t in (ARMS, SANC) for m in broker.read_committed(t))
+    assert published == expected_events
