@@ -15,6 +15,7 @@ help:
 
 -include mk/kafka.mk
 -include mk/deploy.mk
+-include mk/bench.mk
 KAFKA_SH ?= deploy/local/kafka.sh
 
 $(STAMP): pyproject.toml constraints.txt

@@ -1,0 +1,387 @@
+"""The report of a benchmark run: REPORT.md, a PNG plot and a summary table, from the results dictionary.
+
+Pure functions from results to text; only `write` touches files. Every figure
+is shown next to its baseline from the same run (a ratio), because the machine
+the run shares makes absolute numbers noisy.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+TARGETS = {"at_least_once": 0.8, "exactly_once": 0.6}
+MODE_NAMES = {"at_least_once": "at-least-once", "exactly_once": "exactly-once"}
+PLOT = "throughput.png"
+
+
+def _num(value: float | None, digits: int = 0) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{value:,.{digits}f}"
+
+
+def _mib(value: float | None) -> str:
+    return "–" if value is None else f"{value / 2**20:,.0f} MiB"
+
+
+def _ratio(value: float | None, base: float | None) -> float | None:
+    if value is None or not base:
+        return None
+    return value / base
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A Markdown table."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _row(results: dict[str, Any], job: str, mode: str) -> dict[str, Any] | None:
+    for row in results.get("throughput", []):
+        if row["job"] == job and row["mode"] == mode and row.get("ok"):
+            return dict(row)
+    return None
+
+
+def _rate(results: dict[str, Any], job: str, mode: str, key: str = "articles_per_s") -> float | None:
+    row = _row(results, job, mode)
+    return None if row is None or row.get(key) is None else float(row[key])
+
+
+def _efficiency(results: dict[str, Any], job: str, mode: str) -> float | None:
+    return _rate(results, job, mode, "articles_per_cpu_s")
+
+
+Verdict = tuple[str, float | None, float | None, str, bool | None]
+
+
+def verdicts(results: dict[str, Any]) -> list[Verdict]:
+    """(goal, throughput ratio, articles-per-CPU-second ratio, target text, met) for each goal.
+
+    Met is judged on the throughput ratio, the figure the issue asks for.
+    """
+    out: list[Verdict] = []
+    for mode, target in TARGETS.items():
+        ratio = _ratio(_rate(results, "service", mode), _rate(results, "passthrough", mode))
+        cpu = _ratio(_efficiency(results, "service", mode), _efficiency(results, "passthrough", mode))
+        met = None if ratio is None else ratio >= target
+        out.append((f"service / passthrough, {MODE_NAMES[mode]}", ratio, cpu, f">= {target}", met))
+    for peer in ("quixstreams", "faststream"):
+        for mode in TARGETS:
+            ratio = _ratio(_rate(results, "service", mode), _rate(results, peer, mode))
+            cpu = _ratio(_efficiency(results, "service", mode), _efficiency(results, peer, mode))
+            if ratio is not None:
+                out.append((f"service / {peer}, {MODE_NAMES[mode]}", ratio, cpu, "> 1", ratio > 1))
+    return out
+
+
+def _events(row: dict[str, Any], service: dict[str, Any] | None) -> str:
+    """The job's event count, flagged when it differs from the service's (the job lost or added output)."""
+    count = row.get("events")
+    expected = None if service is None else service.get("events")
+    if count is None or expected is None or count == expected:
+        return _num(count)
+    return f"{_num(count)} (service: {_num(expected)})"
+
+
+def throughput_table(results: dict[str, Any]) -> str:
+    rows = []
+    for mode in TARGETS:
+        base = _rate(results, "passthrough", mode)
+        service = _rate(results, "service", mode)
+        for row in results.get("throughput", []):
+            if row["mode"] != mode:
+                continue
+            if not row.get("ok"):
+                rows.append([row["job"], MODE_NAMES[mode], row.get("note", "failed"), "", "", "", "", "", ""])
+                continue
+            rate = row["articles_per_s"]
+            rows.append(
+                [
+                    row["job"],
+                    MODE_NAMES[mode],
+                    _num(rate),
+                    _num(row["mb_per_s"], 2),
+                    _num(_ratio(rate, base), 2),
+                    _num(_ratio(service, rate), 2) if row["job"] not in ("service", "passthrough") else "",
+                    _num(row.get("cpu_ms_per_article"), 2),
+                    _events(row, _row(results, "service", mode)),
+                    _num(row["seconds"], 1),
+                ]
+            )
+    header = [
+        "job",
+        "mode",
+        "articles/s",
+        "MB/s",
+        "÷ passthrough",
+        "service ÷ job",
+        "CPU ms/article",
+        "events",
+        "seconds",
+    ]
+    return table(header, rows)
+
+
+def memory_table(results: dict[str, Any]) -> str:
+    rows = []
+    for row in [*results.get("throughput", []), *results.get("scale_out", [])]:
+        if not row.get("ok") or "rss_peak" not in row:
+            continue
+        start, end = row.get("rss_at_10pct"), row.get("rss_end")
+        growth = None if not start or not end else (end - start) / start * 100
+        name = row["job"] + (f" x{row['instances']} (first)" if row.get("instances", 1) > 1 else "")
+        rows.append(
+            [
+                name,
+                MODE_NAMES[row["mode"]],
+                _mib(row["rss_peak"]),
+                _mib(end),
+                _mib(start),
+                _num(growth, 1) + " %",
+            ]
+        )
+    return table(["job", "mode", "peak RSS", "end RSS", "RSS at 10 %", "growth 10 %→100 %"], rows)
+
+
+def latency_table(results: dict[str, Any]) -> str:
+    base = next((r for r in results.get("latency", []) if r["job"] == "passthrough"), None)
+    rows = [
+        [
+            row["job"],
+            MODE_NAMES[row["mode"]],
+            _num(row["rate"]),
+            _num(row["samples"]),
+            _num(row["p50_ms"], 1),
+            _num(row["p95_ms"], 1),
+            _num(row["p99_ms"], 1),
+            _num(_ratio(row["p99_ms"], base["p99_ms"] if base else None), 2),
+        ]
+        for row in results.get("latency", [])
+    ]
+    return table(
+        ["job", "mode", "rate /s", "samples", "p50 ms", "p95 ms", "p99 ms", "p99 ÷ passthrough"], rows
+    )
+
+
+def scale_table(results: dict[str, Any]) -> str:
+    one = _rate(results, "service", "exactly_once")
+    rows = [["1", _num(one), "1.00"]]
+    for row in results.get("scale_out", []):
+        rate = row.get("articles_per_s") if row.get("ok") else None
+        rows.append([str(row["instances"]), _num(rate), _num(_ratio(rate, one), 2)])
+    return table(["service instances (exactly-once)", "articles/s", "÷ one instance"], rows)
+
+
+def extraction_table(results: dict[str, Any]) -> str:
+    found = results.get("extraction")
+    if not found:
+        return "(not measured)"
+    rows = [
+        [
+            kind,
+            _num(found[kind]["articles_per_s"]),
+            _num(found[kind].get("articles_per_cpu_s")),
+            _num(found[kind]["mb_per_s"], 2),
+        ]
+        for kind in ("relevant", "irrelevant")
+    ]
+    text = table(["articles", "articles/s (one core)", "articles per CPU-second", "MB/s"], rows)
+    return (
+        text + f"\n\nThe extractor found events in {found['relevant_with_events']:.0%} of the articles with "
+        f"event sentences and in {found['irrelevant_with_events']:.1%} of the others "
+        f"({found['share_with_events']:.1%} of the corpus)."
+    )
+
+
+def markdown(results: dict[str, Any]) -> str:
+    """REPORT.md."""
+    v = results.get("versions", {})
+    goals = table(
+        ["goal", "throughput ratio", "per CPU-second ratio", "target", "met"],
+        [
+            [goal, _num(ratio, 2), _num(cpu, 2), target, {True: "yes", False: "no", None: "–"}[met]]
+            for goal, ratio, cpu, target, met in verdicts(results)
+        ],
+    )
+    corpus_mb = results.get("corpus_bytes", 0) / 1e6
+    return f"""# Benchmark report
+
+Run `{results["run_id"]}` on {results["date"]}, {results["cores"]} cores ({results["machine"]}),
+local single-node Kafka broker on the same machine. {results["messages"]:,} articles
+({corpus_mb:,.0f} MB, {results.get("share_relevant", 0):.0%} with event sentences), {results["partitions"]}
+partitions. Python {v.get("python")}, aiokafka {v.get("aiokafka")}, Quix Streams {v.get("quixstreams")},
+FastStream {v.get("faststream")}. The whole run took {results["duration_s"] / 60:.1f} minutes.
+
+Every job reads the same input topic in its own consumer group and writes into
+topics of its own. Throughput is the article count divided by the time from the
+group becoming Stable to its committed offsets covering the whole input. The
+machine is shared, so compare ratios within this run rather than absolute numbers
+across runs. "CPU ms/article" is the CPU time (user + system, all threads) the
+job's processes used over that window divided by the article count; the "per
+CPU-second" ratios compare those costs, which other load on the machine disturbs
+far less than wall-clock time (the broker's own CPU is not in them). Regenerate
+with `make bench`.
+
+## Goals
+
+{goals}
+
+## End-to-end throughput
+
+The passthrough is the service's own loop (same aiokafka client arguments, same
+batch size and timeout, same commit or transaction per batch) with the extractor
+taken out: each record is copied to an output topic. The peers run the same
+extractor into the same kind of topics, each as its documentation shows.
+FastStream has no consume-transform-produce transactions, so it runs
+at-least-once only.
+
+{throughput_table(results)}
+
+![throughput, latency and memory]({PLOT})
+
+## Latency
+
+Articles produced at a steady rate (half the service's measured exactly-once
+throughput), from the producer's timestamp to the first output of the article
+being readable by a `read_committed` consumer.
+
+{latency_table(results)}
+
+## Memory
+
+Resident set size of the job's process, sampled every 0.2 s through the
+throughput run; growth compares the end of the run with the moment 10 % of the
+input was committed.
+
+{memory_table(results)}
+
+## Scale-out
+
+{scale_table(results)}
+
+## Extraction alone
+
+`ingest.extract.extract` in one process pinned to one core, no Kafka.
+
+{extraction_table(results)}
+"""
+
+
+def summary(results: dict[str, Any]) -> str:
+    """The short table printed at the end of a run."""
+    lines = [f"\nbench {results['run_id']}  {results['date']}  {results['cores']} cores"]
+    lines.append(
+        f"{'job':<14}{'mode':<16}{'art/s':>9}{'MB/s':>8}{'÷ pass':>8}{'CPU ms/art':>11}{'peak RSS':>11}"
+    )
+    for row in results.get("throughput", []):
+        if not row.get("ok"):
+            lines.append(f"{row['job']:<14}{MODE_NAMES[row['mode']]:<16}{'failed':>9}")
+            continue
+        base = _rate(results, "passthrough", row["mode"])
+        lines.append(
+            f"{row['job']:<14}{MODE_NAMES[row['mode']]:<16}{row['articles_per_s']:>9,.0f}"
+            f"{row['mb_per_s']:>8.2f}{_num(_ratio(row['articles_per_s'], base), 2):>8}"
+            f"{_num(row.get('cpu_ms_per_article'), 2):>11}{_mib(row.get('rss_peak')):>11}"
+        )
+    lines.extend(
+        f"latency {row['job']:<11} p50 {_num(row['p50_ms'], 0)} ms  p95 {_num(row['p95_ms'], 0)} ms  "
+        f"p99 {_num(row['p99_ms'], 0)} ms  @ {row['rate']:.0f}/s"
+        for row in results.get("latency", [])
+    )
+    for row in results.get("scale_out", []):
+        one = _rate(results, "service", row["mode"])
+        if row.get("ok"):
+            lines.append(
+                f"scale-out x{row['instances']}: {_num(_ratio(row['articles_per_s'], one), 2)} x one"
+            )
+    found = results.get("extraction")
+    if found:
+        lines.append(
+            f"extraction alone: {found['relevant']['articles_per_s']:,.0f}/s relevant, "
+            f"{found['irrelevant']['articles_per_s']:,.0f}/s irrelevant (one core); per CPU-s "
+            f"{_num(found['relevant'].get('articles_per_cpu_s'))} and "
+            f"{_num(found['irrelevant'].get('articles_per_cpu_s'))}"
+        )
+    for goal, ratio, cpu, target, met in verdicts(results):
+        mark = {True: "ok ", False: "MISS", None: "?  "}[met]
+        lines.append(f"[{mark}] {goal}: {_num(ratio, 2)} (per CPU-s {_num(cpu, 2)}; target {target})")
+    return "\n".join(lines)
+
+
+def plot(results: dict[str, Any], path: Path) -> None:
+    """Throughput per job and mode, latency percentiles, and the service's RSS over the run."""
+    import matplotlib  # noqa: PLC0415 - only the report needs it
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt  # noqa: PLC0415
+
+    fig, axes = plt.subplots(1, 3, figsize=(15, 4.5))
+    ax = axes[0]
+    jobs = list(dict.fromkeys(r["job"] for r in results.get("throughput", [])))
+    width = 0.38
+    for offset, mode in ((-width / 2, "at_least_once"), (width / 2, "exactly_once")):
+        values = [_rate(results, job, mode) for job in jobs]
+        xs = [i + offset for i, v in enumerate(values) if v is not None]
+        bars = ax.bar(xs, [v for v in values if v is not None], width, label=MODE_NAMES[mode])
+        ax.bar_label(bars, fmt="%.0f", fontsize=7)
+        for i, v in enumerate(values):
+            if v is None:
+                ax.text(i + offset, 0, "n/a", ha="center", va="bottom", fontsize=7)
+    ax.set_xticks(range(len(jobs)), jobs)
+    ax.set_ylabel("articles/s")
+    ax.set_title("End-to-end throughput")
+    ax.legend()
+
+    ax = axes[1]
+    rows = results.get("latency", [])
+    for i, row in enumerate(rows):
+        values = [row["p50_ms"], row["p95_ms"], row["p99_ms"]]
+        ax.bar([j + (i - 0.5) * width for j in range(3)], values, width, label=row["job"])
+    ax.set_xticks(range(3), ["p50", "p95", "p99"])
+    ax.set_ylabel("ms")
+    rate = rows[0]["rate"] if rows else 0
+    ax.set_title(f"Latency at {rate:.0f} articles/s (read_committed)")
+    if rows:
+        ax.legend()
+
+    ax = axes[2]
+    for row in results.get("throughput", []):
+        if row.get("ok") and row.get("rss_timeline") and row["job"] in ("service", "passthrough"):
+            points = [(x * 100, y / 2**20) for x, y in row["rss_timeline"] if 0 <= x <= 1]
+            xs, ys = [x for x, _ in points], [y for _, y in points]
+            ax.plot(xs, ys, label=f"{row['job']} {MODE_NAMES[row['mode']]}")
+    ax.set_xlabel("% of the run (group Stable to all committed)")
+    ax.set_ylabel("RSS MiB")
+    ax.set_title("Memory")
+    ax.legend(fontsize=7)
+    fig.suptitle(f"{results['messages']:,} articles, {results['cores']} cores, {results['date']}")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def write(results: dict[str, Any], directory: Path) -> None:
+    """REPORT.md and the PNG plot into `directory`."""
+    directory.mkdir(parents=True, exist_ok=True)
+    plot(results, directory / PLOT)
+    (directory / "REPORT.md").write_text(markdown(results))
+
+
+def main() -> None:
+    """`python -m bench.report [RESULTS.json]`: write REPORT.md and the plot again from saved results."""
+    import json  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    source = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent / "results" / "results.json"
+    results = json.loads(source.read_text())
+    write(results, source.parent)
+    print(summary(results))
+
+
+if __name__ == "__main__":
+    main()
