@@ -64,3 +64,19 @@ def test_short_names_defined_in_quotes_are_skipped() -> None:
     """ "(the “Belarus Regulations”)" defines a short name; it is not a second basis."""
     text = "amending the Special Economic Measures (Belarus) Regulations (the “Belarus Regulations”)"
     assert [c.basis for c in find_legal(text)] == ["Special Economic Measures (Belarus) Regulations"]
+
+
+def test_citations_far_apart_in_a_long_text() -> None:
+    """Citations are found wherever they stand, with nothing in between to anchor them."""
+    filler = "The measures took effect on Monday. " * 300
+    text = f"Designated under E.O. 14024. {filler} The Security Council adopted Resolution 2231 (2015)."
+    assert [c.basis for c in find_legal(text)] == ["E.O. 14024", "UNSCR 2231"]
+
+
+def test_uk_and_canadian_regulations_keep_their_names() -> None:
+    """UK "(EU Exit) Regulations 2019" and Canadian "Special Economic Measures" keep their full names."""
+    text = "under the Russia (Sanctions) (EU Exit) Regulations 2019 and the Special Economic Measures (Russia) Regulations"
+    assert [c.basis for c in find_legal(text)] == [
+        "Russia (Sanctions) (EU Exit) Regulations 2019",
+        "Special Economic Measures (Russia) Regulations",
+    ]

@@ -67,3 +67,55 @@ def test_headline_case_keeps_only_names_that_say_what_they_are() -> None:
 def test_descriptions_in_plural_are_not_names() -> None:
     """ "Foreign Terrorist Organizations" describes a category, it names no one."""
     assert names("designated 22 Foreign Terrorist Organizations (FTOs)") == []
+
+
+def test_a_place_after_a_company_form_is_not_part_of_the_name() -> None:
+    """ "Hai Feng Shipping Co., Ltd. of Hong Kong" ends at its legal form; "Bank of Russia" keeps "of"."""
+    found = names("sanctioned Hai Feng Shipping Co., Ltd. of Hong Kong and the Bank of Russia")
+    assert [n.text for n in found] == ["Hai Feng Shipping Co., Ltd.", "Bank of Russia"]
+
+
+def test_names_with_particles_are_persons() -> None:
+    """ "Hamid al-Rawi" is a person's name."""
+    (found,) = names("designated Hamid al-Rawi on Monday")
+    assert (found.text, found.kind) == ("Hamid al-Rawi", "person")
+
+
+def test_single_words() -> None:
+    """One word is a company ("Zenitbank"), an acronym ("VTB") or only a surname (partial)."""
+    found = names("including Zenitbank, VTB and Haddad")
+    assert [(n.text, n.kind, n.partial) for n in found] == [
+        ("Zenitbank", "company", False),
+        ("VTB", "organization", False),
+        ("Haddad", "person", True),
+    ]
+
+
+def test_a_descriptive_noun_before_the_name_gives_its_kind() -> None:
+    """ "the shipping company Sovtrans-Marine" is a company, though one word."""
+    (found,) = names("the state-owned shipping company Sovtrans-Marine")
+    assert (found.text, found.kind) == ("Sovtrans-Marine", "company")
+
+
+def test_a_city_can_open_a_company_name() -> None:
+    """ "Minsk Optical Works" keeps the city that opens it and takes its country."""
+    (found,) = names("the arms producer Minsk Optical Works")
+    assert (found.text, found.country) == ("Minsk Optical Works", "BLR")
+
+
+def test_a_sentence_stop_after_a_company_form_ends_the_name() -> None:
+    """ "... Exchange LLC. These ..." does not run into the next sentence."""
+    found = names("and Harbor Gold Exchange LLC. These actions follow")
+    assert [n.text for n in found] == ["Harbor Gold Exchange LLC"]
+
+
+def test_headline_names_a_person_only_after_a_role() -> None:
+    """In a title-case headline, "Financier Walid Mansour" is a person; "Agents And Vessel" is not."""
+    for text, expected in [
+        ("Treasury Sanctions Hezbollah Financier Walid Mansour", ["Walid Mansour"]),
+        ("Treasury Designates Procurement Agents And Vessel", []),
+        ("Treasury Targets Russian Sanctions Evasion Network", []),
+    ]:
+        tokens = tokenize(text)
+        found = find_names(text, tokens, find_actors(text, tokens), strict=True)
+        assert [n.text for n in found] == expected

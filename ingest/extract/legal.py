@@ -23,6 +23,7 @@ Every pattern is linear: no nested unbounded repetition.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -39,10 +40,9 @@ _UNSCR = re.compile(
     r"(?:(?:\b(?:United\s+Nations|UN|U\.N\.)\s+)?\b(?:Security\s+Council\s+)?[Rr]esolutions?(?:\s*\(UNSCRs?\))?"
     r"|\bUNSCRs?)\s*(?:No\.?\s*)?" + _NUMBER_LIST
 )
-_HAS_EO = re.compile(r"Order|E\.\s?O\.|\bEOs?\b")
-_HAS_UNSCR = re.compile(r"[Rr]esolution|UNSCR")
-_HAS_LAW = re.compile(r"Act\b|Regulations|[Rr]egime")
-_UN_CONTEXT = re.compile(r"Security Council|UNSC|United Nations|\bU\.?N\.?\b")
+_ANCHORS = ("Order", "E.O", "E. O", "EO", "esolution", "UNSCR", "Regulation", "Decision", "Act", "egime")
+_UN_NAMES = ("Security Council", "UNSC", "United Nations", "U.N.")
+_UN_WORD = re.compile(r"\bUN\b")
 _EU_ACT = re.compile(
     r"\b(?:Council\s+|Commission\s+)?(?:Implementing\s+)?(Regulation|Decision)\s*\((EU|EC|CFSP)\)\s*"
     r"(?:No\.?\s*)?(\d{1,4}/\d{1,4})"
@@ -79,30 +79,65 @@ def normalise(basis: str) -> str:
 
 
 def find_legal(text: str) -> list[Citation]:
-    """Every legal basis cited in `text`, left to right, one entry per number."""
+    """Every legal basis cited in `text`, left to right, one entry per number.
+
+    Patterns run only in short windows around literal anchors ("Order",
+    "esolution", "Regulation", "Act", ...) found with `str.find`, so a long text
+    without citations costs a few literal scans.
+    """
     out: list[Citation] = []
-    if _HAS_EO.search(text):
-        out.extend(c for m in _EO.finditer(text) for c in _numbers(text, m, "E.O. {}", "eo"))
-    if _HAS_UNSCR.search(text):
-        un_context = _UN_CONTEXT.search(text) is not None
-        for match in _UNSCR.finditer(text):
+    if not any(anchor in text for anchor in _ANCHORS):
+        return out
+    for match in _matches(_EO, text, ("Order", "E.O", "E. O", "EO"), 20, 200):
+        out.extend(_numbers(text, match, "E.O. {}", "eo"))
+    unscr = list(_matches(_UNSCR, text, ("esolution", "UNSCR"), 50, 200))
+    if unscr:
+        un_context = any(name in text for name in _UN_NAMES) or _UN_WORD.search(text) is not None
+        for match in unscr:
             if match.group(0).startswith(("resolution", "Resolution")) and not un_context:
                 continue
             out.extend(_numbers(text, match, "UNSCR {}", "unscr"))
-    if "Regulation" in text or "Decision" in text:
-        for match in _EU_ACT.finditer(text):
-            basis = f"{match.group(1)} ({match.group(2)}) {match.group(3)}"
-            out.append(Citation(match.start(), match.end(), basis, "eu", _violated(text, match.start())))
-        out.extend(
-            Citation(m.start(), m.end(), f"Decision {m.group(1)}", "eu") for m in _EU_DECISION.finditer(text)
-        )
-    if _HAS_LAW.search(text):
-        for match in _LAW_ANCHOR.finditer(text):
-            law = _law(text, match.start(), match.end())
-            if law is not None:
-                out.append(law)
+    for match in _matches(_EU_ACT, text, ("Regulation", "Decision"), 30, 60):
+        basis = f"{match.group(1)} ({match.group(2)}) {match.group(3)}"
+        out.append(Citation(match.start(), match.end(), basis, "eu", _violated(text, match.start())))
+    out.extend(
+        Citation(m.start(), m.end(), f"Decision {m.group(1)}", "eu")
+        for m in _matches(_EU_DECISION, text, ("Decision",), 0, 40)
+    )
+    for match in _matches(_LAW_ANCHOR, text, ("Act", "Regulations", "egime"), 20, 20):
+        law = _law(text, match.start(), match.end())
+        if law is not None:
+            out.append(law)
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _matches(
+    pattern: re.Pattern[str], text: str, anchors: tuple[str, ...], before: int, after: int
+) -> Iterator[re.Match[str]]:
+    """Matches of `pattern` in windows around the anchors' occurrences, left to right, without repeats."""
+    spots: list[int] = []
+    for anchor in anchors:
+        at = text.find(anchor)
+        while at != -1 and len(spots) < 2000:
+            spots.append(at)
+            at = text.find(anchor, at + len(anchor))
+    if not spots:
+        return
+    spots.sort()
+    windows: list[list[int]] = []
+    for at in spots:
+        lo, hi = max(0, at - before), min(len(text), at + after)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    last = -1
+    for lo, hi in windows:
+        for match in pattern.finditer(text, lo, hi):
+            if match.start() >= last:
+                last = match.end()
+                yield match
 
 
 def _numbers(text: str, match: re.Match[str], template: str, family: Family) -> list[Citation]:

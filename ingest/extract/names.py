@@ -104,11 +104,20 @@ _LEGAL_FORMS = frozenset(
         "Bhd",
         "Sdn",
         "Bank",
+        "SAL",
+        "S.A.L",
+        "Pty",
+        "SRL",
+        "LLP",
+        "TOV",
     ]
 )
+# Forms that close a name: "Foo Co., Ltd. of Hong Kong" ends before "of" ("Bank of Russia" does not).
+_CLOSING_FORMS = _LEGAL_FORMS - {"Bank", "Company", "Corporation", "Incorporated"}
 _ABBREVIATED = frozenset(["Co", "Ltd", "Inc", "Corp", "L.L.C", "S.A", "Pte", "Pvt", "Bhd", "Sdn", "Jr", "Sr"])
 _DOTTED = re.compile(r"\.\w+\.$")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_WORD_BEFORE = re.compile(r"\b([a-z][a-z-]*)\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +131,7 @@ class Name:
     country: str | None = None
     aliases: tuple[str, ...] = ()
     vessel: bool = False
+    partial: bool = False  # one plain word ("Haddad"): a person named in full elsewhere, or no one
 
     def to_actor(self) -> Actor:
         """The contract's Actor for this name."""
@@ -244,6 +254,16 @@ def find_names(
 
     for i, unit in enumerate(units):
         mention = unit.mention
+        if (
+            mention is None
+            and unit.text[0].islower()
+            and unit.start >= inside_until
+            and unit.key not in _CONNECTORS
+            and "-" not in unit.text
+        ):
+            if run:
+                flush()  # a plain lower-case word ends any name (the common case, decided first)
+            continue
         if unit.is_modifier:
             flush()
             if mention is not None:
@@ -255,13 +275,28 @@ def find_names(
             and mention.form == "name"
             and (
                 len(run) >= 2
-                and run[-1].key == "of"
+                and run[-1].key in ("of", "de", "del", "do", "da", "du")
                 and run[-2].key not in classes["stop"]
+                and run[-2].key not in _CLOSING_FORMS
                 and _gap_ok(text, run[-1], unit, suffixes)
             )
         ):
             inside_until = mention.end  # "Bank of Russia", "Workers' Party of Korea"
         if unit.start < inside_until:
+            run.append(unit)
+            continue
+        if (
+            mention is not None
+            and mention.ref.kind == "state"
+            and mention.form in ("name", "metonym")
+            and mention.end == unit.end
+            and i + 1 < len(units)
+            and units[i + 1].is_cap
+            and units[i + 1].mention is None
+            and text[unit.end : units[i + 1].start] == " "
+        ):
+            flush()  # "Minsk Optical Works", "Moscow Exchange": a place that opens a name
+            country = mention.ref.country
             run.append(unit)
             continue
         if unit.covered:
@@ -275,7 +310,7 @@ def find_names(
         if unit.key.lower() in _BREAKS:
             flush()  # "Sanctions Against ...": a headline's preposition, not part of a name
             continue
-        starts_new = not run or not _gap_ok(text, run[-1], unit, suffixes)
+        starts_new = not run or not _gap_ok(text, run[-1], unit, suffixes) or _sentence_end(run[-1], unit)
         lowered = unit.key.lower()
         if lowered in _CONNECTORS and unit.key != lowered and run and not starts_new:
             unit.key = lowered  # a title-case "And", "Of"
@@ -335,7 +370,11 @@ def _split_and(units: list[_Unit]) -> list[list[_Unit]]:
             left_words = [u for u in current if u.key not in _CONNECTORS]
             right_words = [u for u in right if u.key not in _CONNECTORS]
             after_the = i + 1 < len(units) and units[i + 1].key == "the"
-            named_left = len(left_words) == 1 and _company_word(left_words[0].key) and len(right_words) >= 1
+            named_left = (
+                len(left_words) == 1
+                and (_company_word(left_words[0].key) or _acronym(left_words[0].key))
+                and len(right_words) >= 1
+            )
             person_right = 2 <= len(right) <= 4 and len(right_words) == len(right) and _person_like(right)
             if after_the or named_left or person_right or (len(left_words) >= 2 and len(right_words) >= 2):
                 parts.append(current)
@@ -378,6 +417,9 @@ def _classify(
     words = [u.key for u in units]
     suffixes, prefixes, orgs = classes["company_suffix"], classes["company_prefix"], classes["org_keyword"]
     kind: ActorKind | None = None
+    partial = False
+    if any(w in classes["not_name"] for w in words):
+        return None  # "Sanctions Evasion Network", "Special Economic Measures": a topic, not a name
     if words[-1] in _LEGAL_FORMS or (len(words) > 1 and words[0] in prefixes):
         kind = "company"
     elif any(w in orgs for w in words):
@@ -390,19 +432,53 @@ def _classify(
             (i for i, u in enumerate(units) if u.key in titles or (u.mention is not None and i > 0)),
             default=-1,
         )
+        joined = False
         if last_title >= 0:
+            joined = any(u.key in _CONNECTORS for u in units[last_title + 1 :])
             units = [u for u in units[last_title + 1 :] if u.key not in _CONNECTORS]
             words = [u.key for u in units]
         if not units:
             return None
         if any(w in stop or w in titles for w in words):
             return None
-        if strict:
-            return None
-        if 2 <= len(words) <= 4 and all(_plain_word(w) for w in words) and not _company_word(words[-1]):
+        person = 2 <= len(words) <= 4 and all(_plain_word(w) for w in words) and not _company_word(words[-1])
+        if strict and not (person and last_title >= 0 and len(words) <= 3 and not joined):
+            return None  # a headline names a person only after a role ("Hezbollah Financier John Doe")
+        if person:
             kind = "person"
+        elif len(words) == 1:
+            # One word names a company ("Sovcombank"), an acronym ("VTB"), or a person already named in full.
+            if _company_word(words[0]):
+                kind = "company"
+            elif _acronym(words[0]):
+                kind = "organization"
+            elif _plain_word(words[0]) and not _IMO.match(text, units[0].end, hi):
+                kind, partial = "person", True
+            else:
+                return None
         else:
             kind = "company" if words[-1].lower().endswith("bank") else "organization"
+    cue = _word_before(text, units[0].start)
+    if kind in (None, "person") and cue in classes["company_cue"]:
+        kind, partial = "company", False  # "the shipping company Sovfracht-Logistik"
+    elif kind in (None, "person") and cue in classes["organization_cue"]:
+        kind, partial = "organization", False  # "the militia Saraya al-Mukhtar"
+    if strict and (
+        words[-1] in classes["headline_generic"]
+        or any(
+            w.endswith("ing") and w not in classes["company_suffix"] and w not in classes["ing_name"]
+            for w in words
+        )
+    ):
+        return None  # "Iranian Procurement Network Supplying Drone Components": a headline's description
+    opener = units[0].mention
+    if (
+        opener is not None
+        and opener.ref.kind == "state"
+        and opener.form != "adjective"
+        and (kind not in ("company", "organization") or len(units) == 1)
+    ):
+        return None  # "Iran Tuesday": a place and a word, not a name
     if units[0].mention is not None and units[0].mention.form == "adjective" and kind != "person":
         rest = units[1:]
         if len(rest) >= 2 or (rest and _company_word(rest[0].key)):
@@ -416,7 +492,8 @@ def _classify(
     if _POSSESSIVE.search(surface):
         surface = surface[:-2]
     if strict and not (
-        (kind == "company" and (words[-1] in _LEGAL_FORMS or words[0] in prefixes))
+        kind == "person"
+        or (kind == "company" and (words[-1] in _LEGAL_FORMS or words[0] in prefixes))
         or (kind == "organization" and any(w in orgs for w in words))
     ):
         return None
@@ -442,7 +519,23 @@ def _classify(
         return None
     if kind is None:
         return None
-    return Name(start, start + len(surface), surface, kind, country, aliases, vessel)
+    if vessel:
+        partial = False
+    return Name(start, start + len(surface), surface, kind, country, aliases, vessel, partial)
+
+
+def _word_before(text: str, start: int) -> str:
+    """The lower-case word right before `start` ("company" in "the shipping company X")."""
+    match = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return match.group(1) if match else ""
+
+
+def _sentence_end(left: _Unit, right: _Unit) -> bool:
+    """Whether the stop ending `left` ends a sentence: "... Exchange LLC. These ..." (not "Co. Ltd", "F. Kennedy")."""
+    if not left.text.endswith(".") or right.key in _LEGAL_FORMS:
+        return False
+    core = left.text[:-1]
+    return len(core) > 1 and "." not in core and core not in _classes()["title"]
 
 
 def _person_like(units: list[_Unit]) -> bool:
@@ -457,9 +550,18 @@ def _company_word(word: str) -> bool:
 
 
 def _plain_word(word: str) -> bool:
-    """A word that can be part of a person's name: "Dmitry", "Al-Hashimi", "O'Neil"."""
+    """A word that can be part of a person's name: "Dmitry", "Al-Hashimi", "al-Jamal", "O'Neil"."""
+    head, dash, rest = word.partition("-")
+    if dash and head.lower() in _PARTICLES and rest[:1].isupper():
+        word = rest  # "al-Jamal"
     core = word.replace("-", "").replace("'", "").replace("’", "")
     return core.isalpha() and word[0].isupper() and not word.isupper()
+
+
+def _acronym(word: str) -> bool:
+    """ "VTB", "VEB.RF", "IRGC-QF": capitals (dots, digits, hyphens inside), at least two letters."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and word[0].isalpha()
 
 
 def _vessel_before(text: str, start: int) -> bool:

@@ -9,35 +9,52 @@ Reading goes in three steps.
    passage is read with the grammar around it:
    - an active verb names its targets after it ("OFAC designated X, Y and Z"),
      up to the words that start a reason or a circumstance ("for", "pursuant
-     to", "linked to", "over", ...);
+     to", "linked to", "over", ...); when the object counts a class ("12
+     companies", "two individuals"), the list that follows a later ", including",
+     ", among them" or ":" names them too ("added 12 companies to the Entity List
+     for ..., including X and Y");
    - a passive verb or "hit with / subject to / face sanctions" names them
-     before it ("X, Y and Z were designated");
+     before it ("X, Y and Z were designated"); "hit / threaten X with
+     sanctions" names X;
    - a verb or noun followed by "include", "including", "are" or ":" names them
      after that word ("Those sanctioned include X and Y"), and a passage ending
      in ":" ("designated the following entities:") names them on the bullet
      lines that follow;
-   - a noun names them after "on", "against" or "of" ("sanctions on X", "the
-     designation of X"), and a state right before it is a country-wide target
-     ("the South Sudan arms embargo").
+   - a noun names them after "on", "against", "of" or "apply to", past a cited
+     basis ("sanctions under the ... Regulations on X"), and a state right
+     before it is a country-wide target ("the South Sudan arms embargo");
+   - the sentence after an announcement may list its targets ("The entities
+     include X and Y.", "The listings include ...") or add measures ("The listed
+     persons are subject to an asset freeze").
    A target is a named entity at the head of its phrase (not "leaders of X",
-   not "X's director", not "AQIS emir"): a gazetteer actor, a name read by
-   `names.py`, or a state where the measure is country-wide ("sanctions on
-   Russia", "the Government of North Korea", export controls on "Russia's
-   military"). The imposer is the authority or state that is the subject (or
-   the "by" agent, or "UK sanctions"); without one in the passage, the
-   imposer of the previous finding carries over (or, before any, the next
-   one). The status comes from the words around the sanctions word
-   (`data/sanctions_status.tsv`), the legal basis from `legal.py`.
+   not "X's director", not "AQIS emir", not the speaker of "..., X said"; "X,
+   known as Y" is one target): a gazetteer actor, a name read by `names.py`, or
+   a state where the measure is country-wide ("sanctions on Russia", "the
+   Government of North Korea", export controls on or in response to "Russia's
+   military" -- not Entity List additions "for supporting" it). A surname
+   stands for the person named in full elsewhere in the text, else for no one.
+   The imposer is the authority or state that is the subject (or the "by"
+   agent, or "UK sanctions"; "Russia sanctions" names a target, for a state
+   without sanctions of its own); without one in the passage, the imposer of
+   the previous finding carries over (or, before any, the next one). The
+   status comes from the words around the sanctions word
+   (`data/sanctions_status.tsv`, "US to impose ..."), the legal basis from
+   `legal.py`. Earlier actions ("had been sanctioned", "first imposed") are
+   history, not findings.
 3. Events. Findings with the same imposers and status are one announcement:
    one event with all their targets, measures, legal bases and evidence. An
-   event whose passages cite no legal basis takes the bases the document
-   cites, where they fit the imposer (an executive order only for the United
-   States, an EU act only for the EU).
+   event whose passages cite no legal basis takes the bases cited in the
+   announcements of the same imposers, where they fit it (an executive order
+   only for the United States, an EU act only for the EU, a law of
+   `data/sanctions_laws.tsv` only for its enacting state): one imposer's
+   citation never passes to another's event.
 
 No event comes from sport, courts, sanctions named as a circumstance ("despite
 sanctions", "violations of sanctions"), or a finding without a named target or
 state ("people responsible for the trade"). Every window the reader looks at is
-bounded, so the work grows linearly with the text.
+bounded and a document is read for at most `_MAX_SITES` sanctions words, so the
+work grows linearly with the text; document-wide scans use literal `str.find`
+rather than regular-expression alternations.
 """
 
 from __future__ import annotations
@@ -51,7 +68,7 @@ from importlib import resources
 from typing import Literal, cast
 
 from ingest.extract.actors import ActorRef, Mention, Token, country, find_actors, tokenize
-from ingest.extract.document import Document, SanctionDraft
+from ingest.extract.document import Clause, Document, SanctionDraft
 from ingest.extract.legal import Citation, find_legal
 from ingest.extract.names import Name, find_names, word_class
 from ingest.extract.text import Sentence
@@ -63,26 +80,48 @@ TriggerKind = Literal["verb", "noun", "weak", "list"]
 Mode = Literal["after", "before", "list"]
 
 _MAX_TRIGGERS = 48  # per passage: a real sentence has a handful
+_MAX_SITES = 400  # per document: a long release with a hundred designations has fewer
 _AFTER_WINDOW = 1500  # characters after a sanctions word where its targets may stand
 _BEFORE_WINDOW = 600  # characters before it, for a passive subject
 _PREFIX_WINDOW = 240
 _LONG_PASSAGE = 4000  # characters: longer passages are read in windows around their sanctions words
 
-_CUE = re.compile(  # searched in lower-cased text
-    r"sanction|designat|embargo|entity list|blacklist|froze|freez|restrictive measures|"
-    r"export control|blocking property|blocked property|travel ban|visa ban|delist|sdn list"
+# Literal searches (str.find runs in C) rather than alternations, which the regex engine tries at every
+# character: the document-wide scans below are the extractor's most frequent work.
+_CUES = (  # in lower-cased text: a passage without one of these reports no sanction
+    "sanction",
+    "designat",
+    "embargo",
+    "entity list",
+    "blacklist",
+    "froze",
+    "freez",
+    "restrictive measure",
+    "export control",
+    "blocking property",
+    "blocked property",
+    "travel ban",
+    "visa ban",
+    "visa restriction",
+    "delist",
+    "sdn list",
 )
-_STRONG = re.compile(  # searched in lower-cased text
-    r"sanction|designat|embargo|entity list|sdn list|blacklist|asset freeze|restrictive measures|blocked property"
+_STRONG_CUES = (  # in lower-cased text: a document with one of these is about sanctions
+    "sanction",
+    "designat",
+    "embargo",
+    "entity list",
+    "sdn list",
+    "blacklist",
+    "asset freeze",
+    "restrictive measure",
+    "blocked property",
 )
-_BLOCKING = re.compile(r"property and interests in property\b[^.]{0,240}\bblocked")
-_WEAK_CUE = re.compile(r"\b(?:blocks|blocked|listed|named|targets?|targeted)\b")
-_EU_CONTEXT = re.compile(r"\bEU\b|European Union|Council of the EU|E\.U\.")
-_OFF_TOPIC = re.compile(
-    r"\b(?:NCAA|FIFA|UEFA|IOC|WADA|doping|athletes?|scholarships?|bowl ban|probation|football|soccer|"
-    r"basketball|baseball|Olympics?|Premier League|coach(?:es)?|sentenced|jail|prison|convicted|"
-    r"disciplinary|referee|tournament)\b"
-)
+_WEAK_CUES = ("blocks", "blocked", "listed", "named", "target")  # words, in a document with a strong cue
+_EU_NAMES = ("European Union", "Council of the EU", "E.U.")
+_BLOCKING = re.compile(r"interests in property\b.{0,300}?\b(?:are|is|be|been|remain)\s+blocked", re.DOTALL)
+_EU_WORD = re.compile(r"\bEU\b")
+_OFF_TOPIC_PHRASES = ("bowl ban", "premier league", "world cup")
 _BACKGROUND = re.compile(
     r"(?:violat|evad|evasion|circumvent|despite|breach|bust|skirt|under|existing|amid|avoid|escape|dodg)"
 )
@@ -106,6 +145,11 @@ _STATE_MILITARY = re.compile(
     r"war effort|invasion|aggression|war)\b"
 )
 _ADJECTIVE_MILITARY = re.compile(r"\s+(?:military|armed forces|defen[cs]e industry|war machine)\b")
+_ALIAS_BEFORE = re.compile(r"(?:\bknown\s+as|\ba\.k\.a\.?|\baka|\balias|\bformerly)\s*[\"“‘']?$")
+_AIMED_AT = re.compile(
+    r"(?:\bon|\bagainst|\btargeting|\bin response to|\brestrict\w*|\bcut off|\bcutting off|\bdeny(?:ing)?)"
+    r"\s+(?:the\s+)?$"
+)
 _EXPORTS_TO = re.compile(r"\bexport(?:s|ed|ing)?\s+(?:of\s+[\w -]{1,40}?\s+)?to\s+$")
 _PROHIBIT = re.compile(r"\b(?:prohibit|ban|banned|bans|barred|forbid|restrict|embargo)", re.IGNORECASE)
 _PREVIOUS_WORD = re.compile(r"([\w'’.-]+)[^\w]*$")
@@ -123,6 +167,29 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _ADJACENT = re.compile(r"\s*(?:the\s+)?")
 _LISTED = re.compile(r"\s*(?:,|and|, and|or)\s*(?:the\s+)?")
 _MILITARY_WORD = re.compile(r"\b(?:arms|weapons|military)\b")
+_NAME_START = re.compile(r"[A-Z]|\b(?:al|el)-")
+_DESCRIPTOR = re.compile(
+    r"\s*(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}"
+)  # "the vessel", "the shipping company"
+_CLASS = (
+    r"(?:individuals|entities|companies|firms|persons|people|banks|vessels|ships|tankers|officials|members|"
+    r"listings|designees|targets|organi[sz]ations|businesses|oligarchs|parties|networks|subsidiaries|"
+    r"financiers|facilitators|suppliers|traders|refineries|executives|commanders|officers|leaders|"
+    r"lenders|insurers|operators|manufacturers|producers|affiliates|associates|addresses)"
+)
+_COUNTED_CLASS = re.compile(
+    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozens?|"
+    r"several|scores|hundreds|more)(?:\s+[\w-]+){0,3}?\s+" + _CLASS + r"\b",
+    re.IGNORECASE,
+)
+_LIST_MARK = re.compile(r",\s+(?:including|among\s+them|among\s+which|such\s+as|namely)\b|:\s")
+_ANAPHOR = re.compile(r"\s*(?:They|(?:The|These|Those|All)\s+(?:[\w-]+\s+){0,2}?" + _CLASS + r")\b")
+_CONTINUATION = re.compile(  # a sentence that lists the targets of the one before
+    r"\s*(?:(?:The|These|Those)\s+(?:[\w-]+\s+){0,3}?"
+    + _CLASS
+    + r"(?:\s+(?:newly\s+)?[a-z]+ed|\s+concerned)?"
+    r"|They|Among\s+them|Among\s+those\s+[a-z]+)\s*(?:(?:also\s+)?(?:include|includes|included|are|were|comprise)\b|:)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +312,7 @@ def _authorities() -> dict[str, _Authority]:
 @cache
 def _sanctioners() -> frozenset[str]:
     """States that impose sanctions of their own: "UK sanctions" names the imposer, not the target."""
-    return frozenset(a.country for a in _authorities().values() if a.country)
+    return frozenset(a.country for a in _authorities().values() if a.country) | _w("sanctioning_states")
 
 
 # ---------------------------------------------------------------------------------------------- passages
@@ -258,14 +325,13 @@ class _Passage:
     once, on first use.
     """
 
-    def __init__(
-        self, text: str, sentences: list[Sentence], tokens: list[Token] | None, mentions: list[Mention] | None
-    ) -> None:
+    def __init__(self, text: str, sentences: list[Sentence], clause: Clause | None = None) -> None:
         self.text = text
         self.sentences = sentences
         self.line_start = False
-        self._tokens = tokens
-        self._mentions = mentions
+        self._clause = clause  # the document's own sentence, whose words and actors it computes once
+        self._tokens: list[Token] | None = None
+        self._mentions: list[Mention] | None = None
         self._keys: list[str] | None = None
         self._entities: list[_Entity] | None = None
         self._starts: list[int] = []
@@ -274,17 +340,21 @@ class _Passage:
         self._citations: list[Citation] | None = None
         self._windows: dict[tuple[int, int], list[_Entity]] = {}
         self._token_starts: list[int] | None = None
+        self._states: list[_Entity] | None = None
+        self.spots: list[tuple[int, int, _Imposer]] | None = None  # where imposers are named, once read
 
     @property
     def tokens(self) -> list[Token]:
         if self._tokens is None:
-            self._tokens = tokenize(self.text)
+            self._tokens = self._clause.tokens if self._clause is not None else tokenize(self.text)
         return self._tokens
 
     @property
     def mentions(self) -> list[Mention]:
         if self._mentions is None:
-            self._mentions = find_actors(self.text, self.tokens)
+            self._mentions = (
+                self._clause.actors if self._clause is not None else find_actors(self.text, self.tokens)
+            )
         return self._mentions
 
     @property
@@ -319,6 +389,16 @@ class _Passage:
             self._title = _title_case_words(self.text[:2000])
         return self._title
 
+    def states(self, lo: int, hi: int) -> list[_Entity]:
+        """States named (not as adjectives) in `text[lo:hi]`, read from the gazetteer mentions alone."""
+        if self._states is None:
+            self._states = [
+                _Entity(m.start, m.end, m.ref.country or m.ref.name, m.ref, m.surface, state=True)
+                for m in self.mentions
+                if m.ref.kind == "state" and m.form != "adjective"
+            ]
+        return [e for e in self._states if lo <= e.start < hi]
+
     def entities(self, lo: int = 0, hi: int | None = None) -> list[_Entity]:
         """Candidate targets starting in `text[lo:hi]`, left to right.
 
@@ -351,10 +431,10 @@ def _passages(doc: Document) -> list[_Passage]:
     for group in groups:
         first = clauses[group[0]]
         if len(group) == 1:
-            passage = _Passage(first.text, [first.sentence], first.tokens, first.actors)
+            passage = _Passage(first.text, [first.sentence], first)
         else:
             start, end = first.sentence.start, clauses[group[-1]].sentence.end
-            passage = _Passage(text[start:end], [clauses[i].sentence for i in group], None, None)
+            passage = _Passage(text[start:end], [clauses[i].sentence for i in group])
         at = first.sentence.start
         passage.line_start = at == 0 or "\n" in text[max(0, at - 6) : at]
         out.append(passage)
@@ -390,14 +470,15 @@ def read_sanctions(doc: Document) -> list[SanctionDraft]:
     """Every sanction the document reports against a named target or a state."""
     lowered = doc.text.lower()
     if len(lowered) != len(doc.text):
-        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in doc.text)  # keep offsets
-    if _CUE.search(lowered) is None:
+        # "İ" is the one character whose lower case is two characters long: keep offsets aligned
+        lowered = doc.text.replace("\u0130", "i").lower()
+    if not _has_any(lowered, _CUES):
         return []
     reader = _Reader(doc, lowered)
     findings = reader.read()
     if not findings:
         return []
-    citations = [c for c in find_legal(doc.text) if not c.violated]
+    citations = [(c, reader.owner(c.start)) for c in find_legal(doc.text)[:100] if not c.violated]
     if _BLOCKING.search(doc.text):
         for finding in findings:
             if "designation" in finding.measures and "asset_freeze" not in finding.measures:
@@ -431,27 +512,75 @@ class _Reader:
         self.text = doc.text
         self.lowered = lowered
         self.passages = _passages(doc)
-        self.eu_context = _EU_CONTEXT.search(doc.text) is not None
-        self.strong_doc = _STRONG.search(lowered) is not None
+        self.starts = [p.sentences[0].start for p in self.passages]
+        self.eu_context = _has_any(doc.text, _EU_NAMES) or (
+            "EU" in doc.text and _EU_WORD.search(doc.text) is not None
+        )
+        self.strong_doc = _has_any(lowered, _STRONG_CUES)
+        self.owners: list[tuple[int, tuple[str, ...]]] = []  # (article offset, imposer keys) as read
+        self.sites_left = _MAX_SITES
+
+    def owner(self, at: int) -> tuple[str, ...]:
+        """The imposers whose announcement the text at article offset `at` belongs to.
+
+        Those named in the sentence itself, else those read last before it, else
+        the first ones read after it.
+        """
+        index = bisect_right(self.starts, at) - 1
+        if 0 <= index < len(self.passages):
+            here = {imp.key for _, _, imp in _imposer_spots(self.passages[index], self.eu_context)}
+            named = tuple(key for _, keys in self.owners for key in keys if key in here)
+            if named:
+                return tuple(dict.fromkeys(named))
+        before = [keys for start, keys in self.owners if start <= at]
+        if before:
+            return before[-1]
+        return self.owners[0][1] if self.owners else ()
+
+    def _continue_list(self, index: int, finding: _Finding) -> None:
+        """Targets listed in the sentence after an announcement ("The entities include X and Y.")."""
+        if index + 1 >= len(self.passages):
+            return
+        following = self.passages[index + 1]
+        intro = _CONTINUATION.match(following.text)
+        if intro is None:
+            return
+        known = {e.key for e in finding.targets}
+        found = _heads(following, intro.end(), len(following.text))
+        evidence = list(following.sentences)
+        if not found and following.text.rstrip().endswith(":"):
+            for extra, bullet in self._bullets(index + 1):
+                found.append(extra)
+                evidence.extend(bullet.sentences)
+        added = [e for e in found if e.key not in known]
+        if added:
+            finding.targets.extend(added)
+            finding.evidence.extend(evidence)
 
     def read(self) -> list[_Finding]:
         findings: list[_Finding] = []
         last: list[_Imposer] = []
         pending: list[_Finding] = []
-        cues = [m.start() for m in _CUE.finditer(self.lowered)]
+        cues = _positions(self.lowered, _CUES)
         if self.strong_doc:
-            cues = sorted(cues + [m.start() for m in _WEAK_CUE.finditer(self.text)])
+            cues = sorted(cues + [at for at in _positions(self.text, _WEAK_CUES) if _word_at(self.text, at)])
         for index, passage in enumerate(self.passages):
+            if self.sites_left <= 0:
+                break
             start, end = passage.sentences[0].start, passage.sentences[-1].end
             at = bisect_left(cues, start)
             if at == len(cues) or cues[at] >= end:
                 continue
-            if _OFF_TOPIC.search(passage.text):
+            if _off_topic(passage):
                 continue
-            for finding in self._read_passage(index):
+            read = self._read_passage(index)
+            if read:
+                self._continue_list(index, read[-1])
+            for finding in read:
                 finding.legal = [c for c in passage.citations if not c.violated]
                 if finding.imposers:
                     last = finding.imposers
+                    self.owners.append((start, tuple(imp.key for imp in last)))
                     for waiting in pending:
                         waiting.imposers = last
                     pending.clear()
@@ -463,15 +592,18 @@ class _Reader:
                     pending.append(finding)
                 if finding.targets:
                     findings.append(finding)
+                elif findings and _ANAPHOR.match(passage.text) and findings[-1].status == finding.status:
+                    # "The listed persons are subject to an asset freeze": more measures of the same listing
+                    previous = findings[-1]
+                    previous.measures.extend(m for m in finding.measures if m not in previous.measures)
         if pending:
             fallback = self._first_authority()
             for waiting in pending:
                 waiting.imposers = [fallback] if fallback is not None else []
         for finding in findings[:200]:
-            finding.targets = [self._full_name(entity) for entity in finding.targets[:100]] + finding.targets[
-                100:
-            ]
-        return [f for f in findings if f.imposers]
+            named = [self._full_name(entity) for entity in finding.targets[:100]]
+            finding.targets = [e for e in named if e.name is None or not e.name.partial]
+        return [f for f in findings if f.imposers and f.targets]
 
     def _full_name(self, entity: _Entity) -> _Entity:
         """The full name behind a short one the text defines: "Pioneer" for "Pioneer Trading Co. (Pioneer)"."""
@@ -479,7 +611,7 @@ class _Reader:
             return entity
         at = self.text.find(f"({entity.name.text})")
         if at == -1:
-            return entity
+            return self._person(entity) if entity.name.partial else entity
         for passage in self.passages:
             start, end = passage.sentences[0].start, passage.sentences[-1].end
             if start <= at < end:
@@ -488,6 +620,23 @@ class _Reader:
                     if full.name is not None and entity.name.text in full.name.aliases:
                         return full
                 break
+        return entity
+
+    def _person(self, entity: _Entity) -> _Entity:
+        """The person a surname stands for ("Haddad" after "Karim Haddad"); the surname itself if none."""
+        assert entity.name is not None
+        surname = entity.name.text
+        checked = 0
+        for passage in self.passages:
+            if surname not in passage.text:
+                continue
+            checked += 1
+            if checked > 40:
+                break
+            for full in passage.entities():
+                name = full.name
+                if name is not None and name.kind == "person" and name.text.endswith(" " + surname):
+                    return full
         return entity
 
     def _read_passage(self, index: int) -> list[_Finding]:
@@ -507,8 +656,8 @@ class _Reader:
         passage = self.passages[index]
         keys = passage.keys
         table = _triggers()
-        strong_here = _STRONG.search(passage.lowered) is not None
-        last_list = max((k for k, key in enumerate(keys) if key == "list"), default=-1)
+        strong_here = _has_any(passage.lowered, _STRONG_CUES)
+        last_list = len(keys) - 1 - keys[::-1].index("list") if "list" in keys else -1
         found = 0
         i = 0
         while i < len(keys) and found < _MAX_TRIGGERS:
@@ -524,7 +673,10 @@ class _Reader:
             site = _Site(passage, index, i, i + len(hit.words), hit)
             if _accept(site, strong_here, self.strong_doc, last_list):
                 found += 1
+                self.sites_left -= 1
                 yield site
+                if self.sites_left <= 0:
+                    return
             i = site.j
 
     def _read_site(
@@ -534,6 +686,8 @@ class _Reader:
         measure = _measure(site)
         mode, lo, hi = _zone(site)
         found = _heads(passage, lo, hi)
+        if mode == "after" and hi > lo:
+            found.extend(_trailing_list(passage, lo, hi))
         states = _state_targets(site, measure)
         evidence = list(passage.sentences)
         if not found and mode in ("after", "list") and _introduces_list(passage.text, site.end):
@@ -567,19 +721,46 @@ class _Reader:
                 return
             heads = _heads(passage, 0, min(len(passage.text), 300))
             first = heads[0] if heads else None
-            if first is None or passage.text[: first.start].strip().lower() not in ("", "the"):
+            if first is None or _DESCRIPTOR.fullmatch(passage.text, 0, first.start) is None:
                 return
             yield first, passage
 
     def _first_authority(self) -> _Imposer | None:
         """The first authority the document names, for findings before any imposer is read."""
         for passage in self.passages[:200]:
-            if _CUE.search(passage.lowered) is None and len(passage.text) > 300:
+            if not _has_any(passage.lowered, _CUES) and len(passage.text) > 300:
                 continue
             for _, _, imposer in _imposer_spots(passage, self.eu_context):
                 if imposer.authority is not None:
                     return imposer
         return None
+
+
+def _has_any(text: str, needles: Sequence[str]) -> bool:
+    return any(needle in text for needle in needles)
+
+
+def _positions(text: str, needles: Sequence[str]) -> list[int]:
+    """Where any of `needles` occurs in `text`, in order (at most a few thousand places)."""
+    out: list[int] = []
+    for needle in needles:
+        at = text.find(needle)
+        while at != -1 and len(out) < 5000:
+            out.append(at)
+            at = text.find(needle, at + len(needle))
+    out.sort()
+    return out
+
+
+def _word_at(text: str, at: int) -> bool:
+    """Whether a word starts at `at` ("named", not "renamed")."""
+    return at == 0 or not text[at - 1].isalnum()
+
+
+def _off_topic(passage: _Passage) -> bool:
+    """Sport, courts and crime: sanctions of another kind ("NCAA sanctions", "sentenced to prison")."""
+    words = _w("off_topic")
+    return any(key in words for key in passage.keys) or _has_any(passage.lowered, _OFF_TOPIC_PHRASES)
 
 
 def _accept(site: _Site, strong_here: bool, strong_doc: bool, last_list: int) -> bool:
@@ -594,9 +775,18 @@ def _accept(site: _Site, strong_here: bool, strong_doc: bool, last_list: int) ->
     if any(c.start <= tokens[i].start < c.end for c in passage.citations):
         return False  # "the North Korea Sanctions and Policy Enhancement Act"
     nxt = keys[j] if j < len(keys) else ""
+    previous = keys[i - 1] if i > 0 else ""
+    if trigger.kind != "noun":
+        if previous in ("a", "an", "the") and trigger.words[0].endswith("ed"):
+            return False  # "a targeted arms embargo", "the designated persons": an adjective
+        if previous in _w("earlier") or (previous == "been" and i > 1 and keys[i - 2] == "had"):
+            return False  # "had been sanctioned", "previously designated": an earlier action
     if trigger.kind == "noun":
         if _background(keys, i):
             return False
+        earlier = _w("earlier")
+        if any(keys[k] in earlier and _GOVERNING.fullmatch(keys[k + 1]) for k in range(max(0, i - 5), i - 1)):
+            return False  # "the EU first imposed sanctions on Russia in 2014": history, not news
         return not (trigger.words[-1] in ("sanctions", "sanction") and nxt in _w("topic"))
     if trigger.kind == "weak":
         word = trigger.words[0]
@@ -606,6 +796,8 @@ def _accept(site: _Site, strong_here: bool, strong_doc: bool, last_list: int) ->
             return i > 0 and keys[i - 1] == "those"
         if word in ("identified", "identifying"):
             return "blocked" in keys[j : j + 40] and "property" in keys[j : j + 40]
+        if strong_doc and previous in _w("list_subject") and nxt in _w("list_intro"):
+            return True  # "Those targeted include ...", "Among those listed were ..."
         return strong_here or (strong_doc and _after_authority(site))
     if trigger.kind == "list":
         return last_list >= j and (strong_here or strong_doc)
@@ -658,10 +850,20 @@ def _entities(passage: _Passage, lo: int, hi: int) -> list[_Entity]:
         if ref.name in authorities or ref.kind == "intergovernmental":
             continue
         out.append(_Entity(mention.start, mention.end, ref.name.lower(), ref, mention.surface))
-    out.extend(
-        _Entity(name.start, name.end, _name_key(name.text), name=name)
+    names = [
+        name
         for name in find_names(text, tokens, mentions, lo, hi, strict=passage.title)
-    )
+        if not any(c.start <= name.start < c.end for c in passage.citations)  # "Special Economic Measures"
+    ]
+    if names and out:
+        starts = [name.start for name in names]
+
+        def inside_name(entity: _Entity) -> bool:  # "Minsk" in "Minsk Optical Works"
+            at = bisect_right(starts, entity.start) - 1
+            return at >= 0 and names[at].end >= entity.end
+
+        out = [e for e in out if not inside_name(e)]
+    out.extend(_Entity(name.start, name.end, _name_key(name.text), name=name) for name in names)
     out.sort(key=lambda e: e.start)
     merged: list[_Entity] = []
     for entity in out:
@@ -701,6 +903,8 @@ def _heads(passage: _Passage, lo: int, hi: int) -> list[_Entity]:
     States count only as "the Government of X" or "X government"; elsewhere a
     state in a target phrase is a place or an owner, not the target.
     """
+    if hi <= lo or _NAME_START.search(passage.text, lo, hi) is None:
+        return []  # no capital letter, no name
     text = passage.text
     closers = word_class("closer")
     out: list[_Entity] = []
@@ -721,17 +925,21 @@ def _heads(passage: _Passage, lo: int, hi: int) -> list[_Entity]:
                     continue  # "DPRK government officials"
             else:
                 head_start = government.start()
+        elif following in _w("speaking") and not text[end : end + 2].lstrip().startswith((",", ";")):
+            continue  # "..., Biden said": the speaker, not a target
         elif (
-            following[:1].islower()
+            (_raw_next_word(text, end)[:1].islower() or (passage.title and following))
             and following not in closers
             and not text[end : end + 2].lstrip().startswith((",", ";"))
         ):
             continue  # "AQIS emir": a modifier, not the head
-        elif (
-            text[entity.end : entity.end + 2] in ("'s", "’s")
-            and _next_word(text, entity.end + 2)[:1].islower()
-        ):
-            continue  # "X's director"
+        elif text[entity.end : entity.end + 2] in ("'s", "’s") and _next_word(text, entity.end + 2):
+            continue  # "X's director", "Putin's Press Secretary"
+        if out and not entity.state and _ALIAS_BEFORE.search(text, max(lo, head_start - 24), head_start):
+            label = entity.name.text if entity.name is not None else entity.surface
+            if label not in out[-1].aliases:
+                out[-1].aliases = (*out[-1].aliases, label)  # "X, also known as Y": one target
+            continue
         if _clean_prefix(text, lo, head_start):
             out.append(entity)
     return out
@@ -769,6 +977,12 @@ def _clean_prefix(text: str, lo: int, start: int) -> bool:
 
 def _imposer_spots(passage: _Passage, eu_context: bool) -> list[tuple[int, int, _Imposer]]:
     """Where an imposer is named in the passage: authorities, states, "the Council" (of the EU)."""
+    if passage.spots is None:
+        passage.spots = _find_imposer_spots(passage, eu_context)
+    return passage.spots
+
+
+def _find_imposer_spots(passage: _Passage, eu_context: bool) -> list[tuple[int, int, _Imposer]]:
     text = passage.text
     authorities = _authorities()
     spots: list[tuple[int, int, _Imposer]] = []
@@ -802,6 +1016,13 @@ def _imposer_spots(passage: _Passage, eu_context: bool) -> list[tuple[int, int, 
 def _subject_state(text: str, mention: Mention) -> bool:
     """Whether a state is named as the one who acts ("Japan imposed", "UK sanctions", "Japan's government")."""
     following = _next_word(text, mention.end)
+    if following == "with" and text[mention.end : mention.end + 1] == " ":
+        return False  # "threatens Iraq with sanctions": the object
+    if following in ("sanctions", "sanction") and mention.ref.country not in _sanctioners():
+        # "Russia sanctions", "Russian sanctions": sanctions on that state, unless used as a verb
+        # ("China sanctions Lockheed Martin")
+        after = text.find(" ", mention.end + 1, mention.end + 40)
+        return after != -1 and _raw_next_word(text, after)[:1].isupper() and not _title_case_words(text[:300])
     if mention.form == "adjective":
         return following == "sanctions" or (
             following in _w("government") and _acts(text, mention.end, following)
@@ -874,7 +1095,8 @@ def _choose_imposers(
             break
         chosen.append(spot[2])  # "the U.S., the UK and Canada", "the Treasury's OFAC"
         cursor = spot[0]
-    return _merge_imposers(chosen, spots, before[0][0], site.start)
+    # the authority may be named anywhere in the sentence ("The UK sanctioned X, the Foreign Office said")
+    return _merge_imposers(chosen, spots, 0, len(text))
 
 
 def _merge_imposers(
@@ -923,18 +1145,22 @@ def _zone(site: _Site) -> tuple[Mode, int, int]:
         return "list", tokens[k].end, min(len(text), tokens[k].end + _AFTER_WINDOW)
     if trigger.kind != "noun" and text[site.end : site.end + 2].strip().startswith(":"):
         return "list", site.end + 1, min(len(text), site.end + _AFTER_WINDOW)
+    if trigger.kind == "noun" and passage.title and _headline_verb(site):
+        return "after", site.end, _cut(text, site.end)  # "Treasury Sanctions X": a verb in a headline
     if trigger.kind == "noun":
+        direct = _with_object(passage, i)
+        if direct is not None:
+            return "after", direct[0], direct[1]
         subject = [m for m in range(max(0, i - 4), i) if keys[m] in _w("subject_target")]
         if subject:
             first = subject[0]
             while first > 0 and keys[first - 1] in aux | adverbs:
                 first -= 1
             return "before", _subject_start(passage, first), tokens[first].start
-        k = j
-        while k < n and k < j + 4 and keys[k] in _w("noun_skip"):
-            k += 1
+        k = _noun_object(passage, j)
         if k < n and (
             keys[k] in _w("object_prep")
+            or (keys[k] == "to" and k > 0 and keys[k - 1] in _w("apply"))
             or (keys[k] == "of" and trigger.measure in ("designation", "asset_freeze"))
         ):
             return "after", tokens[k].end, _cut(text, tokens[k].end)
@@ -956,6 +1182,68 @@ def _zone(site: _Site) -> tuple[Mode, int, int]:
             first -= 1
         return "before", _subject_start(passage, first), tokens[first].start
     return "after", site.end, _cut(text, site.end)
+
+
+def _headline_verb(site: _Site) -> bool:
+    """ "Treasury Sanctions ...", "UK Sanctions ...": "Sanctions" right after an imposer, before a name."""
+    passage = site.passage
+    if site.trigger.words != ("sanctions",) or site.i == 0 or site.j >= len(passage.keys):
+        return False
+    if passage.keys[site.j] in _w("object_prep") or not passage.tokens[site.j].text[:1].isupper():
+        return False
+    before = passage.tokens[site.i - 1].end
+    return any(mention.end == before and _is_imposer(mention) for mention in passage.mentions)
+
+
+def _is_imposer(mention: Mention) -> bool:
+    return mention.ref.name in _authorities() or (
+        mention.ref.kind == "state" and (mention.ref.country or "") in _sanctioners()
+    )
+
+
+def _with_object(passage: _Passage, i: int) -> tuple[int, int] | None:
+    """The object of "hit / threaten / slap X with sanctions": its span, when the noun at token `i` is so used."""
+    keys, tokens = passage.keys, passage.tokens
+    w = i - 1
+    while w > 0 and keys[w] in _w("with_adjective"):
+        w -= 1
+    if w < 2 or keys[w] != "with":
+        return None
+    for v in range(w - 2, max(-1, w - 8), -1):
+        if keys[v] in _w("with_verb"):
+            if v > 0 and keys[v - 1] in _w("aux") and keys[v - 1] not in ("has", "have", "had"):
+                return None  # "X were hit with sanctions": the passive reading names X before
+            return tokens[v].end, tokens[w].start
+        if keys[v] in _w("prefix_block"):
+            return None
+    return None
+
+
+def _noun_object(passage: _Passage, j: int) -> int:
+    """The token after a sanctions noun (ending at token `j`) where its object's preposition may stand.
+
+    Skips a few function words ("the sanctions package imposed on"), a verb of
+    applying ("apply to"), and a cited basis ("sanctions under the Special
+    Economic Measures (Haiti) Regulations on two individuals").
+    """
+    keys, tokens = passage.keys, passage.tokens
+    n = len(keys)
+    skip, apply = _w("noun_skip"), _w("apply")
+    k, budget = j, 4
+    while k < n and budget > 0:
+        if keys[k] == "to" and k > j and keys[k - 1] in apply:
+            break
+        if keys[k] in skip or keys[k] in apply:
+            k, budget = k + 1, budget - 1
+            continue
+        if keys[k] in ("under", "pursuant"):
+            cited = [c for c in passage.citations if tokens[k].end <= c.start <= tokens[k].end + 24]
+            if cited:
+                k = bisect_left(passage.token_starts, cited[0].end)
+                budget -= 1
+                continue
+        break
+    return k
 
 
 def _subject_start(passage: _Passage, first: int) -> int:
@@ -996,6 +1284,21 @@ def _inside_abbreviation(text: str, dot: int) -> bool:
     return word is not None and (len(word.group(1).rstrip(".")) <= 3 or "." in word.group(1).rstrip("."))
 
 
+def _trailing_list(passage: _Passage, lo: int, hi: int) -> list[_Entity]:
+    """Targets listed after an object that counts them, past a reason or a place.
+
+    "added 12 companies to the Entity List for ..., including X and Y", "designated
+    X along with three companies he controls: Y and Z".
+    """
+    text = passage.text
+    limit = min(len(text), hi + 400)
+    mark = _LIST_MARK.search(text, hi, limit)
+    if mark is None or _COUNTED_CLASS.search(text, lo, mark.start()) is None:
+        return []
+    end = min(len(text), mark.end() + _AFTER_WINDOW)
+    return _heads(passage, mark.end(), end)
+
+
 def _introduces_list(text: str, after: int) -> bool:
     rest = text[after : after + 400]
     return text[-40:].rstrip().endswith(":") or "following" in rest.lower()
@@ -1009,17 +1312,18 @@ def _state_targets(site: _Site, measure: Measure) -> list[_Entity]:
     passage, i, j, trigger = site.passage, site.i, site.j, site.trigger
     text, tokens, keys = passage.text, passage.tokens, passage.keys
     lo, hi = max(0, site.start - _BEFORE_WINDOW), min(len(text), site.end + _AFTER_WINDOW)
-    states = [e for e in passage.entities(lo, hi) if e.state]
+    states = passage.states(lo, hi)
     out: list[_Entity] = []
     if trigger.kind in ("noun", "verb") and states:
         # the object: "sanctions (imposed) on Russia (and Belarus)", "sanctioned Iran"
         at = -1
         if trigger.kind == "noun":
-            k = j
-            while k < len(keys) and k < j + 4 and keys[k] in _w("noun_skip"):
-                k += 1
+            k = _noun_object(passage, j)
             if k < len(keys) and keys[k] in _w("object_prep") and _governed(passage, i, j):
                 at = tokens[k].end
+            direct = _with_object(passage, i)
+            if direct is not None:
+                at = direct[0]
         elif trigger.words[-1] != "of":
             at = site.end
         if at >= 0:
@@ -1033,13 +1337,20 @@ def _state_targets(site: _Site, measure: Measure) -> list[_Entity]:
             if not any(e.start >= site.end for e in out) and (embargo or state.key not in _sanctioners()):
                 out.append(state)
     if measure == "export_control":
-        out.extend(e for e in states if _STATE_MILITARY.match(text, e.end))
+        # "export controls on Russia's military", "in response to Russia's invasion": the measure falls on
+        # the state; "for supporting Russia's military" names whom the targets helped, not a target
+        out.extend(
+            e
+            for e in states
+            if _STATE_MILITARY.match(text, e.end) and _AIMED_AT.search(text, max(0, e.start - 40), e.start)
+        )
         for mention in passage.mentions:
             if (
                 lo <= mention.start < hi
                 and mention.form == "adjective"
                 and mention.ref.country
                 and _ADJECTIVE_MILITARY.match(text, mention.end)
+                and _AIMED_AT.search(text, max(0, mention.start - 40), mention.start)
             ):
                 ref = country(mention.ref.country)
                 if ref is not None:
@@ -1067,6 +1378,10 @@ def _state_chain(text: str, states: list[_Entity], at: int) -> list[_Entity]:
             break
         if possessive or text[state.end : state.end + 1] == "-":
             break  # "Russia's central bank", "Russia-based firms"
+        if text[state.end : state.end + 1] == " ":
+            word = _raw_next_word(text, state.end)
+            if word and word.lower() not in word_class("closer") and word not in word_class("stop"):
+                break  # "Haiti gangs", "Iran Air", "Russia Oil Exports": the state describes the object
         out.append(state)
         cursor = state.end
     return out
@@ -1135,10 +1450,23 @@ def _status(site: _Site) -> SanctionStatus:
     if site.trigger.kind == "noun":
         window = window + keys[site.j : site.j + 5]
     found = {statuses[w] for w in window if w in statuses}
+    if _infinitive_plan(site):
+        found.add("planned")
     for status in ("lifted", "threatened", "planned"):
         if status in found:
             return cast(SanctionStatus, status)
     return "imposed"
+
+
+def _infinitive_plan(site: _Site) -> bool:
+    """ "US to impose sanctions", "Canada is set to sanction X": an announced future action."""
+    keys, tokens = site.passage.keys, site.passage.tokens
+    for k in range(max(1, site.i - 6), site.i):
+        if keys[k] != "to" or not (k + 1 == site.i or _GOVERNING.fullmatch(keys[k + 1])):
+            continue
+        if tokens[k - 1].text[:1].isupper() or keys[k - 1] in _w("about_to"):
+            return True
+    return False
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -1146,15 +1474,25 @@ def _previous_word(text: str, start: int) -> str:
     return match.group(1).lower() if match else ""
 
 
-def _next_word(text: str, end: int) -> str:
+def _raw_next_word(text: str, end: int) -> str:
+    """The word after `end`, without a sentence's final stop ("today." is "today"; "U.S." stays)."""
     match = _NEXT_WORD.match(text, end, end + 40)
-    return match.group(1).lower() if match else ""
+    if match is None:
+        return ""
+    word = match.group(1)
+    return word[:-1] if word.endswith(".") and word.count(".") == 1 else word
+
+
+def _next_word(text: str, end: int) -> str:
+    return _raw_next_word(text, end).lower()
 
 
 # ---------------------------------------------------------------------------------------------- events
 
 
-def _events(findings: Sequence[_Finding], citations: Sequence[Citation]) -> list[SanctionDraft]:
+def _events(
+    findings: Sequence[_Finding], citations: Sequence[tuple[Citation, tuple[str, ...]]]
+) -> list[SanctionDraft]:
     events: dict[tuple[tuple[str, ...], str], _Event] = {}
     for finding in findings:
         keys = tuple(sorted(imp.key for imp in finding.imposers))
@@ -1179,7 +1517,7 @@ def _events(findings: Sequence[_Finding], citations: Sequence[Citation]) -> list
         event.carried = event.carried and finding.carried
     drafts = []
     for (keys, status), event in events.items():
-        legal = event.legal or [c.basis for c in citations if _fits(c, keys)]
+        legal = event.legal or [c.basis for c, owner in citations if _fits(c, keys, owner)]
         confidence = (0.6 if event.carried else 0.8) + (0.05 if legal else 0.0)
         drafts.append(
             SanctionDraft(
@@ -1196,10 +1534,25 @@ def _events(findings: Sequence[_Finding], citations: Sequence[Citation]) -> list
     return drafts
 
 
-def _fits(citation: Citation, imposer_keys: tuple[str, ...]) -> bool:
-    """An executive order is a US basis, an EU act an EU one; resolutions and named laws fit any imposer."""
+@cache
+def _laws() -> tuple[tuple[str, str], ...]:
+    return tuple((words, owner) for words, owner in _data_rows("sanctions_laws.tsv"))
+
+
+def _fits(citation: Citation, imposer_keys: tuple[str, ...], owner: tuple[str, ...] | None = None) -> bool:
+    """Whether `citation` can be the basis of an event of these imposers.
+
+    An executive order is a US basis, an EU act an EU one, a law of
+    `data/sanctions_laws.tsv` its enacting state's; any other basis fits the
+    imposers whose announcement cites it (`owner`; None: cited in the event's
+    own sentence).
+    """
     if citation.family == "eo":
         return "USA" in imposer_keys
     if citation.family == "eu":
         return "European Union" in imposer_keys
-    return True
+    if citation.family == "law":
+        for words, enacted_by in _laws():
+            if words in citation.basis:
+                return enacted_by in imposer_keys
+    return owner is None or bool(set(owner) & set(imposer_keys))
