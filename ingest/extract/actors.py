@@ -86,13 +86,16 @@ def _key(word: str) -> str:
     return word
 
 
+_new_token = tuple.__new__  # builds a Token without the Python-level constructor: tokenizing is hot
+
+
 def tokenize(text: str) -> list[Token]:
     """Words of `text` with offsets; hyphens and punctuation separate words."""
-    out = []
+    out: list[Token] = []
     for m in _TOKEN.finditer(text):
-        word = m.group(0)
-        key = word if word[-1] not in ".s" else _key(word)
-        out.append(Token(m.start(), m.end(), word, key))
+        word = m.group()
+        start, end = m.span()
+        out.append(_new_token(Token, (start, end, word, word if word[-1] not in ".s" else _key(word))))
     return out
 
 
@@ -149,22 +152,26 @@ def country(iso3: str) -> ActorRef | None:
 def find_actors(text: str, tokens: list[Token] | None = None) -> list[Mention]:
     """Every actor named in `text`, left to right, longest match first, no overlaps."""
     gaz = gazetteer()
+    by_first = gaz.by_first
     words = tokens if tokens is not None else tokenize(text)
+    starts = [i for i, w in enumerate(words) if w.key in by_first or (len(w.key) > 3 and w.key.isupper())]
     found: list[Mention] = []
-    i = 0
-    while i < len(words):
-        candidates = gaz.by_first.get(words[i].key)
-        if candidates is None and words[i].key.isupper() and len(words[i].key) > 3:
-            candidates = gaz.by_first.get(words[i].key.title())
+    free = 0
+    count = len(words)
+    for i in starts:
+        if i < free:
+            continue
+        key = words[i].key
+        candidates = by_first.get(key)
+        if candidates is None:
+            candidates = by_first.get(key.title())
         hit = None
         for keys, ref, form in candidates or ():
             n = len(keys)
-            window = words[i : i + n]
-            if len(window) == n and all(_same(w.key, k) for w, k in zip(window, keys, strict=True)):
+            if i + n <= count and all(_same(words[i + k].key, keys[k]) for k in range(1, n)):
                 hit = (n, ref, form)
                 break
         if hit is None:
-            i += 1
             continue
         n, ref, form = hit
         start, end = words[i].start, words[i + n - 1].end
@@ -172,7 +179,7 @@ def find_actors(text: str, tokens: list[Token] | None = None) -> list[Mention]:
         if surface.endswith(".") and surface.count(".") == 1:
             surface = surface[:-1]
         found.append(Mention(start, start + len(surface), surface, ref, form))
-        i += n
+        free = i + n
     return found
 
 

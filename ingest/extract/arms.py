@@ -17,6 +17,7 @@ weapon, or between two parties of one state.
 from __future__ import annotations
 
 import itertools
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from ingest.extract.text import Sentence
 from ingest.extract.weapons import WeaponMention, find_weapons
 from ingest.models import Actor, ArmsStatus, Item, ItemCategory
 
-Role = Literal["give", "get", "arrive", "seize", "give_noun", "get_noun", "deal", "package", "include"]
+Role = Literal["give", "get", "arrive", "seize", "give_noun", "get_noun", "deal", "package", "include", "use"]
 CueKind = Literal["negation", "reversal", "conditional", "considered", "planned", "modal", "agreed", "report"]
 
 _NOUN_ROLES = frozenset({"give_noun", "get_noun", "deal", "package", "seize_noun"})
@@ -169,6 +170,13 @@ _TIME_WORDS = frozenset(
 )
 _OWNER_HEADS = frozenset(
     [
+        "junta",
+        "air",
+        "defence",
+        "defense",
+        "armed",
+        "troops",
+        "coast",
         "government",
         "military",
         "army",
@@ -286,10 +294,14 @@ _AUXILIARIES = frozenset(
     ]
 )
 _RECIPIENT_VERBS = frozenset(["help", "support", "assist", "bolster", "arm", "equip", "strengthen"])
+_JOINTLY = frozenset(["together", "jointly", "along"])
+_MANY_CLAUSES = 200
 _MAX_TRIGGERS = 12  # transfer words read in one sentence; prose never has more, word lists do
 _MAX_READ = 80  # sentences with transfer words read in one document: bounds the time any input takes
 _SUBJECT_REACH = 30  # words: a subject further from its verb than this is not read
 _FRAME_REACH = 2  # sentences over which a transfer's parties carry to a clause that leaves them open
+_WEAPON_REACH = 5  # sentences back in which "the drones" looks for the system meant
+_ACTOR_REACH = 12  # sentences back in which "the country", "the company" look for the actor meant
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,6 +345,10 @@ class _Lexicon:
     words: dict[str, list[_Word]]
     cues: dict[str, list[tuple[tuple[str, ...], CueKind]]]
     firsts: frozenset[str] = frozenset()
+    anchors: frozenset[str] = (
+        frozenset()
+    )  # one word of every transfer phrase: a sentence without any is not read
+    listing: frozenset[str] = frozenset()  # anchors of list words ("includes"), read only after a transfer
 
 
 @dataclass(slots=True)
@@ -360,34 +376,61 @@ class _Reading:
     status: ArmsStatus
     items: list[tuple[WeaponMention, _Party | None]]
     direct: int
+    role: Role = "include"
 
 
 @dataclass(slots=True)
 class _State:
     """What the reading of a document remembers from one clause to the next."""
 
+    clauses: list[Clause]
     frame: _Frame | None = None
-    last_state: ActorRef | None = None
-    last_state_any: ActorRef | None = None
-    last_company: ActorRef | None = None
     last_subject: ActorRef | None = None
-    history: list[Clause | list[WeaponMention]] = field(default_factory=list)
+    weapons: dict[int, list[WeaponMention]] = field(default_factory=dict)
+    priors: dict[int, tuple[ActorRef | None, ActorRef | None, ActorRef | None]] = field(default_factory=dict)
     read: int = 0
+    drafts: list[ArmsDraft] = field(default_factory=list)
+    requests: set[int] = field(default_factory=set)  # ids of drafts read from a request ("has requested")
 
-    def recent_weapons(self) -> list[WeaponMention]:
-        """Weapons named in the last clauses, oldest first; clauses without transfer words are read on demand."""
+    def weapons_of(self, clause: Clause) -> list[WeaponMention]:
+        """The transferable weapons a clause names, read once and kept."""
+        found = self.weapons.get(clause.index)
+        if found is None:
+            low = _low(clause.tokens)
+            found = [w for w in find_weapons(clause.text, clause.tokens, low) if w.is_item]
+            self.weapons[clause.index] = found
+        return found
+
+    def recent_weapons(self, index: int) -> list[WeaponMention]:
+        """Weapons named in the clauses just before clause `index`, oldest first."""
         out: list[WeaponMention] = []
-        for k in range(len(self.history) - 1, max(len(self.history) - 6, -1), -1):
-            source = self.history[k]
-            if not isinstance(source, list):
-                source = [
-                    w for w in find_weapons(source.text, source.tokens, _low(source.tokens)) if w.is_item
-                ]
-                self.history[k] = source
-            out[:0] = source
+        for k in range(max(index - _WEAPON_REACH, 0), index):
+            out.extend(self.weapons_of(self.clauses[k]))
         return out
 
-    drafts: list[ArmsDraft] = field(default_factory=list)
+    def prior(self, index: int) -> tuple[ActorRef | None, ActorRef | None, ActorRef | None]:
+        """The last state named (by name or capital), state in any form, and company before clause `index`."""
+        known = self.priors.get(index)
+        if known is not None:
+            return known
+        named: ActorRef | None = None
+        any_form: ActorRef | None = None
+        company: ActorRef | None = None
+        for k in range(index - 1, max(index - _ACTOR_REACH, 0) - 1, -1):
+            for mention in reversed(self.clauses[k].actors):
+                ref = mention.ref
+                if ref.kind == "state":
+                    any_form = any_form or ref
+                    if mention.form in ("name", "metonym"):
+                        named = named or ref
+                elif ref.kind == "company":
+                    company = company or ref
+                elif ref.kind == "organization" and ref.country:
+                    any_form = any_form or country(ref.country)
+            if named and any_form and company:
+                break
+        self.priors[index] = (named, any_form, company)
+        return named, any_form, company
 
 
 def _data(name: str) -> list[list[str]]:
@@ -402,11 +445,17 @@ def _keys(form: str) -> tuple[str, ...]:
 @cache
 def _lexicon() -> _Lexicon:
     lex = _Lexicon({}, {})
+    anchors: set[str] = set()
+    listing: set[str] = set()
     for forms, role, status, form in (row[:4] for row in _data("arms_lexicon.tsv")):
         for phrase in forms.split("|"):
             keys = _keys(phrase)
             word = _Word(keys, cast(Role, role), cast(ArmsStatus, status), form.strip())
             lex.words.setdefault(keys[0], []).append(word)
+            anchor = keys[-1] if keys[-1] not in _PREPOSITIONS | {"up", "over"} else keys[0]
+            anchors.add(anchor)
+            if role == "include":
+                listing.add(anchor)
     for forms, kind in (row[:2] for row in _data("arms_cues.tsv")):
         for phrase in forms.split("|"):
             keys = _keys(phrase)
@@ -414,6 +463,8 @@ def _lexicon() -> _Lexicon:
     for bucket in lex.words.values():
         bucket.sort(key=lambda w: -len(w.keys))
     lex.firsts = frozenset(lex.words)
+    lex.anchors = frozenset(anchors)
+    lex.listing = frozenset(listing - (anchors - listing))
     for cue_bucket in lex.cues.values():
         cue_bucket.sort(key=lambda c: -len(c[0]))
     return lex
@@ -544,7 +595,6 @@ class _ClauseReader:
         self.party_tokens: set[int] = set()
         self.party_ending: dict[int, _Party] = {}
         self.weapon_starts: set[int] = set()
-        self.prior = (state.last_state, state.last_state_any, state.last_company)
         if self.triggers:
             self.triggers = self.triggers[:_MAX_TRIGGERS]
             self.starts = [t.start for t in self.tokens]
@@ -555,9 +605,6 @@ class _ClauseReader:
             self.party_ending = {p.end - 1: p for p in self.parties}
             self.weapons = [self._resolve_anaphora(w) for w in self.weapons]
             self.weapon_starts = {w.start for w in self.weapons}
-        else:
-            for mention in clause.actors:
-                self._remember(mention)
 
     # --- actors -------------------------------------------------------------------------------------
 
@@ -576,7 +623,6 @@ class _ClauseReader:
             possessive = self.text[mention.end : mention.end + 2] in ("'s", "’s")
             surface = mention.surface if mention.form != "adjective" else None
             out.append(_Party(start, end, mention.ref, surface, mention.form, possessive))
-            self._remember(mention)
         out.extend(self._coreferences(out))
         out.sort(key=lambda p: p.start)
         return out
@@ -590,17 +636,6 @@ class _ClauseReader:
         rest = self.text[mention.end : mention.end + 6].lstrip()
         return rest[:1] in (":", "(", "—", "–", "-", ",")
 
-    def _remember(self, mention: Mention) -> None:
-        ref = mention.ref
-        if ref.kind == "state":
-            self.state.last_state_any = ref
-            if mention.form in ("name", "metonym"):
-                self.state.last_state = ref
-        elif ref.kind == "company":
-            self.state.last_company = ref
-        elif ref.kind == "organization" and ref.country:
-            self.state.last_state_any = country(ref.country) or self.state.last_state_any
-
     def _coreferences(self, named: list[_Party]) -> list[_Party]:
         """Pronouns and descriptions that stand for an actor named before."""
         out: list[_Party] = []
@@ -613,13 +648,12 @@ class _ClauseReader:
                 continue
             ref: ActorRef | None = None
             end = i + 1
-            last_state, last_state_any, last_company = self._known_before(named, i)
             if word in _PRONOUNS and self.tokens[i].text[0].isalpha():
                 ref = self._antecedent(named, i)
             elif word in _GOVERNMENT_OWNERS and i + 1 < len(low) and low[i + 1] in ("government", "country"):
                 if i + 2 < len(low) and low[i + 2] == "of":
                     continue  # "the Government of Poland": the state named next
-                ref, end = last_state_any, i + 2
+                ref, end = self._known_before(named, i)[1], i + 2
             elif word == "the":
                 j = i + 1
                 while j < len(low) and j - i <= 4 and low[j] not in _COUNTRY_NOUNS | _COMPANY_NOUNS:
@@ -628,9 +662,9 @@ class _ClauseReader:
                     j += 1
                 if j < len(low) and j - i <= 4:
                     if low[j] in _COUNTRY_NOUNS and low[j] != "state":
-                        ref, end = last_state, j + 1
+                        ref, end = self._known_before(named, i)[0], j + 1
                     elif low[j] in _COMPANY_NOUNS and j == i + 1 and low[j] != "group":
-                        ref, end = last_company, j + 1
+                        ref, end = self._known_before(named, i)[2], j + 1
             if ref is not None:
                 possessive = self.tokens[end - 1].text.endswith(("'s", "’s"))
                 out.append(_Party(i, end, ref, None, "pronoun", possessive))
@@ -640,7 +674,7 @@ class _ClauseReader:
         self, named: list[_Party], index: int
     ) -> tuple[ActorRef | None, ActorRef | None, ActorRef | None]:
         """The last state (named; any form) and company mentioned before token `index`."""
-        last_state, last_state_any, last_company = self.prior
+        last_state, last_state_any, last_company = self.state.prior(self.clause.index)
         for party in named:
             if party.start >= index:
                 break
@@ -667,7 +701,7 @@ class _ClauseReader:
         """ "the drones", "these missiles": the system named before, when one was."""
         if not weapon.definite or weapon.designation is not None:
             return weapon
-        for earlier in reversed(self.state.recent_weapons()):
+        for earlier in reversed(self.state.recent_weapons(self.clause.index)):
             if _compatible(weapon.category, earlier.category):
                 if earlier.designation is not None or earlier.category != weapon.category:
                     return WeaponMention(
@@ -692,6 +726,7 @@ class _ClauseReader:
         consumed: set[int] = set()
         negated_until = -1
         window_start = lo
+        previous: tuple[_Trigger, _Reading] | None = None
         for n, trig in enumerate(triggers):
             if trig.start in consumed:
                 continue
@@ -700,7 +735,8 @@ class _ClauseReader:
                     if t.role == "give_noun" and t.start - trig.end <= 2:
                         consumed.add(t.start)
             following = [t for t in triggers[n + 1 :] if t.start not in consumed]
-            limit = following[0].start if following else hi
+            bounds = [t for t in following if t.role != "use"]  # "equipment Ukraine is using, including"
+            limit = bounds[0].start if bounds else hi
             reads_out = next(
                 (
                     t
@@ -713,7 +749,7 @@ class _ClauseReader:
                 reads_out is not None
             ):  # "the shipment, part of a larger order, included X": X is the shipment's
                 consumed.add(reads_out.start)
-                later = [t for t in following if t.start > reads_out.start]
+                later = [t for t in bounds if t.start > reads_out.start]
                 limit = later[0].start if later else hi
             if trig.role == "include":
                 reading = self._read_include(trig, lo, limit, triggers[:n])
@@ -733,6 +769,18 @@ class _ClauseReader:
                 continue
             if trig.start <= negated_until:
                 continue  # "scrapped a deal to buy": the purchase goes with the deal
+            if previous is not None and self._main_verb_of(previous[0], trig, reading):
+                # "the tanks bought from Korea arrived": the verb the items are subject of says how far
+                previous[1].status = reading.status
+                previous[1].recipient = previous[1].recipient or reading.recipient
+                previous = None
+                continue
+            if previous is not None and self._object_noun(previous[0], previous[1], trig, reading):
+                # "will provide Kyiv with $2 billion in military aid, including ...": the aid is the object
+                previous[1].items = reading.items
+                previous = None
+                continue
+            previous = (trig, reading)
             out.append(reading)
             if reading.items:
                 carried = []
@@ -740,10 +788,41 @@ class _ClauseReader:
                 carried.append(reading.status)
         return out
 
+    def _main_verb_of(self, relative: _Trigger, verb: _Trigger, reading: _Reading) -> bool:
+        """Whether `verb` ("arrived", "were delivered") has as subject the items a participle before it
+        ("the tanks bought from Korea") qualifies, so that its status is theirs."""
+        if reading.items or reading.suppliers or relative.role not in ("get", "give"):
+            return False
+        if verb.role not in ("arrive", "give") or verb.start - relative.end > 8:
+            return False
+        return self._reduced_relative(relative)
+
+    def _object_noun(self, verb: _Trigger, verb_reading: _Reading, noun: _Trigger, reading: _Reading) -> bool:
+        """Whether a transfer noun ("military aid", "a package") is the object of the verb before it."""
+        if verb.role not in ("give", "get") or verb_reading.items or not reading.items:
+            return False
+        if noun.role not in ("package", "give_noun") or noun.start - verb.end > 10:
+            return False
+        between = range(verb.end, noun.start)
+        return not any(self.low[i] in ("that", "which", "who", "and") for i in between)
+
+    def _reduced_relative(self, trig: _Trigger) -> bool:
+        """ "the systems ordered from ...": a participle right after the items it qualifies."""
+        if trig.form not in ("pp", "pastpp") or trig.start == 0:
+            return False
+        if (
+            trig.end < len(self.low)
+            and self.low[trig.end] not in _PREPOSITIONS | _TIME_WORDS
+            and not self.text[self.tokens[trig.end - 1].end : self.tokens[trig.end].start].strip()
+        ):
+            return False  # "Serbia's air defence received HQ-22 systems": a verb with its object
+        return any(w.end == trig.start for w in self.weapons) and self.low[trig.start - 1] != "has"
+
     def _subject_noun(self, noun: _Trigger, include: _Trigger) -> bool:
         """Whether a list word reads out a transfer noun before it ("the package includes ...")."""
         between = range(noun.end, include.start)
-        if any(self.low[i] in ("which", "that", "who", "each") for i in between):
+        relative = include.start - 1  # "a package for Ukraine that includes": the relative reads it out
+        if any(self.low[i] in ("which", "that", "who", "each") and i != relative for i in between):
             return False
         return len(between) <= 12 and not any(
             t.start in between and t.role not in _NOUN_ROLES for t in self.triggers
@@ -813,9 +892,7 @@ class _ClauseReader:
                 return True
             if not self.tokens[j].text.islower() or self.low[j] in ("has", "have", "had"):
                 break
-        # a reduced relative: "the systems ordered for $270 million"
-        prev = trig.start - 1
-        return prev >= 0 and any(w.end == trig.start for w in self.weapons) and self.low[prev] != "has"
+        return self._reduced_relative(trig)  # "the systems ordered for $270 million"
 
     def _read_trigger(
         self,
@@ -845,10 +922,12 @@ class _ClauseReader:
             items = self._items_after(trig, limit)
             if not items and role not in ("package",):
                 items = self._items_before(trig, window_start)
+            if not items and role in ("give", "get"):
+                items = self._elliptic(trig, limit)
         suppliers, recipient, direct = self._parties_of(
             trig, role, passive=passive, lo=lo, hi=hi, items=items
         )
-        return _Reading(suppliers, recipient, status, [(w, self._origin(w)) for w in items], direct)
+        return _Reading(suppliers, recipient, status, [(w, self._origin(w)) for w in items], direct, role)
 
     def _read_include(self, trig: _Trigger, lo: int, limit: int, before: list[_Trigger]) -> _Reading | None:
         if any(t.role != "include" for t in before) or self.state.frame is None:
@@ -872,7 +951,7 @@ class _ClauseReader:
         if not candidates:
             return []
         first = candidates[0]
-        if not self._object_gap_ok(trig.end, first.start):
+        if not self._object_gap_ok(trig.end, first.start, trig.role in _NOUN_ROLES):
             return []
         chosen = [first]
         for weapon in candidates[1:]:
@@ -902,8 +981,37 @@ class _ClauseReader:
                 break
         return self._drop_carriers(chosen)
 
-    def _object_gap_ok(self, start: int, end: int) -> bool:
-        """Whether the words between a transfer word and its first item leave the item its object."""
+    def _elliptic(self, trig: _Trigger, limit: int) -> list[WeaponMention]:
+        """ "plans to buy 36 more", "will send two more": the system last named, in a new amount."""
+        j = trig.end
+        while j < min(limit, trig.end + 3) and (self.low[j][:1].isdigit() or self.low[j] in _NUMBER_WORDS):
+            j += 1
+        if j == trig.end or j >= limit or self.low[j] not in ("more", "additional", "others"):
+            return []
+        after = self.low[j + 1] if j + 1 < len(self.low) else ""
+        if (
+            after
+            and after not in _PREPOSITIONS
+            and after not in _TIME_WORDS
+            and after not in ("next", "this")
+        ):
+            return []  # "36 more jets": the noun is there, and was not a weapon
+        earlier = [w for w in self.state.recent_weapons(self.clause.index) if w.designation]
+        if not earlier:
+            return []
+        last = earlier[-1]
+        word = self.tokens[j]
+        return [
+            WeaponMention(
+                j, j + 1, word.start, word.end, last.category, last.designation, last.origin, "named"
+            )
+        ]
+
+    def _object_gap_ok(self, start: int, end: int, noun: bool = False) -> bool:
+        """Whether the words between a transfer word and its first item leave the item its object.
+
+        After a transfer noun ("a contract", "a deal"), "with" may name the partner ("with Hanwha for").
+        """
         party_tokens = self.party_tokens
         words = [i for i in range(start, end) if i not in party_tokens]
         if len(words) > 8:
@@ -913,7 +1021,8 @@ class _ClauseReader:
             if word in _GAP_BLOCKERS and not self._time_phrase(i):
                 return False
             accompanied = i > 0 and self.low[i - 1] in ("together", "along")
-            if word == "with" and (i == start or i - 1 not in party_tokens) and not accompanied:
+            partner = noun and (i + 1 in party_tokens or (i + 2 in party_tokens and self.low[i + 1] == "the"))
+            if word == "with" and (i == start or i - 1 not in party_tokens) and not (accompanied or partner):
                 return False
             if word == "to" and i + 1 < end and (i + 1) not in party_tokens:
                 nxt = self.low[i + 1]
@@ -997,8 +1106,10 @@ class _ClauseReader:
             word = self.low[j]
             if word in _MADE:
                 continue
-            if not (self.tokens[j].text[:1].islower() or word[:1].isdigit()) or word in _PREPOSITIONS:
+            if word in _PREPOSITIONS or word in _LIST_WORDS or j in self.party_tokens:
                 return None
+            if not (self.tokens[j].text[:1].islower() or word[:1].isdigit()) and j != weapon.start - 1:
+                return None  # one unknown name may stand between ("Iranian Almas missiles")
         return None
 
     def _made_origin(self, weapon: WeaponMention) -> bool:
@@ -1091,6 +1202,8 @@ class _ClauseReader:
     def _usable_subject(self, party: _Party, trig: _Trigger) -> bool:
         if party.possessive:
             after = self.low[party.end] if party.end < len(self.low) else ""
+            if any(w.start == party.end and w.end == trig.start and w.kind == "class" for w in self.weapons):
+                return True  # "Serbia's air defence received": the force stands for its state
             return after in _OWNER_HEADS or (party.end == trig.start and trig.role in _NOUN_ROLES)
         if party.form == "pronoun" and party.end < len(self.low) and self.low[party.end] in _REPORT:
             return False
@@ -1182,7 +1295,7 @@ class _ClauseReader:
         recipient: _Party | None = None
         if role == "give" and not passive:
             recipient = self._indirect_object(trig) or to
-            suppliers = subject
+            suppliers = [] if self._participle_of_noun(trig) else subject
             if source is not None and (not suppliers or any(_same(s.ref, recipient) for s in suppliers)):
                 suppliers = [source]
         elif role == "give" and passive:
@@ -1193,9 +1306,15 @@ class _ClauseReader:
         elif role == "get" and not passive:
             recipient = subject[0] if subject else None
             suppliers = [source] if source is not None else []
+            beneficiary = self._after(trig, ("for",), hi)
+            if recipient is not None and beneficiary is not None and not _same(recipient.ref, beneficiary):
+                # "the Netherlands bought 100 tanks for Kyiv (together with Denmark)": buyers give
+                suppliers, recipient = [*subject, *self._joint(trig, hi)], beneficiary
         elif role == "get":  # "drones that were acquired from Tehran": the buyer is told elsewhere
             recipient = by
             suppliers = [source] if source is not None else []
+        elif role == "use":  # who uses is the recipient; the supplier only from a written origin
+            recipient = by if passive else (subject[0] if subject else None)
         elif role == "arrive":
             recipient = self._after(trig, ("in", "to", "at", "into"), hi) or to
             suppliers = [source] if source is not None else []
@@ -1222,6 +1341,26 @@ class _ClauseReader:
                 recipient = partner
         direct = int(bool(suppliers)) + int(recipient is not None)
         return suppliers, recipient, direct
+
+    def _participle_of_noun(self, trig: _Trigger) -> bool:
+        """ "intercepted a vessel smuggling rifles": the -ing form qualifies a noun, whose doer is not
+        the sentence's subject."""
+        if trig.form != "ing" or trig.start == 0:
+            return False
+        j = trig.start - 1
+        word = self.tokens[j].text
+        if not word.isalpha() or not word.islower() or j in self.party_tokens:
+            return False
+        return self.low[j] not in _BE | _AUXILIARIES | _PREPOSITIONS | _LIST_WORDS | _PERSONS | _PRONOUNS
+
+    def _joint(self, trig: _Trigger, hi: int) -> list[_Party]:
+        """Partners named after "together with", "jointly with", "along with"."""
+        out = []
+        for party in self.parties:
+            k = party.start
+            if trig.end <= k < hi and k >= 2 and self.low[k - 1] == "with" and self.low[k - 2] in _JOINTLY:
+                out.append(party)
+        return out
 
     def _deal_in_sentence(self) -> bool:
         return any(t.role == "deal" for t in self.triggers)
@@ -1311,6 +1450,18 @@ _REPORT = frozenset(
 _ANNOUNCE = frozenset(["announced", "announces", "announce", "confirmed", "confirms", "revealed", "reveals"])
 
 
+def _same_kind(items: list[tuple[WeaponMention, _Party | None]], earlier: list[Item]) -> bool:
+    """Whether the items are of the kind just spoken of (same system, or same class when unnamed)."""
+    for weapon, _ in items:
+        for item in earlier:
+            if weapon.designation and item.designation:
+                if weapon.designation == item.designation:
+                    return True
+            elif weapon.category == item.category:
+                return True
+    return False
+
+
 def _compatible(anaphor: str, antecedent: str) -> bool:
     if anaphor == antecedent:
         return True
@@ -1332,9 +1483,10 @@ def _same(ref: ActorRef, other: _Party | ActorRef | None) -> bool:
 
 
 def _as_actor(party: _Party) -> Actor:
-    """The contract actor: government organs stand for their state; companies and groups for themselves."""
+    """The contract actor: government organs and companies stand for their state (the state exports, as
+    arms registers record it; the company stays as an alias); armed groups and bodies for themselves."""
     ref = party.ref
-    if ref.kind == "organization" and ref.country:
+    if ref.kind in ("organization", "company") and ref.country:
         state = country(ref.country)
         if state is not None:
             return state.to_actor(*([party.surface] if party.surface else []))
@@ -1365,13 +1517,51 @@ def _item(reader: _ClauseReader, weapon: WeaponMention) -> Item:
 
 
 def read_arms(doc: Document) -> list[ArmsDraft]:
-    """Every arms transfer the document reports; none for denials, tests or domestic production."""
-    state = _State()
-    for clause in doc.clauses:
+    """Every arms transfer the document reports; none for denials, tests or domestic production.
+
+    Only sentences with a transfer word (found by a cheap word-set test on the
+    raw sentence) are read closely, and the line after a list heading; at most
+    `_MAX_READ` of them, which bounds the time any input takes.
+    """
+    clauses = doc.clauses
+    lex = _lexicon()
+    if len(clauses) > _MANY_CLAUSES and lex.anchors.isdisjoint(_WORD_RUN.findall(doc.text.lower())):
+        return []  # one pass over a long text without a transfer word spares the sentence-by-sentence test
+    state = _State(clauses)
+    for clause in clauses:
+        frame = state.frame
+        recent = frame is not None and clause.index - frame.sentence <= _FRAME_REACH
+        if not (recent and frame is not None and frame.listing and clause.index - frame.sentence <= 1):
+            words = lex.anchors.intersection(_WORD_RUN.findall(clause.lowered))
+            if not words or (not recent and words <= lex.listing):
+                continue
         _read_clause(clause, state)
         if state.read >= _MAX_READ:
             break
+    _settle_requests(state)
     return _merge(state.drafts)
+
+
+_REQUEST_WORDS = frozenset(["request", "requests", "requested", "requesting", "interest", "interested"])
+
+
+def _settle_requests(state: _State) -> None:
+    """A request that a sale approved in the same text answers is that sale: planned, not considered.
+
+    ("The State Department approved a possible sale to Romania ... Romania has requested to buy 32 F-35s.")
+    """
+    approved = {
+        (_actor_key(d.supplier), _actor_key(d.recipient)) for d in state.drafts if d.status == "planned"
+    }
+    for draft in state.drafts:
+        if (
+            id(draft) in state.requests
+            and (_actor_key(draft.supplier), _actor_key(draft.recipient)) in approved
+        ):
+            draft.status = "planned"
+
+
+_WORD_RUN = re.compile(r"[^\W\d_]+")
 
 
 def _read_clause(clause: Clause, state: _State) -> None:
@@ -1391,9 +1581,7 @@ def _read_clause(clause: Clause, state: _State) -> None:
     if subject is not None:
         state.last_subject = subject.ref
     if reader.triggers or reader.weapons:
-        state.history.append([w for w in reader.weapons if w.is_item])
-    else:
-        state.history.append(clause)  # its weapons are read only if a later clause refers back to them
+        state.weapons[clause.index] = [w for w in reader.weapons if w.is_item]
 
 
 def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
@@ -1405,6 +1593,10 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
     if not suppliers and made:
         origin = reader._origin(made[0])
         suppliers = [origin] if origin is not None else []
+    if reading.role == "use":
+        if not made or recipient is None or not reading.items:
+            return False
+        reading.items = [(w, o) for w, o in reading.items if reader._made_origin(w)]
     if frame is not None:
         if not suppliers and recipient is None:
             suppliers, recipient = [frame.supplier], frame.recipient
@@ -1412,6 +1604,14 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
             suppliers = [frame.supplier]
         elif recipient is None and suppliers and frame.supplies(suppliers[0]):
             recipient = frame.recipient
+        elif (
+            recipient is None
+            and suppliers
+            and reading.role in ("give", "give_noun", "package")
+            and _same_kind(reading.items, frame.items)
+            and not _same(suppliers[0].ref, frame.recipient)
+        ):
+            recipient = frame.recipient  # "Denmark said it would send its F-16s too": to the same state
     if not suppliers and origins:
         suppliers = [origins[0]]
     if not suppliers and recipient is not None:
@@ -1450,9 +1650,12 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
         if not items:
             continue
         confidence = (0.55, 0.7, 0.85)[reading.direct]
-        state.drafts.append(
-            ArmsDraft(_as_actor(supplier), _as_actor(recipient), items, reading.status, evidence, confidence)
+        draft = ArmsDraft(
+            _as_actor(supplier), _as_actor(recipient), items, reading.status, evidence, confidence
         )
+        state.drafts.append(draft)
+        if reading.status == "considered" and not _REQUEST_WORDS.isdisjoint(reader.low):
+            state.requests.add(id(draft))
         recorded = True
     return recorded
 

@@ -1,4 +1,9 @@
-"""An article prepared for reading: sentences, words and actor mentions, computed once."""
+"""An article prepared for reading: sentences, words and actor mentions, each computed at most once.
+
+Splitting is done when `Document.clauses` is first read; a clause's words and
+actor mentions only when a reader asks for them, so that sentences no reader
+looks at (most of a long text) cost nothing beyond their offsets.
+"""
 
 from __future__ import annotations
 
@@ -10,18 +15,55 @@ from ingest.extract.text import Sentence, split_sentences
 from ingest.models import Actor, ArmsStatus, Item, Measure, SanctionStatus
 
 
-@dataclass(slots=True)
 class Clause:
-    """One sentence of the document with its words and actor mentions (offsets within the sentence)."""
+    """One sentence of the document with its words and actor mentions (offsets within the sentence).
 
-    index: int
-    sentence: Sentence
-    tokens: list[Token]
-    actors: list[Mention]
+    `tokens` and `actors` are computed on first access and kept; passing them to
+    the constructor supplies them ready-made.
+    """
+
+    __slots__ = ("_actors", "_lowered", "_tokens", "index", "sentence")
+
+    def __init__(
+        self,
+        index: int,
+        sentence: Sentence,
+        tokens: list[Token] | None = None,
+        actors: list[Mention] | None = None,
+    ) -> None:
+        self.index = index
+        self.sentence = sentence
+        self._tokens = tokens
+        self._actors = actors
+        self._lowered: str | None = None
 
     @property
     def text(self) -> str:
         return self.sentence.text
+
+    @property
+    def tokens(self) -> list[Token]:
+        """The sentence's words (`actors.tokenize`)."""
+        if self._tokens is None:
+            self._tokens = tokenize(self.sentence.text)
+        return self._tokens
+
+    @property
+    def actors(self) -> list[Mention]:
+        """The actors the sentence names (`actors.find_actors`)."""
+        if self._actors is None:
+            self._actors = find_actors(self.sentence.text, self.tokens)
+        return self._actors
+
+    @property
+    def lowered(self) -> str:
+        """The sentence in lower case (for cheap word tests before any tokenizing)."""
+        if self._lowered is None:
+            self._lowered = self.sentence.text.lower()
+        return self._lowered
+
+    def __repr__(self) -> str:
+        return f"Clause({self.index}, {self.sentence.text[:40]!r})"
 
 
 @dataclass
@@ -32,11 +74,7 @@ class Document:
 
     @cached_property
     def clauses(self) -> list[Clause]:
-        out = []
-        for index, sentence in enumerate(split_sentences(self.text)):
-            tokens = tokenize(sentence.text)
-            out.append(Clause(index, sentence, tokens, find_actors(sentence.text, tokens)))
-        return out
+        return [Clause(index, sentence) for index, sentence in enumerate(split_sentences(self.text))]
 
 
 @dataclass(slots=True)

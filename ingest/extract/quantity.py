@@ -216,7 +216,7 @@ def quantity_before(text: str, skippable: int = 4) -> Quantity | None:
     """
     tail = _PARENTHESISED_NUMBER.sub(" ", text[-120:])  # "ninety-six (96) helicopters"
     words = _words(tail)
-    if not words or tail[words[-1].end :].strip(" -\u2011–"):
+    if not words or tail[words[-1].end :].strip(" \n\r\t-\u2011–"):
         return None
     i = len(words)
     for _ in range(skippable + 1):
@@ -232,7 +232,7 @@ def quantity_before(text: str, skippable: int = 4) -> Quantity | None:
             return _read(words, i - 1, tail)
         if word.low in _PREPOSITIONS or word.low in _GROUPS or word.low in ("and", "or", "than"):
             return None
-        if i >= 2 and tail[words[i - 2].end : word.start].strip(" -\u2011–"):
+        if i >= 2 and tail[words[i - 2].end : word.start].strip(" \n\r\t-\u2011–"):
             return None  # punctuation between the number and the item
         i -= 1
     return None

@@ -1,16 +1,19 @@
 """Sentences with their offsets into the article text as received.
 
-Splitting is a single left-to-right scan with no backtracking-prone patterns:
-line breaks end a sentence (headlines, bullets, list items), and so does
-`.`, `!` or `?` followed by space and a capital, digit, quote or bullet,
-unless the word before the stop is a known abbreviation ("U.S.", "Sec.",
-"No.", "Gen.") or a single initial ("John F. Kennedy").
+Splitting is a single left-to-right scan with no backtracking-prone patterns.
+`.`, `!` or `?` followed by space and a capital, digit, quote or bullet ends a
+sentence, unless the word before the stop is a known abbreviation ("U.S.",
+"Sec.", "No.", "Gen.") or a single initial ("John F. Kennedy"). Blank lines,
+bullets, numbered items and headlines end a sentence too; a single line break
+inside a hard-wrapped paragraph does not: the break is read as a space when
+the next line starts in lower case, or when the line breaks after a comma or
+a word that cannot end a sentence ("and", "of", "the").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _ABBREVIATIONS = frozenset(
     [
@@ -100,29 +103,96 @@ _ABBREVIATIONS = frozenset(
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9•\-–—*])|\n+")
 _LEADING = re.compile(r"\s*(?:[•*·▪◦‣–—-]\s+|\d{1,2}[.)]\s+|\([a-z0-9]{1,3}\)\s+)?")
-_WORD_BEFORE = re.compile(r"(\S+)$")
+_MAYBE_LEADING = frozenset(" \t\r\n\f\v\u00a0•*·▪◦‣–—-(0123456789")
+_LIST_MARK = re.compile(r"[ \t]*(?:[•*·▪◦‣–—-]\s|\d{1,2}[.)]\s|\([a-z0-9]{1,3}\)\s)")
+_MARKER = re.compile(r"\s*(?:\d{1,2}|[a-zA-Z])[.)]")
+_OPEN_ENDINGS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "nor",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "as",
+        "than",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "whether",
+        "between",
+        "among",
+        "against",
+        "through",
+        "including",
+        "such",
+        "per",
+        "via",
+    ]
+)
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A sentence: `text == article[start:end]`."""
+class Sentence(NamedTuple):
+    """A sentence: `text == article[start:end]`; immutable."""
 
     start: int
     end: int
     text: str
 
 
-def _is_abbreviation(chunk: str) -> bool:
-    if re.fullmatch(r"\s*(?:\d{1,2}|[a-zA-Z])[.)]", chunk):
+def _is_abbreviation(text: str, start: int, stop: int) -> bool:
+    """Whether the stop at `text[stop - 1]` closes an abbreviation rather than the sentence begun at `start`."""
+    if stop - start <= 8 and _MARKER.fullmatch(text, start, stop):
         return True  # a list marker ("1.", "a)") starts its item, it does not end a sentence
-    match = _WORD_BEFORE.search(chunk[-40:])
-    if match is None:
+    words = text[max(start, stop - 40) : stop].split()
+    if not words:
         return False
-    word = match.group(1).lstrip("\"'“‘([").lower().rstrip(".")
+    word = words[-1].lstrip("\"'“‘([").lower().rstrip(".")
     if word in _ABBREVIATIONS:
         return True
     # A lone initial ("F.") or dotted acronym ("U.S.", "D.P.R.K.").
-    return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", word))
+    return all(len(part) == 1 and "a" <= part <= "z" for part in word.split("."))
+
+
+def _wrapped(text: str, start: int, brk: int) -> bool:
+    """Whether the single line break at `text[brk]` only wraps a line of the sentence begun at `start`."""
+    nxt = text[brk + 1 : brk + 2]
+    if nxt in (" ", "\t"):
+        nxt = text[brk + 1 : brk + 4].lstrip(" \t")[:1]
+    if not nxt or not (nxt.isalnum() or nxt in "\"“'‘("):
+        return False
+    end = brk
+    while end > start and text[end - 1] in " \t\r":
+        end -= 1
+    if end == start or text[end - 1] in '.!?:;"”’)':
+        return False
+    if not nxt.islower() and text[end - 1] != ",":
+        first = end
+        while first > max(start, end - 12) and text[first - 1].isalpha():
+            first -= 1
+        if text[first:end] not in _OPEN_ENDINGS:
+            return False
+    return _LIST_MARK.match(text, brk + 1, brk + 12) is None
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -130,7 +200,11 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        if match.group(0)[0] != "\n" and _is_abbreviation(text[start : match.start() + 1]):
+        found = match.group(0)
+        if found[0] == "\n":
+            if len(found) == 1 and _wrapped(text, start, match.start()):
+                continue
+        elif _is_abbreviation(text, start, match.start() + 1):
             continue
         _append(text, start, match.end(), sentences)
         start = match.end()
@@ -138,15 +212,18 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+_new_sentence = tuple.__new__  # a Sentence without the Python-level constructor: one per line of input
+
 MAX_SENTENCE = 1500
 """No sentence is longer than this many characters: a run-on stretch (a list without stops, noise) is
 cut at spaces, so that the work spent on any one sentence stays bounded."""
 
 
 def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
-    lead = _LEADING.match(text, start, end)
-    if lead is not None:
-        start = lead.end()
+    if text[start : start + 1] in _MAYBE_LEADING:
+        lead = _LEADING.match(text, start, end)
+        if lead is not None:
+            start = lead.end()
     while end > start and text[end - 1].isspace():
         end -= 1
     while end - start > MAX_SENTENCE:
@@ -157,4 +234,4 @@ def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
         while start < end and text[start].isspace():
             start += 1
     if end > start:
-        out.append(Sentence(start, end, text[start:end]))
+        out.append(_new_sentence(Sentence, (start, end, text[start:end])))

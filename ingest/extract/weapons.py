@@ -165,7 +165,7 @@ def _match(
         if tuple(keys[i : i + n]) != entry.keys:
             continue
         window = tokens[i : i + n]
-        if any(text[a.end : b.start].strip(" -\u2011–/") for a, b in itertools.pairwise(window)):
+        if any(text[a.end : b.start].strip(" \n\r\t-\u2011–/") for a, b in itertools.pairwise(window)):
             continue  # a name does not run across punctuation
         if entry.kind == "named" and tokens[i].text.islower():
             continue  # "patriot", "javelin": common words, not systems
@@ -267,7 +267,7 @@ def _gap_words(
     pieces += [text[a.end : b.start] for a, b in zip(between, [*between[1:]], strict=False)]
     if between:
         pieces.append(text[between[-1].end : right.first])
-    if any(p.strip(" -\u2011–") for p in pieces):
+    if any(p.strip(" \n\r\t-\u2011–") for p in pieces):
         return None
     return between
 
@@ -326,6 +326,8 @@ def _class_category(named: WeaponMention, noun: WeaponMention) -> Category:
         return named.category if named.category != "-" else noun.category
     if noun.category == "aircraft" and named.category in ("helicopter", "uav"):
         return named.category
+    if named.category == "air_defence" and noun.category == "missile" and noun.designation is None:
+        return "air_defence"  # "HQ-22 missile systems", "Patriot missiles": an air defence system's
     return noun.category
 
 
