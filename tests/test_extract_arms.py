@@ -252,3 +252,29 @@ def test_a_request_answered_by_an_approval_is_the_approved_sale() -> None:
 def test_use_without_a_written_origin_is_no_transfer(text: str) -> None:
     """Weapons in use are a transfer only when the text says where they were made; domestic orders are none."""
     assert _rows(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Treasury on Tuesday designated four companies and a broker involved in procuring engines for "
+        "Venezuela's drone program, pursuant to Executive Order 13382.",
+        "The Commerce Department added five Malaysian firms to the Entity List for acquiring radar parts for "
+        "Myanmar's air force.",
+        "Canada sanctioned a network that sourced and procured missile components for North Korea.",
+        "A federal grand jury indicted three men for procuring U.S.-made components for Iran's missile program.",
+        "The United Kingdom said it would impose sanctions on Orion Freight LLC if it kept shipping engines to "
+        "Belarus.",
+    ],
+)
+def test_a_sanctions_action_is_no_supply_by_its_imposer(text: str) -> None:
+    """Designating, listing or charging a procurement network gives no transfer from the one who acts."""
+    assert _rows(text) == set()
+
+
+def test_a_transfer_named_inside_a_designation_keeps_its_stated_parties() -> None:
+    """A designated network's deliveries still count when the clause names both supplier and recipient."""
+    text = "The Treasury designated two Chinese companies that supplied Iran with drone engines."
+    rows = _rows(text)
+    assert ("CHN", "IRN", "engine", "delivered") in rows
+    assert {(r[0], r[1]) for r in rows} == {("CHN", "IRN")}

@@ -11,20 +11,18 @@ sensitive ("US" is a state, "us" is not), in one pass over the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any, Literal, NamedTuple
 
 import pycountry
 
+from ingest.extract.tables import rows
 from ingest.models import Actor, ActorKind
 
 Form = Literal["name", "adjective", "metonym", "organization"]
 
 _TOKEN = re.compile(r"\w+(?:[.'’&]\w+)*\.?")
-_POSSESSIVE = re.compile(r"['’]s$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,13 +97,6 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
-def _rows(name: str) -> Iterator[list[str]]:
-    data = resources.files("ingest.extract").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    for line in data.splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.split("\t")
-
-
 def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
@@ -114,14 +105,14 @@ def _split(cell: str) -> list[str]:
 def gazetteer() -> _Gazetteer:
     """The actor tables, loaded once per process."""
     gaz = _Gazetteer()
-    for row in _rows("organizations.tsv"):
+    for row in rows("organizations.tsv"):
         name, country, kind, *rest = [*row, ""]
         aliases = _split(rest[0]) if rest else []
         acronyms = tuple(a for a in aliases if a.isupper() and len(a) <= 8 and " " not in a)
         ref = ActorRef(name, None if country == "-" else country, kind, acronyms)  # type: ignore[arg-type]
         for surface in (name, *aliases):
             gaz.add(surface, ref, "organization")
-    for row in _rows("countries.tsv"):
+    for row in rows("countries.tsv"):
         iso3, name, names, adjectives, metonyms = [*row, "", "", ""][:5]
         ref = ActorRef(name, iso3, "state")
         gaz.by_iso3[iso3] = ref
@@ -175,7 +166,9 @@ def find_actors(text: str, tokens: list[Token] | None = None) -> list[Mention]:
             continue
         n, ref, form = hit
         start, end = words[i].start, words[i + n - 1].end
-        surface = _POSSESSIVE.sub("", text[start:end])
+        surface = text[start:end]
+        if surface.endswith(("'s", "’s")):
+            surface = surface[:-2]
         if surface.endswith(".") and surface.count(".") == 1:
             surface = surface[:-1]
         found.append(Mention(start, start + len(surface), surface, ref, form))

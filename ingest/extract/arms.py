@@ -22,18 +22,20 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Literal, cast
 
 from ingest.extract.actors import ActorRef, Mention, Token, country
 from ingest.extract.document import ArmsDraft, Clause, Document
 from ingest.extract.quantity import quantity_after, quantity_before
+from ingest.extract.tables import rows
 from ingest.extract.text import Sentence
-from ingest.extract.weapons import WeaponMention, find_weapons
+from ingest.extract.weapons import WeaponMention, find_weapons, may_name_weapons
 from ingest.models import Actor, ArmsStatus, Item, ItemCategory
 
 Role = Literal["give", "get", "arrive", "seize", "give_noun", "get_noun", "deal", "package", "include", "use"]
-CueKind = Literal["negation", "reversal", "conditional", "considered", "planned", "modal", "agreed", "report"]
+CueKind = Literal[
+    "negation", "reversal", "conditional", "considered", "planned", "modal", "agreed", "report", "enforcement"
+]
 
 _NOUN_ROLES = frozenset({"give_noun", "get_noun", "deal", "package", "seize_noun"})
 _BUY_WORDS = frozenset(["buy", "buys", "bought", "buying", "purchase", "purchases", "purchased", "purchasing", "acquire", "acquires", "acquired", "acquiring", "order", "orders", "ordered", "ordering", "procure", "procures", "procured", "procuring"])  # fmt: skip
@@ -213,6 +215,7 @@ _PRONOUNS = frozenset({"it", "they"})
 _COUNTRY_NOUNS = frozenset(["country", "nation", "kingdom", "republic", "state", "emirate", "island"])
 _COMPANY_NOUNS = frozenset(["company", "firm", "manufacturer", "maker", "contractor", "group"])
 _GOVERNMENT_OWNERS = frozenset(["his", "her", "its", "their", "the"])
+_REFERRING = _PRONOUNS | _GOVERNMENT_OWNERS
 _NOUN_LEFT = frozenset(
     [
         "the",
@@ -292,6 +295,9 @@ _AUXILIARIES = frozenset(
         "had",
         "not",
     ]
+)
+_LISTING_VERBS = frozenset(
+    ["add", "adds", "added", "adding", "place", "places", "placed", "placing", "put", "puts"]
 )
 _RECIPIENT_VERBS = frozenset(["help", "support", "assist", "bolster", "arm", "equip", "strengthen"])
 _JOINTLY = frozenset(["together", "jointly", "along"])
@@ -377,6 +383,7 @@ class _Reading:
     items: list[tuple[WeaponMention, _Party | None]]
     direct: int
     role: Role = "include"
+    strict: bool = False  # governed by a sanctions or enforcement action: both parties must be stated
 
 
 @dataclass(slots=True)
@@ -391,6 +398,17 @@ class _State:
     read: int = 0
     drafts: list[ArmsDraft] = field(default_factory=list)
     requests: set[int] = field(default_factory=set)  # ids of drafts read from a request ("has requested")
+    armed: dict[int, bool] = field(default_factory=dict)  # clause index: whether it may name a weapon
+
+    def may_name_weapons(self, index: int) -> bool:
+        """Whether clause `index` may name a transferable weapon (a cheap test, kept)."""
+        known = self.weapons.get(index)
+        if known is not None:
+            return bool(known)
+        found = self.armed.get(index)
+        if found is None:
+            found = self.armed[index] = may_name_weapons(self.clauses[index].lowered)
+        return found
 
     def weapons_of(self, clause: Clause) -> list[WeaponMention]:
         """The transferable weapons a clause names, read once and kept."""
@@ -433,11 +451,6 @@ class _State:
         return named, any_form, company
 
 
-def _data(name: str) -> list[list[str]]:
-    text = resources.files("ingest.extract").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 def _keys(form: str) -> tuple[str, ...]:
     return tuple(form.lower().replace("-", " ").replace("'", " '").split())
 
@@ -447,7 +460,7 @@ def _lexicon() -> _Lexicon:
     lex = _Lexicon({}, {})
     anchors: set[str] = set()
     listing: set[str] = set()
-    for forms, role, status, form in (row[:4] for row in _data("arms_lexicon.tsv")):
+    for forms, role, status, form in (row[:4] for row in rows("arms_lexicon.tsv")):
         for phrase in forms.split("|"):
             keys = _keys(phrase)
             word = _Word(keys, cast(Role, role), cast(ArmsStatus, status), form.strip())
@@ -456,7 +469,7 @@ def _lexicon() -> _Lexicon:
             anchors.add(anchor)
             if role == "include":
                 listing.add(anchor)
-    for forms, kind in (row[:2] for row in _data("arms_cues.tsv")):
+    for forms, kind in (row[:2] for row in rows("arms_cues.tsv")):
         for phrase in forms.split("|"):
             keys = _keys(phrase)
             lex.cues.setdefault(keys[0], []).append((keys, cast(CueKind, kind.strip())))
@@ -526,32 +539,31 @@ def _choose(candidates: list[_Word], tokens: list[Token], low: list[str], i: int
 
 def _find_cues(tokens: list[Token], low: list[str], lex: _Lexicon, taken: set[int]) -> list[_Cue]:
     found: list[_Cue] = []
-    i = 0
-    while i < len(tokens):
-        if i in taken:
-            i += 1
+    cues = lex.cues
+    free = 0  # the first token not yet passed over
+    for i in [k for k, word in enumerate(low) if word in cues]:
+        if i < free or i in taken:
             continue
         hit = None
-        for keys, kind in lex.cues.get(low[i], ()):
+        for keys, kind in cues[low[i]]:
             n = len(keys)
             if tuple(low[i : i + n]) == keys:
                 hit = (n, kind)
                 break
         if hit is None:
-            i += 1
             continue
         n, kind = hit
-        if i > 0 and not tokens[i].text[:1].islower() and not tokens[i].text.isupper():
-            i += 1
+        named = kind == "enforcement" and n > 1  # "the Entity List"
+        if i > 0 and not tokens[i].text[:1].islower() and not tokens[i].text.isupper() and not named:
             continue  # "May" the month, "States" of the United States
         if kind == "negation" and low[i] == "not" and i + 1 < len(low) and low[i + 1] == "only":
-            i += 2
+            free = i + 2
             continue
         if kind == "modal" and i + 1 < len(low) and low[i + 1] == "have":
-            i += 2
+            free = i + 2
             continue  # "could have been sent": a guess about the past, not a plan
         found.append(_Cue(i, i + n, kind))
-        i += n
+        free = i + n
     return found
 
 
@@ -641,11 +653,10 @@ class _ClauseReader:
         out: list[_Party] = []
         taken = {i for p in named for i in range(p.start, p.end)}
         low = self.low
-        for i, word in enumerate(low):
+        for i in [k for k, word in enumerate(low) if word in _REFERRING]:
             if i in taken:
                 continue
-            if word not in _PRONOUNS and word not in _GOVERNMENT_OWNERS:
-                continue
+            word = low[i]
             ref: ActorRef | None = None
             end = i + 1
             if word in _PRONOUNS and self.tokens[i].text[0].isalpha():
@@ -927,7 +938,76 @@ class _ClauseReader:
         suppliers, recipient, direct = self._parties_of(
             trig, role, passive=passive, lo=lo, hi=hi, items=items
         )
-        return _Reading(suppliers, recipient, status, [(w, self._origin(w)) for w in items], direct, role)
+        enforcers = self._enforcers(trig, lo)
+        if enforcers is not None:
+            suppliers, recipient = self._stated_parties(trig, role, suppliers, recipient, enforcers)
+            direct = int(bool(suppliers)) + int(recipient is not None)
+        origins = [(w, self._origin(w)) for w in items]
+        return _Reading(suppliers, recipient, status, origins, direct, role, enforcers is not None)
+
+    # --- sanctions and enforcement ---------------------------------------------------------------------
+
+    def _enforcers(self, trig: _Trigger, lo: int) -> list[_Party] | None:
+        """Who takes the sanctions or enforcement action ("OFAC designated", "were indicted by") that
+        governs the transfer word; None when no such action stands before it in the clause.
+
+        What such a clause reports is a listing or a charge: the transfer words in it ("for procuring
+        components for Iran") describe the ones listed, and the one who lists them is no party.
+        """
+        for cue in reversed(self.cues):
+            if cue.kind != "enforcement" or not lo <= cue.start < trig.start or not self._acts(cue):
+                continue
+            verb = self._listing_verb(cue, lo)
+            action = _Trigger(verb, cue.end, "give", "delivered", "verb")
+            agent = self._after(action, ("by",), trig.start)
+            return [*self._subject(action, lo), *([agent] if agent is not None else [])]
+        return None
+
+    def _acts(self, cue: _Cue) -> bool:
+        """Whether an enforcement word is used as a verb ("Treasury sanctions X", "designated X"),
+        not as a noun or an adjective ("despite sanctions", "the designated entities")."""
+        word = self.low[cue.start]
+        before = self.low[cue.start - 1] if cue.start > 0 else ""
+        if cue.end - cue.start > 1:
+            return True  # "imposed sanctions on", "added to the Entity List"
+        if before in _NOUN_LEFT:
+            return False
+        if word in ("sanction", "sanctions", "charges"):
+            return before in _AUXILIARIES or cue.start - 1 in self.party_ending
+        return True
+
+    def _listing_verb(self, cue: _Cue, lo: int) -> int:
+        """Where the verb of a listing stands: "added ... to the Entity List" is read from "added"."""
+        if self.low[cue.start] != "entity":
+            return cue.start
+        for j in range(cue.start - 1, max(lo, cue.start - 15) - 1, -1):
+            if self.low[j] in _LISTING_VERBS:
+                return j
+        return cue.start
+
+    def _stated_parties(
+        self,
+        trig: _Trigger,
+        role: Role,
+        suppliers: list[_Party],
+        recipient: _Party | None,
+        enforcers: list[_Party],
+    ) -> tuple[list[_Party], _Party | None]:
+        """The parties of a transfer word governed by an enforcement action: never the one who acts; for
+        buying ("procured", "acquired"), a supplier only when named with "from"."""
+
+        def enforcing(party: _Party) -> bool:
+            return any(_same(_state_party(party.ref), _state_party(e.ref)) for e in enforcers)
+
+        source = self._after(trig, ("from",), len(self.tokens), reach=6)
+        if role in ("get", "get_noun"):
+            suppliers = []
+        suppliers = [s for s in suppliers if not enforcing(s)]
+        if not suppliers and source is not None and not enforcing(source):
+            suppliers = [source]
+        if recipient is not None and enforcing(recipient):
+            recipient = None
+        return suppliers, recipient
 
     def _read_include(self, trig: _Trigger, lo: int, limit: int, before: list[_Trigger]) -> _Reading | None:
         if any(t.role != "include" for t in before) or self.state.frame is None:
@@ -1522,24 +1602,98 @@ def read_arms(doc: Document) -> list[ArmsDraft]:
     Only sentences with a transfer word (found by a cheap word-set test on the
     raw sentence) are read closely, and the line after a list heading; at most
     `_MAX_READ` of them, which bounds the time any input takes.
+
+    A sentence with a transfer word but no weapon, far from any weapon or
+    transfer of weapons ("the deal was signed", "exports rose"), cannot give an
+    event itself: what it can change is only what later sentences carry over.
+    Its reading is put off until a sentence that may give one comes, and
+    dropped if none does, so that ordinary news costs little more than the
+    word tests; what is read, and in what order, is the same either way.
     """
     clauses = doc.clauses
     lex = _lexicon()
     if len(clauses) > _MANY_CLAUSES and lex.anchors.isdisjoint(_WORD_RUN.findall(doc.text.lower())):
         return []  # one pass over a long text without a transfer word spares the sentence-by-sentence test
     state = _State(clauses)
+    anchored = _anchor_words(clauses, lex)
+    deferring = (
+        sum(map(bool, anchored)) < _MAX_READ
+    )  # else reading stops at a count, which waits must not move
+    waiting: list[Clause] = []
     for clause in clauses:
-        frame = state.frame
-        recent = frame is not None and clause.index - frame.sentence <= _FRAME_REACH
-        if not (recent and frame is not None and frame.listing and clause.index - frame.sentence <= 1):
-            words = lex.anchors.intersection(_WORD_RUN.findall(clause.lowered))
-            if not words or (not recent and words <= lex.listing):
+        index = clause.index
+        if waiting and _listed(state, index):
+            _catch_up(waiting, state)  # the sentences put off may end the list that this line continues
+        if not _listed(state, index):
+            words = anchored[index] if index < len(anchored) else _anchors_in(clause, lex)
+            if not words:
                 continue
+            if words <= lex.listing:
+                _catch_up(waiting, state)
+                if not _recent(state, index):
+                    continue
+            if deferring and _can_wait(clause, state):
+                waiting.append(clause)
+                continue
+        _catch_up(waiting, state)
         _read_clause(clause, state)
         if state.read >= _MAX_READ:
             break
     _settle_requests(state)
     return _merge(state.drafts)
+
+
+def _anchors_in(clause: Clause, lex: _Lexicon) -> frozenset[str]:
+    return lex.anchors.intersection(_WORD_RUN.findall(clause.lowered))
+
+
+def _anchor_words(clauses: list[Clause], lex: _Lexicon) -> list[frozenset[str]]:
+    """The transfer words of the clauses, up to the one that makes `_MAX_READ` clauses with any."""
+    out: list[frozenset[str]] = []
+    count = 0
+    for clause in clauses:
+        words = _anchors_in(clause, lex)
+        out.append(words)
+        count += bool(words)
+        if count >= _MAX_READ:
+            break
+    return out
+
+
+def _recent(state: _State, index: int) -> bool:
+    frame = state.frame
+    return frame is not None and index - frame.sentence <= _FRAME_REACH
+
+
+def _listed(state: _State, index: int) -> bool:
+    """Whether clause `index` is a line of the list the last transfer introduced ("includes:")."""
+    frame = state.frame
+    return frame is not None and frame.listing and index - frame.sentence <= 1
+
+
+def _can_wait(clause: Clause, state: _State) -> bool:
+    """Whether reading a clause can be put off: it can give no event of its own.
+
+    It names no weapon, none was named in the sentences that "36 more" or "the
+    drones" reach back to, it opens no list, and no transfer of weapons it could
+    add to ("the signing of a contract was confirmed") is within reach. Clauses
+    put off change nothing that a clause read later could not see first, since
+    they are read, in order, before it.
+    """
+    frame = state.frame
+    index = clause.index
+    if frame is not None and frame.items and index - frame.sentence <= _FRAME_REACH:
+        return False
+    if clause.text.rstrip().endswith(":"):
+        return False
+    return not any(state.may_name_weapons(k) for k in range(max(index - _WEAPON_REACH, 0), index + 1))
+
+
+def _catch_up(waiting: list[Clause], state: _State) -> None:
+    """Read the clauses put off, in order, and forget them."""
+    for clause in waiting:
+        _read_clause(clause, state)
+    waiting.clear()
 
 
 _REQUEST_WORDS = frozenset(["request", "requests", "requested", "requesting", "interest", "interested"])
@@ -1590,6 +1744,8 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
     suppliers = list(reading.suppliers)
     origins = [o for _, o in reading.items if o is not None]
     made = [w for w, _ in reading.items if reader._made_origin(w)]
+    if reading.strict:
+        frame, origins, made = None, [], []  # both parties as the clause states them, nothing filled in
     if not suppliers and made:
         origin = reader._origin(made[0])
         suppliers = [origin] if origin is not None else []
@@ -1614,7 +1770,7 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
             recipient = frame.recipient  # "Denmark said it would send its F-16s too": to the same state
     if not suppliers and origins:
         suppliers = [origins[0]]
-    if not suppliers and recipient is not None:
+    if not suppliers and recipient is not None and not reading.strict:
         makers = [w.origin for w, _ in reading.items if w.origin]
         state_ref = country(makers[0]) if makers else None
         if state_ref is not None:

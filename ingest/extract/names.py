@@ -20,9 +20,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from ingest.extract.actors import Mention, Token, find_actors
+from ingest.extract.tables import rows
 from ingest.models import Actor, ActorKind
 
 __all__ = ["Name", "find_names", "word_class"]
@@ -141,12 +141,9 @@ class Name:
 
 @cache
 def _classes() -> dict[str, frozenset[str]]:
-    data = resources.files("ingest.extract").joinpath("data").joinpath("sanctions_name_words.tsv")
     out: dict[str, set[str]] = {}
-    for line in data.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cls, words = line.split("\t", 1)
+    for row in rows("sanctions_name_words.tsv"):
+        cls, words = row[0], "\t".join(row[1:])
         out.setdefault(cls, set()).update(w.strip() for w in words.split("|") if w.strip())
     return {cls: frozenset(words) for cls, words in out.items()}
 

@@ -64,13 +64,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Literal, cast
 
 from ingest.extract.actors import ActorRef, Mention, Token, country, find_actors, tokenize
 from ingest.extract.document import Clause, Document, SanctionDraft
 from ingest.extract.legal import Citation, find_legal
 from ingest.extract.names import Name, find_names, word_class
+from ingest.extract.tables import rows
 from ingest.extract.text import Sentence
 from ingest.models import Actor, Measure, SanctionStatus
 
@@ -266,16 +266,9 @@ class _Event:
 # ---------------------------------------------------------------------------------------------- tables
 
 
-def _data_rows(name: str) -> Iterator[list[str]]:
-    data = resources.files("ingest.extract").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    for line in data.splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.split("\t")
-
-
 @cache
 def _words() -> dict[str, frozenset[str]]:
-    return {cls: frozenset(words.split("|")) for cls, words in _data_rows("sanctions_words.tsv")}
+    return {cls: frozenset(words.split("|")) for cls, words in rows("sanctions_words.tsv")}
 
 
 def _w(cls: str) -> frozenset[str]:
@@ -285,7 +278,7 @@ def _w(cls: str) -> frozenset[str]:
 @cache
 def _triggers() -> dict[str, list[_Trigger]]:
     index: dict[str, list[_Trigger]] = {}
-    for phrase, kind, measure in _data_rows("sanctions_triggers.tsv"):
+    for phrase, kind, measure in rows("sanctions_triggers.tsv"):
         words = tuple(phrase.split())
         trigger = _Trigger(words, cast(TriggerKind, kind), cast(Measure, measure))
         index.setdefault(words[0], []).append(trigger)
@@ -296,13 +289,13 @@ def _triggers() -> dict[str, list[_Trigger]]:
 
 @cache
 def _statuses() -> dict[str, SanctionStatus]:
-    return {word: cast(SanctionStatus, status) for word, status in _data_rows("sanctions_status.tsv")}
+    return {word: cast(SanctionStatus, status) for word, status in rows("sanctions_status.tsv")}
 
 
 @cache
 def _authorities() -> dict[str, _Authority]:
     out = {}
-    for name, authority, imposer, iso3, rank in _data_rows("sanctions_authorities.tsv"):
+    for name, authority, imposer, iso3, rank in rows("sanctions_authorities.tsv"):
         out[name] = _Authority(
             None if authority == "-" else authority, imposer, None if iso3 == "-" else iso3, int(rank)
         )
@@ -1536,7 +1529,7 @@ def _events(
 
 @cache
 def _laws() -> tuple[tuple[str, str], ...]:
-    return tuple((words, owner) for words, owner in _data_rows("sanctions_laws.tsv"))
+    return tuple((words, owner) for words, owner in rows("sanctions_laws.tsv"))
 
 
 def _fits(citation: Citation, imposer_keys: tuple[str, ...], owner: tuple[str, ...] | None = None) -> bool:

@@ -105,6 +105,7 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9•\-�
 _LEADING = re.compile(r"\s*(?:[•*·▪◦‣–—-]\s+|\d{1,2}[.)]\s+|\([a-z0-9]{1,3}\)\s+)?")
 _MAYBE_LEADING = frozenset(" \t\r\n\f\v\u00a0•*·▪◦‣–—-(0123456789")
 _LIST_MARK = re.compile(r"[ \t]*(?:[•*·▪◦‣–—-]\s|\d{1,2}[.)]\s|\([a-z0-9]{1,3}\)\s)")
+_LAST_WORD = re.compile(r"[a-z]+\Z")  # the open endings are lower-case ASCII words
 _MARKER = re.compile(r"\s*(?:\d{1,2}|[a-zA-Z])[.)]")
 _OPEN_ENDINGS = frozenset(
     [
@@ -164,7 +165,7 @@ def _is_abbreviation(text: str, start: int, stop: int) -> bool:
     """Whether the stop at `text[stop - 1]` closes an abbreviation rather than the sentence begun at `start`."""
     if stop - start <= 8 and _MARKER.fullmatch(text, start, stop):
         return True  # a list marker ("1.", "a)") starts its item, it does not end a sentence
-    words = text[max(start, stop - 40) : stop].split()
+    words = text[max(start, stop - 40) : stop].rsplit(None, 1)
     if not words:
         return False
     word = words[-1].lstrip("\"'“‘([").lower().rstrip(".")
@@ -187,10 +188,12 @@ def _wrapped(text: str, start: int, brk: int) -> bool:
     if end == start or text[end - 1] in '.!?:;"”’)':
         return False
     if not nxt.islower() and text[end - 1] != ",":
-        first = end
-        while first > max(start, end - 12) and text[first - 1].isalpha():
-            first -= 1
-        if text[first:end] not in _OPEN_ENDINGS:
+        last = _LAST_WORD.search(text, max(start, end - 12), end)
+        if (
+            last is None
+            or last.group() not in _OPEN_ENDINGS
+            or text[last.start() - 1 : last.start()].isalpha()
+        ):
             return False
     return _LIST_MARK.match(text, brk + 1, brk + 12) is None
 

@@ -17,34 +17,16 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
-from typing import Literal, cast
+from typing import Any, Literal, cast, get_args
 
 from ingest.extract.actors import Token
+from ingest.extract.tables import rows
 from ingest.models import ItemCategory
 
 Kind = Literal["named", "pattern", "class"]
 Category = ItemCategory | Literal["-"]
 
-_CATEGORIES = frozenset(
-    [
-        "aircraft",
-        "helicopter",
-        "uav",
-        "air_defence",
-        "missile",
-        "artillery",
-        "ammunition",
-        "armoured_vehicle",
-        "ship",
-        "sensor",
-        "engine",
-        "small_arms",
-        "components",
-        "other",
-        "-",
-    ]
-)
+_CATEGORIES: frozenset[str] = frozenset([*get_args(ItemCategory), "-"])  # "-": a class noun of no category
 _LETTERS = re.compile(r"[A-Z][A-Za-z]{0,4}")
 _SERIAL = re.compile(r"\d{1,4}[A-Z]{0,3}")
 _COMPACT = re.compile(r"[A-Z]{1,4}\d{1,4}[A-Z]{0,2}")
@@ -106,15 +88,10 @@ def _keys(form: str) -> tuple[str, ...]:
     return tuple(part.lower() for part in re.findall(r"[^\W_]+(?:['’.][^\W_]+)*", form))
 
 
-def _rows(name: str) -> list[list[str]]:
-    data = resources.files("ingest.extract").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in data.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @cache
 def _table() -> _Table:
-    table = _Table({}, frozenset(row[0].strip().lower() for row in _rows("arms_heads.tsv")))
-    for row in _rows("weapons.tsv"):
+    table = _Table({}, frozenset(row[0].strip().lower() for row in rows("arms_heads.tsv")))
+    for row in rows("weapons.tsv"):
         designation, category, origin, *rest = [*row, ""]
         if category not in _CATEGORIES:
             raise ValueError(f"weapons.tsv: unknown category {category!r} for {designation!r}")
@@ -122,7 +99,7 @@ def _table() -> _Table:
         for form in [designation, *(rest[0].split("|") if rest else [])]:
             if form.strip():
                 table.add(form.strip(), entry)
-    for row in _rows("arms_nouns.tsv"):
+    for row in rows("arms_nouns.tsv"):
         forms, category = row[0], row[1].strip()
         if category not in _CATEGORIES:
             raise ValueError(f"arms_nouns.tsv: unknown category {category!r}")
@@ -173,9 +150,12 @@ def _match(
     return None
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _has_digit_near(tokens: list[Token], i: int) -> bool:
     word = tokens[i].text
-    if any(ch.isdigit() for ch in word):
+    if not word.isalpha() and _DIGIT.search(word) is not None:
         return True
     return i + 1 < len(tokens) and tokens[i + 1].text[:1].isdigit()
 
@@ -193,6 +173,46 @@ def _pattern(text: str, tokens: list[Token], i: int) -> tuple[int, str] | None:
     if _COMPACT.fullmatch(tok.text):
         return 1, tok.text
     return None
+
+
+_GAP = r"[\s\-\u2011\u2013/]+"  # what may stand between the words of one name ("Shahed-136", "Su 35")
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    """A regular expression matching exactly the strings of a character trie (`""` marks an end)."""
+    branches = [
+        (_GAP if char == "\0" else re.escape(char)) + _trie_pattern(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+@cache
+def _any_weapon() -> re.Pattern[str]:
+    """Every written form of every transferable item of the tables, as one pattern over lower-case text.
+
+    Built as a trie of characters, so that a search tries one branch per character whatever the size
+    of the tables: no alternation is tried twice and nothing backtracks beyond the length of a name.
+    """
+    trie: dict[str, Any] = {}
+    for bucket in _table().by_first.values():
+        for entry in bucket:
+            if entry.category != "-" or entry.kind == "named":
+                node = trie
+                for char in "\0".join(entry.keys):
+                    node = node.setdefault(char, {})
+                node[""] = {}
+    return re.compile(r"(?<!\w)" + _trie_pattern(trie) + r"(?!\w)")
+
+
+def may_name_weapons(lowered: str) -> bool:
+    """Whether a sentence (in lower case) may name a transferable weapon: a test far cheaper than
+    `find_weapons`, never false where it would find an item (it may be true where it finds none)."""
+    return _any_weapon().search(lowered) is not None
 
 
 def find_weapons(text: str, tokens: list[Token], low: list[str] | None = None) -> list[WeaponMention]:
