@@ -278,3 +278,173 @@ def test_a_transfer_named_inside_a_designation_keeps_its_stated_parties() -> Non
     rows = _rows(text)
     assert ("CHN", "IRN", "engine", "delivered") in rows
     assert {(r[0], r[1]) for r in rows} == {("CHN", "IRN")}
+
+
+def test_weapons_owned_and_supplied_with_something() -> None:
+    """ "providing its F-16 fleet with missiles": the jets are Chile's own; the missiles are the item."""
+    assert (
+        _rows("The sale will improve Chile's defence by providing its F-16 and F-35 fleets with new radars.")
+        == set()
+    )
+    assert _rows("The United States will provide Chile's F-16 fleet with AIM-9 missiles.") == {
+        ("USA", "CHL", "missile", "planned")
+    }
+
+
+def test_bare_count_repeats_the_system_last_named() -> None:
+    """ "Denmark will send 19 F-16s, while Norway pledged six": six F-16s from Norway, to the same recipient."""
+    text = (
+        "Belgium has delivered 10 F-16 jets to Ukraine. Denmark will send 19 F-16s, while Norway pledged six."
+    )
+    assert ("NOR", "UKR", "aircraft", "planned") in _rows(text)
+    assert ("F-16", 6, 6) in _items(text)
+
+
+def test_donors_round_up_goes_to_the_one_recipient() -> None:
+    """In a round-up of aid to one state, "Sweden said it would send Archer systems" is aid to that state."""
+    text = (
+        "Poland will give all its Krab howitzers to Ukraine. "
+        "Sweden, meanwhile, said it would send Archer artillery systems."
+    )
+    assert ("SWE", "UKR", "artillery", "planned") in _rows(text)
+
+
+def test_a_donation_goes_where_the_donor_sent_before() -> None:
+    """ "The Danish donation ... included X" is for the state Denmark was said to give to."""
+    text = (
+        "Denmark will give 19 Caesar howitzers to Ukraine, the minister said. "
+        "The Danish donation comes on top of an earlier package that included Stinger missiles."
+    )
+    assert any(row[:2] == ("DNK", "UKR") and row[2] in ("air_defence", "missile") for row in _rows(text))
+
+
+def test_no_supplier_from_an_adjunct_clause() -> None:
+    """ "sale of drones to Taiwan, drawing a rebuke from Beijing": Beijing protests, the US sells."""
+    assert _rows("US approves sale of attack drones to Taiwan, drawing a rebuke from Beijing") == {
+        ("USA", "TWN", "uav", "planned")
+    }
+
+
+def test_who_opposes_a_sale_is_no_party() -> None:
+    """ "Moscow opposed the sale of jets to Georgia" names no supplier."""
+    assert _rows("Moscow strongly opposed the sale of fighter jets to Georgia.") == set()
+
+
+def test_to_before_a_verb_or_in_according_to_is_no_recipient() -> None:
+    """ "to hit Russian airfields" and "according to U.N. officials" name no recipient."""
+    found = _rows("Kyiv used ATACMS missiles provided by Washington to hit Russian airfields.")
+    assert not any(row[1] == "RUS" for row in found)
+    assert _rows("Most rifles are smuggled from the United States, according to U.N. officials.") == set()
+
+
+def test_nationality_before_a_plain_noun_is_not_the_subject() -> None:
+    """ "train Ukrainian pilots and supply the jets": the pilots are not the supplier."""
+    found = _rows(
+        "The coalition will train Ukrainian pilots and supply the jets to counter Russian air power."
+    )
+    assert not any(row[0] == "UKR" for row in found)
+
+
+def test_navy_ships_is_a_noun() -> None:
+    """ "seven navy ships" is no verb of shipping."""
+    assert _rows("Taiwan tracked 21 Chinese aircraft and seven navy ships near the island.") == set()
+
+
+def test_stated_origin_beats_the_carried_supplier() -> None:
+    """ "its purchase of the Russian S-400" is from Russia, though the sentence before was a US sale."""
+    text = (
+        "The US approved the sale of 40 F-16 jets to Turkey. "
+        "Ankara was expelled from the F-35 program over its purchase of the Russian S-400 system."
+    )
+    assert ("RUS", "TUR", "air_defence", "agreed") in _rows(text)
+    assert ("USA", "TUR", "air_defence", "agreed") not in _rows(text)
+
+
+def test_a_deal_for_a_system_made_elsewhere_is_not_carried() -> None:
+    """After a Russian sale, "the F-16 deal" is not Russia's."""
+    text = (
+        "India bought the Russian S-400 system in 2018. "
+        "Officials said they hoped the F-16 deal would pave the way for more talks."
+    )
+    assert not any(row[0] == "RUS" and row[2] == "aircraft" for row in _rows(text))
+
+
+def test_second_item_after_and_about() -> None:
+    """ "talks about buying X and about Y" reads both items."""
+    found = _rows("Egypt is in talks with Russia about buying more S-400 units and about the Su-57 fighter.")
+    assert found == {("RUS", "EGY", "air_defence", "considered"), ("RUS", "EGY", "aircraft", "considered")}
+
+
+def test_ammunition_for_a_launcher_does_not_end_the_list() -> None:
+    """ "ammunition for HIMARS launchers, 155mm rounds and Stinger missiles": the launchers only qualify."""
+    found = _rows(
+        "The United States will send Ukraine $300 million in weapons, including ammunition for HIMARS "
+        "launchers and Stinger anti-aircraft missiles."
+    )
+    assert ("USA", "UKR", "ammunition", "planned") in found
+    assert ("USA", "UKR", "artillery", "planned") not in found
+    assert any(row[2] in ("air_defence", "missile") for row in found)
+
+
+def test_source_and_year_between_two_items() -> None:
+    """ "four Mi-171 helicopters from Russia in 2021 and several L-39 jets": both items."""
+    found = _rows(
+        "Niger received four Mi-171 helicopters from Russia in 2021 and several Su-25 jets in 2022."
+    )
+    assert found == {("RUS", "NER", "helicopter", "delivered"), ("RUS", "NER", "aircraft", "delivered")}
+
+
+def test_took_delivery_with_a_time_between() -> None:
+    """ "took delivery on Thursday of ..." is a delivery; "The equipment, which included" lists it."""
+    found = _rows(
+        "Chad's army took delivery on Thursday of new aircraft from Russia. "
+        "The equipment, which included Su-25 jets and Mi-24P helicopters, was shown to the press."
+    )
+    assert ("RUS", "TCD", "helicopter", "delivered") in found
+
+
+def test_sale_notice_lines_split_by_semicolons() -> None:
+    """A notice's counted lines ("twenty (20) jets; ...; and twelve (12) radars") are all items of the sale."""
+    text = (
+        "The State Department approved a possible Foreign Military Sale to the Government of Peru of F-16 "
+        "aircraft. The Government of Peru has requested to buy twelve (12) F-16 Block 70 aircraft; fourteen "
+        "(14) Modular Mission Computers; and twelve (12) AN/APG-83 radars. Also included are AIM-9X missiles."
+    )
+    found = _rows(text)
+    assert ("USA", "PER", "sensor", "planned") in found
+    assert ("USA", "PER", "missile", "planned") in found
+
+
+def test_used_before_a_noun_is_an_adjective() -> None:
+    """ "12 used Rafales" are second-hand jets, not jets someone used."""
+    assert _rows("Croatia is buying 12 used Rafale jets from France.") == {
+        ("FRA", "HRV", "aircraft", "agreed")
+    }
+
+
+def test_vague_counts_do_not_end_a_list() -> None:
+    """ "millions of shells and dozens of KN-23 missiles" are two items."""
+    found = _rows("Pyongyang has sent Russia millions of artillery shells and dozens of KN-23 missiles.")
+    assert found == {("PRK", "RUS", "ammunition", "delivered"), ("PRK", "RUS", "missile", "delivered")}
+
+
+def test_origin_before_an_unknown_system_name() -> None:
+    """ "It also bought Israeli Barak systems": from Israel, though the sentence before was a Korean sale."""
+    text = "Vietnam signed a deal for 20 K9 howitzers from South Korea. It also bought Israeli Barak air defence systems."
+    assert ("ISR", "VNM", "air_defence", "agreed") in _rows(text)
+    assert ("KOR", "VNM", "air_defence", "agreed") not in _rows(text)
+
+
+def test_difficulty_is_no_transfer() -> None:
+    """ "made it harder for Hanoi to obtain spare parts" reports no transfer."""
+    text = "Vietnam signed a deal for 20 K9 howitzers from South Korea. Sanctions made it harder for Hanoi to obtain spare parts."
+    assert _rows(text) == {("KOR", "VNM", "artillery", "agreed")}
+
+
+def test_the_country_is_the_state_last_named() -> None:
+    """ "The country" after "Algeria ... Russian weapons" is Algeria, not the adjective's Russia."""
+    text = (
+        "Algeria is a big buyer of Russian weapons. "
+        "The country is also negotiating the purchase of Su-35 fighters, according to Russian media."
+    )
+    assert _rows(text) == {("RUS", "DZA", "aircraft", "considered")}

@@ -459,3 +459,134 @@ def test_hostile_inputs_finish_quickly() -> None:
         started = time.perf_counter()
         read_sanctions(Document(text))
         assert time.perf_counter() - started < 5  # about half a second on one core; generous for shared CI
+
+
+def test_bullets_after_targets_the_following() -> None:
+    """ "Today's action targets the following entities:" reads the name on each bullet line below it."""
+    event = only(
+        "The Treasury's Office of Foreign Assets Control (OFAC) imposed sanctions today under Executive Order "
+        "14024.\n"
+        "Today's action targets the following entities:\n"
+        "- Orion Vektor LLC, a Kazan-based importer of navigation chips;\n"
+        "- Sharjah-based Blue Meridian General Trading L.L.C.\n"
+    )
+    assert target_names(event) == ["Orion Vektor LLC", "Blue Meridian General Trading L.L.C."]
+
+
+def test_the_listed_entities_include() -> None:
+    """ "The listed entities include X" names X in a sanctions text, though "listed" stands after "the"."""
+    event = only(
+        "Canada imposed sanctions on four Iranian entities on Tuesday. "
+        "The rules prohibit dealings in their property. "
+        "The listed entities include the Pardis Rotor Works, which makes drone engines."
+    )
+    assert "Pardis Rotor Works" in target_names(event)
+
+
+def test_the_additions_include_continues_an_entity_list_action() -> None:
+    """ "The additions include X, Y and Z" lists what an Entity List action added, past a "Pvt." abbreviation."""
+    event = only(
+        "The Bureau of Industry and Security (BIS) today added 11 entities to the Entity List. "
+        "The additions include Lumen Optic Co., Ltd.; Varun Precision Pvt. Ltd. of India; "
+        "and the Russian firms JSC Tayga and Scientific and Production Enterprise Kvant."
+    )
+    assert target_names(event) == [
+        "Lumen Optic Co., Ltd.",
+        "Varun Precision Pvt. Ltd.",
+        "JSC Tayga",
+        "Scientific and Production Enterprise Kvant",
+    ]
+
+
+def test_states_in_a_from_list_are_not_imposers() -> None:
+    """ "entities from China, Russia and the UAE" names places, not the ones who impose."""
+    event = only(
+        "The Commerce Department today added 20 entities from China, Russia and the United Arab Emirates to "
+        "the Entity List. The additions include Polar Star Instruments Co., Ltd."
+    )
+    assert [i.name for i in event.imposers] == ["United States"]
+
+
+def test_among_the_newly_listed_entities_are() -> None:
+    """ "Among the newly listed entities are X" names X as a target of the package announced before."""
+    event = only(
+        "The Council of the EU today adopted new restrictive measures, adding 30 entities to the list. "
+        "Among the newly listed entities are Arktur Shipping Ltd and two Turkish traders."
+    )
+    assert target_names(event) == ["Arktur Shipping Ltd"]
+
+
+def test_list_resumes_after_a_relative_clause() -> None:
+    """ "sanctioned X, which ..., and Hong Kong-based Y, accused of ..." names both X and Y."""
+    event = only(
+        "Britain sanctioned Samara-based Avtomatika Systems LLC, which it said made fuses for missiles, "
+        "and Hong Kong-based Greenpeak Trading Company, accused of shipping lathes to arms plants."
+    )
+    assert target_names(event) == ["Avtomatika Systems LLC", "Greenpeak Trading Company"]
+
+
+def test_vessel_named_in_apposition_and_again_later() -> None:
+    """ "the Zarya, a tanker" is a vessel; "the Zarya" later in the text stands for it, not for a person."""
+    found = sanctions(
+        "The Foreign Office sanctioned 20 ships on Friday. Those named included the Zarya, a tanker that carried "
+        "Russian crude. Canada also announced sanctions today on the Zarya and its owner."
+    )
+    assert {t.name for e in found for t in e.targets} == {"Zarya"}
+    assert {i.country for e in found for i in e.imposers} == {"GBR", "CAN"}
+
+
+def test_country_named_airline_is_a_company() -> None:
+    """ "Iran's national airline, Iran Air" is the company Iran Air, not the state."""
+    event = only("The Treasury imposed sanctions on Iran's national airline, Iran Air, on Tuesday.")
+    assert [(t.name, t.kind, t.country) for t in event.targets] == [("Iran Air", "company", "IRN")]
+
+
+def test_nickname_in_quotes_stays_inside_the_name() -> None:
+    """'Marc "Tiger" Delatour' is one person, Marc Delatour, with the nickname as an alias."""
+    event = only(
+        'The UN Security Council imposed a travel ban and an asset freeze on gang boss Marc "Tiger" Delatour.'
+    )
+    assert [(t.name, t.aliases) for t in event.targets] == [("Marc Delatour", ["Tiger"])]
+
+
+def test_security_council_then_the_council() -> None:
+    """In a text on the Security Council, "the council" that acts is the UN, and "the Somali government" a state."""
+    found = sanctions(
+        "The U.N. Security Council on Monday lifted an arms embargo on the Somali government. "
+        "In a second vote, the council imposed an arms embargo on al-Shabaab."
+    )
+    rows = {(e.status, i.name, t.name) for e in found for i in e.imposers for t in e.targets}
+    assert rows == {("lifted", "United Nations", "Somalia"), ("imposed", "United Nations", "al-Shabaab")}
+
+
+def test_court_word_in_a_description_does_not_hide_the_sanction() -> None:
+    """A judge "who has sentenced protesters" is still a target; a court sentence before the cue is not news."""
+    event = only(
+        "Canada announced new sanctions on Tuesday. "
+        "The sanctions target senior officials, including Judge Ramin Kazemi, who has sentenced protesters."
+    )
+    assert target_names(event) == ["Ramin Kazemi"]
+    assert sanctions("The smuggler was sentenced to prison and faces sanctions from the league.") == []
+
+
+def test_imposer_in_a_relative_clause_is_skipped() -> None:
+    """ "Beijing, which claims Taiwan, has imposed sanctions on X": Beijing imposes, not Taiwan."""
+    event = only("Beijing, which claims Taiwan as its own, has imposed sanctions on Kestrel Dynamics Inc.")
+    assert [i.country for i in event.imposers] == ["CHN"]
+
+
+def test_a_commodity_acronym_is_no_target() -> None:
+    """ "targeting LNG" in a headline names a commodity, not a sanctioned body."""
+    found = sanctions("EU adopts new sanctions against Russia, targeting LNG")
+    assert all(t.name != "LNG" for e in found for t in e.targets)
+
+
+def test_bullets_after_a_name_and_the_following() -> None:
+    """ "OFAC is designating Nouri and the following entities:" reads Nouri and every bullet below."""
+    event = only(
+        "OFAC imposed sanctions today on a network led by Karim Nouri.\n"
+        "OFAC is designating Nouri and the following entities:\n"
+        "\u2022 Tehran-based Aval Pardaz Company;\n"
+        "\u2022 Hong Kong-based Brightway Parts Limited.\n"
+    )
+    assert target_names(event) == ["Karim Nouri", "Aval Pardaz Company", "Brightway Parts Limited"]

@@ -119,3 +119,33 @@ def test_headline_names_a_person_only_after_a_role() -> None:
         tokens = tokenize(text)
         found = find_names(text, tokens, find_actors(text, tokens), strict=True)
         assert [n.text for n in found] == expected
+
+
+def test_split_after_a_complete_company() -> None:
+    """ "JSC Tayga and Research and Production Enterprise Kvant" are two names, the second keeping its "and"."""
+    found = names("and the firms JSC Tayga and Research and Production Enterprise Kvant.")
+    assert [n.text for n in found] == ["JSC Tayga", "Research and Production Enterprise Kvant"]
+
+
+def test_a_bare_form_is_no_name() -> None:
+    """ "Group" left of an unreadable name ("Nu+ Group") and "Ltd" after "(Dubai)" name no one."""
+    assert "Group" not in [n.text for n in names("its parent Nu+ Group and")]
+    assert [n.text for n in names("the firm Arktur Services (Dubai) Ltd and")] == ["Arktur Services"]
+
+
+def test_nationality_does_not_cross_punctuation() -> None:
+    """ "to Russian drone makers; Varun Tools Pvt. Ltd." gives the Indian firm no Russian nationality."""
+    found = names("supplied modules to Russian drone makers; Varun Tools Pvt. Ltd. of India")
+    assert [(n.text, n.country) for n in found] == [("Varun Tools Pvt. Ltd.", None)]
+
+
+def test_vessel_in_apposition() -> None:
+    """ "the Zarya, a tanker that ..." is a vessel, not a surname."""
+    (found,) = names("included the Zarya, a tanker that carried crude")
+    assert (found.text, found.vessel, found.partial) == ("Zarya", True, False)
+
+
+def test_airline_named_after_its_country() -> None:
+    """ "Iran Air" is a company of Iran."""
+    (found,) = names("sanctions on the national airline, Iran Air, on Tuesday")
+    assert (found.text, found.kind, found.country) == ("Iran Air", "company", "IRN")

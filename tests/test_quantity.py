@@ -64,3 +64,16 @@ def test_count_given_after_a_unit() -> None:
     quantity = quantity_after(", which comprises 14 vehicles, from stocks")
     assert quantity is not None
     assert (quantity.min, quantity.max) == (14, 14)
+
+
+def test_money_is_not_a_count() -> None:
+    """ "a package worth 113 million euros including" counts no items."""
+    assert quantity_before("a package worth 113 million euros including ") is None
+
+
+def test_a_number_inside_a_designation_is_not_a_count() -> None:
+    """ "F100-" of "F100-PW-229 engines" counts nothing; "50 units of" counts 50."""
+    assert quantity_before("twenty-four (24) F100-") is None
+    found = quantity_before("about 50 units of its 170mm ")
+    assert found is not None
+    assert (found.min, found.max) == (50, 50)

@@ -51,3 +51,8 @@ def test_a_wrapped_line_may_end_with_a_comma() -> None:
     """A line that breaks after a comma carries on on the next line, even before a capital."""
     text = "Kenya bought drones from Turkey,\nIsrael and China in 2023."
     assert [s.text for s in split_sentences(text)] == [text]
+
+
+def test_pvt_does_not_end_a_sentence() -> None:
+    """ "Varun Tools Pvt. Ltd. of India" stays in one sentence."""
+    assert len(split_sentences("The list includes Varun Tools Pvt. Ltd. of India and others.")) == 1

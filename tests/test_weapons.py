@@ -75,3 +75,11 @@ def test_coordinated_modifier_shares_the_head() -> None:
 def test_round_of_talks_is_not_ammunition() -> None:
     """A round of talks or sanctions is not a round of ammunition."""
     assert _read("A new round of sanctions hit shell companies.") == []
+
+
+def test_designation_decides_the_class_of_guns() -> None:
+    """ "Caesar guns" are artillery, "K10 ammunition resupply vehicles" armoured vehicles, "small arms
+    ammunition" ammunition."""
+    assert _read("delivered 18 Caesar guns") == [("artillery", "CAESAR")]
+    assert _read("36 K10 ammunition resupply vehicles") == [("armoured_vehicle", "K10")]
+    assert _read("and small arms ammunition") == [("ammunition", None)]

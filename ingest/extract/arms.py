@@ -8,7 +8,10 @@ of ... to Y", passives ("were delivered to Y by X"), arrivals, seizures of
 shipments in transit, aid packages and their lists, deals. The status comes from
 the word and the cues before it (tense, modality, negation). What a clause
 leaves open (the supplier of "the shipment included ...") is taken from the
-transfer read just before, within a short distance; nothing else is guessed.
+transfer read just before, within a short distance; a donation or a package
+whose recipient is left open goes to the donor's last recipient, and in a
+round-up of what several states give one recipient ("Sweden said it would send
+Archer systems") to that recipient; nothing else is guessed.
 
 No event comes from a denial or a cancelled deal, from a clause without a
 weapon, or between two parties of one state.
@@ -134,6 +137,7 @@ _LIST_WORDS = frozenset(
 )
 _RESTARTS = (
     ("including",), ("such", "as"), ("as", "well", "as"), ("among", "them"), ("together", "with"), ("and", "of"),
+    ("and", "about"),
 )  # fmt: skip
 _TIME_WORDS = frozenset(
     [
@@ -305,6 +309,28 @@ _MANY_CLAUSES = 200
 _MAX_TRIGGERS = 12  # transfer words read in one sentence; prose never has more, word lists do
 _MAX_READ = 80  # sentences with transfer words read in one document: bounds the time any input takes
 _SUBJECT_REACH = 30  # words: a subject further from its verb than this is not read
+_OBJECTING = frozenset(
+    ["opposed", "opposes", "oppose", "condemned", "condemns", "condemn", "criticized", "criticised",
+     "criticizes", "criticises", "denounced", "denounces", "protested", "protests", "slammed", "slams",
+     "blasted", "decried", "decries", "objected", "objects", "rejected", "rejects", "warned", "warns"]
+)  # fmt: skip
+_AGENT_HEADS = _OWNER_HEADS | frozenset(
+    ["officials", "company", "companies", "firm", "firms", "entity", "entities", "manufacturer", "maker",
+     "state", "businesses", "agents", "suppliers", "buyers", "intermediaries", "networks", "traders", "procurement"]
+)  # fmt: skip
+_NOT_RECIPIENT_TO = frozenset(
+    ["according", "due", "owing", "thanks", "compared", "close", "next", "prior", "addition", "contrary",
+     "pursuant", "response", "relation", "regard", "respect", "similar", "opposed", "subject"]
+)  # fmt: skip
+_TO_DETERMINERS = frozenset(
+    ["the", "a", "an", "its", "their", "his", "her", "our", "both", "all", "fellow", "war-torn", "embattled",
+     "neighbouring", "neighboring", "allied", "eastern", "western", "northern", "southern", "government"]
+)  # fmt: skip
+_VAGUE_COUNTS = frozenset(["dozens", "hundreds", "thousands", "millions", "tens", "several", "scores"])
+_COUNTED_LINE = re.compile(r"\s*(?:and\s+)?(?:up\s+to\s+)?(?:[a-z]+(?:-[a-z]+)?\s+\(\d[\d,]*\)|\d[\d,]*)\s")
+_OWNER_WORDS = frozenset(["its", "their", "his", "her", "our"])
+_FLEET_WORDS = frozenset(["fleet", "fleets", "squadron", "squadrons", "force", "forces", "units", "crews"])
+_DONOR_REACH = 6  # sentences over which a donor's last recipient carries to its donation or package
 _FRAME_REACH = 2  # sentences over which a transfer's parties carry to a clause that leaves them open
 _WEAPON_REACH = 5  # sentences back in which "the drones" looks for the system meant
 _ACTOR_REACH = 12  # sentences back in which "the country", "the company" look for the actor meant
@@ -398,7 +424,32 @@ class _State:
     read: int = 0
     drafts: list[ArmsDraft] = field(default_factory=list)
     requests: set[int] = field(default_factory=set)  # ids of drafts read from a request ("has requested")
+    requested: set[int] = field(default_factory=set)  # clauses such requests were read in
+    # supplier: the recipient of its last transfer, and the clause it was read in
+    recipients: dict[str, tuple[_Party, int]] = field(default_factory=dict)
+    topic: _Party | None = None  # the recipient of the transfers read so far, while they all had one
+    topic_clause: int = -1
+    mixed: bool = False
     armed: dict[int, bool] = field(default_factory=dict)  # clause index: whether it may name a weapon
+
+    def note_recipient(self, recipient: _Party, index: int) -> None:
+        """Remember who received the transfer read at clause `index`, and whether all so far went to one state."""
+        if self.topic is not None and not _same(self.topic.ref, recipient):
+            self.mixed = True
+        self.topic, self.topic_clause = recipient, index
+
+    def topic_recipient(self, index: int) -> _Party | None:
+        """The one recipient of every transfer read so far, the last shortly before clause `index`."""
+        if self.mixed or self.topic is None or index - self.topic_clause > _DONOR_REACH:
+            return None
+        return self.topic
+
+    def last_recipient(self, supplier: _Party, index: int) -> _Party | None:
+        """The recipient of the supplier's last transfer, when it was read shortly before clause `index`."""
+        known = self.recipients.get(_party_key(supplier))
+        if known is None or index - known[1] > _DONOR_REACH:
+            return None
+        return known[0]
 
     def may_name_weapons(self, index: int) -> bool:
         """Whether clause `index` may name a transferable weapon (a cheap test, kept)."""
@@ -510,10 +561,30 @@ def _find_triggers(text: str, tokens: list[Token], low: list[str], lex: _Lexicon
         if not hit or (i > 0 and _joined(text, tokens[i - 1], tokens[i])):
             continue  # "U.S.-provided": an origin, not a transfer
         word = _choose(hit, tokens, low, i)
+        if word.role == "use" and word.form == "pastpp" and i > 0 and _adjective_left(low[i - 1]):
+            continue  # "12 used Typhoons", "the used jets": an adjective
+        if word.form == "s" and low[i] in _PLURAL_NOUNS and i > 0 and not _verb_left(tokens[i - 1].text):
+            continue  # "seven navy ships", "the ships": a noun
         n = len(word.keys)
         found.append(_Trigger(i, i + n, word.role, word.status, word.form))
         free = i + n
     return found
+
+
+_PLURAL_NOUNS = frozenset(["ships"])  # verb forms in -s that are far more often plural nouns
+_VERB_LEFT = frozenset(
+    ["also", "it", "which", "that", "who", "now", "still", "regularly", "reportedly", "allegedly", "often",
+     "then", "he", "she", "they", "openly", "secretly", "routinely", "already", "and"]
+)  # fmt: skip
+
+
+def _adjective_left(word: str) -> bool:
+    return word[:1].isdigit() or word in _NUMBER_WORDS or word in ("a", "an", "the", "its", "their", "some")
+
+
+def _verb_left(word: str) -> bool:
+    """Whether a word may stand before the verb reading of "ships" ("which ships", "Iran also ships")."""
+    return word.lower() in _VERB_LEFT or not word.isalpha() or not word.islower()
 
 
 def _choose(candidates: list[_Word], tokens: list[Token], low: list[str], i: int) -> _Word:
@@ -581,6 +652,7 @@ def _subclauses(text: str, tokens: list[Token], low: list[str]) -> list[tuple[in
             semicolons
             and ";" in text[tokens[i - 1].end : tokens[i].start]
             and not (word in ("and", "or", "plus") or word[:1].isdigit() or word in _NUMBER_WORDS)
+            and _COUNTED_LINE.match(text, tokens[i - 1].end + 1) is None  # "; fourteen (14) computers"
         ):
             cuts.append(i)  # a list of items may run on after a semicolon; a new clause may not
     cuts.append(len(tokens))
@@ -664,7 +736,9 @@ class _ClauseReader:
             elif word in _GOVERNMENT_OWNERS and i + 1 < len(low) and low[i + 1] in ("government", "country"):
                 if i + 2 < len(low) and low[i + 2] == "of":
                     continue  # "the Government of Poland": the state named next
-                ref, end = self._known_before(named, i)[1], i + 2
+                known = self._known_before(named, i)
+                # "the country" is the state last named; "its government" may be one named by its adjective
+                ref, end = (known[0] or known[1]) if low[i + 1] == "country" else known[1], i + 2
             elif word == "the":
                 j = i + 1
                 while j < len(low) and j - i <= 4 and low[j] not in _COUNTRY_NOUNS | _COMPANY_NOUNS:
@@ -1018,9 +1092,10 @@ class _ClauseReader:
         subject = [w for w in self.low[lo : trig.start] if w in ("package", "packages", "shipment", "delivery",
                                                                  "deliveries", "order", "deal", "cargo", "aid",
                                                                  "assistance", "consignment", "batch", "it",
-                                                                 "this", "these")]  # fmt: skip
-        if not subject and not self.text.rstrip().endswith(":"):
-            return None
+                                                                 "this", "these", "equipment", "hardware")]  # fmt: skip
+        inverted = trig.end < len(self.low) and self.low[trig.end] in ("are", "is", "were", "was")
+        if not subject and not self.text.rstrip().endswith(":") and not inverted:
+            return None  # "Also included are X": the list follows the verb
         items = self._items_after(trig, limit)
         return _Reading([], None, frame.status, [(w, self._origin(w)) for w in items], 0)
 
@@ -1034,10 +1109,44 @@ class _ClauseReader:
         if not self._object_gap_ok(trig.end, first.start, trig.role in _NOUN_ROLES):
             return []
         chosen = [first]
+        last = first
         for weapon in candidates[1:]:
-            if self._list_gap_ok(chosen[-1], weapon):
+            if self._list_gap_ok(last, weapon):
                 chosen.append(weapon)
+                last = weapon
+            elif self._attached(last, weapon):
+                last = weapon  # "ammunition for HIMARS launchers, 155mm rounds": the launchers say whose
+        supplied = self._supplied_with(trig, chosen)
+        if supplied is not None:
+            return self._items_after(_Trigger(supplied, supplied, "give_noun", trig.status, trig.form), limit)
         return self._drop_carriers(chosen)
+
+    def _attached(self, left: WeaponMention, right: WeaponMention) -> bool:
+        """Whether `right` only qualifies `left` ("ammunition for HIMARS", "parts of the S-400")."""
+        between = [self.low[i] for i in range(left.end, right.start)]
+        return (
+            left.category in ("ammunition", "components")
+            and bool(between)
+            and between[0] in ("for", "of")
+            and all(w in ("for", "of", "the", "its", "their") for w in between)
+        )
+
+    def _supplied_with(self, trig: _Trigger, chosen: list[WeaponMention]) -> int | None:
+        """ "providing its F-16 fleet with missiles": the weapons owned are supplied with what follows "with".
+
+        The token after that "with", when the items read follow an owner's word ("its", "their",
+        "Poland's") and a "with" closes them; None otherwise.
+        """
+        if trig.role != "give" or chosen[0].start == 0:
+            return None
+        before = chosen[0].start - 1
+        owned = self.low[before] in _OWNER_WORDS or self.tokens[before].text.endswith(("'s", "’s"))
+        k = chosen[-1].end
+        while k < len(self.low) and k < chosen[-1].end + 2 and self.low[k] in _FLEET_WORDS:
+            k += 1
+        if owned and k < len(self.low) and self.low[k] == "with":
+            return k + 1
+        return None
 
     def _items_before(self, trig: _Trigger, window_start: int) -> list[WeaponMention]:
         candidates = [
@@ -1066,6 +1175,10 @@ class _ClauseReader:
         j = trig.end
         while j < min(limit, trig.end + 3) and (self.low[j][:1].isdigit() or self.low[j] in _NUMBER_WORDS):
             j += 1
+        if j > trig.end and self._bare_count(trig.end, j, limit):
+            # "Denmark will send 19 F-16s, while Norway pledged six": the count alone
+            count = self.tokens[j - 1]
+            return self._last_named(j - 1, j, count.start + len(count.key))
         if j == trig.end or j >= limit or self.low[j] not in ("more", "additional", "others"):
             return []
         after = self.low[j + 1] if j + 1 < len(self.low) else ""
@@ -1076,16 +1189,30 @@ class _ClauseReader:
             and after not in ("next", "this")
         ):
             return []  # "36 more jets": the noun is there, and was not a weapon
+        word = self.tokens[j]
+        return self._last_named(j, j + 1, word.start, word.end)
+
+    def _last_named(self, start: int, end: int, first: int, last: int | None = None) -> list[WeaponMention]:
+        """The system last named in the text, standing at tokens `start`..`end` in a new amount."""
         earlier = [w for w in self.state.recent_weapons(self.clause.index) if w.designation]
         if not earlier:
             return []
-        last = earlier[-1]
-        word = self.tokens[j]
+        system = earlier[-1]
         return [
             WeaponMention(
-                j, j + 1, word.start, word.end, last.category, last.designation, last.origin, "named"
+                start, end, first, first if last is None else last, system.category, system.designation,
+                system.origin, "named",
             )
-        ]
+        ]  # fmt: skip
+
+    def _bare_count(self, start: int, end: int, limit: int) -> bool:
+        """Whether tokens `start`..`end` are a count that ends the clause or its object ("pledged six.")."""
+        number = self.tokens[end - 1].text
+        if number[:1].isdigit() and (not number.isdigit() or 1900 <= int(number) <= 2100):
+            return False  # a year, a calibre
+        if end >= len(self.low):
+            return True
+        return end < limit and self.low[end] in ("to", "for", "in", "by", "next", "this", "last")
 
     def _object_gap_ok(self, start: int, end: int, noun: bool = False) -> bool:
         """Whether the words between a transfer word and its first item leave the item its object.
@@ -1098,6 +1225,8 @@ class _ClauseReader:
             return False
         for i in words:
             word = self.low[i]
+            if word == "in" and i > 0 and self.low[i - 1] in ("million", "billion", "trillion"):
+                continue  # "an additional $250 million in weapons"
             if word in _GAP_BLOCKERS and not self._time_phrase(i):
                 return False
             accompanied = i > 0 and self.low[i - 1] in ("together", "along")
@@ -1126,10 +1255,16 @@ class _ClauseReader:
 
     def _list_gap_ok(self, left: WeaponMention, right: WeaponMention) -> bool:
         between = list(range(left.end, right.start))
+        if self._counted_lines(left, right):
+            return True  # "twenty (20) F-16 aircraft; twenty-four (24) engines; ...; and four (4) radars"
         if len(between) > 10:
             return False
+        if self._party_aside(left.end, right.start):
+            return True
         words = [self.low[i] for i in between]
         for k, word in enumerate(words):
+            if word in _VAGUE_COUNTS or (word == "of" and k > 0 and words[k - 1] in _VAGUE_COUNTS):
+                continue  # "millions of shells and dozens of missiles"
             if (
                 word in _LIST_WORDS
                 or word[:1].isdigit()
@@ -1142,8 +1277,44 @@ class _ClauseReader:
                 p.start == left.end + k for p in self.parties
             ):
                 continue
-            return self._restarts(words[k:])
+            return self._restarts(words[max(0, k - 1) :])
         return True
+
+    def _counted_lines(self, left: WeaponMention, right: WeaponMention) -> bool:
+        """Whether the items stand in a list of counted lines split by semicolons, as sale notices write them.
+
+        Each line after a semicolon opens with its count ("; twenty-two (22) ..."), so an unknown item
+        between two weapons does not end the list.
+        """
+        gap = self.text[left.last : right.first]
+        if ";" not in gap or len(gap) > 240 or right.start - left.end > 30:
+            return False
+        head, *lines = gap.split(";")
+        return len(head.split()) <= 2 and all(_COUNTED_LINE.match(line) is not None for line in lines)
+
+    def _party_aside(self, start: int, end: int) -> bool:
+        """ "four Mi-171 helicopters from Russia in 2021 and several L-39 jets": the source and time of the
+        first item stand between it and the next."""
+        k = start
+        if k >= end or self.low[k] not in ("from", "to") or k + 1 not in self.party_tokens:
+            return False
+        k += 1
+        while k < end and k in self.party_tokens:
+            k += 1
+        if k + 1 < end and self._time_phrase(k):
+            k += 2
+        rest = range(k, end)
+        return (
+            bool(rest)
+            and self.low[k] == "and"
+            and all(
+                self.low[i] in _LIST_WORDS
+                or self.low[i] in _NUMBER_WORDS
+                or self.low[i][:1].isdigit()
+                or self.low[i] in ("several", "more", "additional", "other", "further")
+                for i in rest
+            )
+        )
 
     @staticmethod
     def _restarts(words: list[str]) -> bool:
@@ -1191,6 +1362,12 @@ class _ClauseReader:
             if not (self.tokens[j].text[:1].islower() or word[:1].isdigit()) and j != weapon.start - 1:
                 return None  # one unknown name may stand between ("Iranian Almas missiles")
         return None
+
+    def _names_weapon(self, party: _Party, weapon: WeaponMention) -> bool:
+        """Whether `party` stands right before the weapon, or before one unknown name of it."""
+        if party.end == weapon.start:
+            return True
+        return party.end + 1 == weapon.start and self.tokens[party.end].text[:1].isupper()
 
     def _made_origin(self, weapon: WeaponMention) -> bool:
         party = self._origin(weapon)
@@ -1289,6 +1466,10 @@ class _ClauseReader:
             return False
         if self._is_modifier(party):
             return False
+        if party.form == "adjective" and party.end < trig.start:
+            head = self.low[party.end]
+            if self.tokens[party.end].text[:1].islower() and head not in _AGENT_HEADS:
+                return False  # "Ukrainian pilots and supply the jets": the pilots, not the state
         if self._in_phrase(party):
             ahead = self.low[party.start - 1] if party.start > 0 else ""
             behind = self.low[party.end] if party.end < len(self.low) else ""
@@ -1326,20 +1507,43 @@ class _ClauseReader:
             if j >= trig.end and self.low[j] in wanted:
                 if self._is_modifier(party):
                     continue
+                if self.low[j] == "to" and not self._to_party(j, party):
+                    continue  # "according to U.N. officials", "to counter Russian air power"
                 head = next((p for p in self.parties if p.start == party.end), None)
                 if party.possessive and head is not None:
                     return head  # "to Yemen's Houthi rebels"
                 return party
         return None
 
+    def _to_party(self, j: int, party: _Party) -> bool:
+        """Whether the "to" at token `j` introduces `party` as a destination, not an infinitive or an idiom."""
+        if j > 0 and self.low[j - 1] in _NOT_RECIPIENT_TO:
+            return False
+        first = j + 1
+        if first >= party.start or first in self.party_tokens or not self.tokens[first].text[:1].islower():
+            return True
+        return self.low[first] in _TO_DETERMINERS  # not "to counter Russian air power"
+
     def _indirect_object(self, trig: _Trigger) -> _Party | None:
         start = trig.end + (1 if trig.end < len(self.low) and self.low[trig.end] == "the" else 0)
         party = next((p for p in self.parties if p.start == start), None)
+        if party is not None and party.possessive and self._owns_supplied(party):
+            return party  # "provide Ukraine's F-16 fleet with missiles"
         if party is None or party.possessive or self._joined_made(party):
             return None
         if party.form == "adjective" and self._is_modifier(party):
             return None  # "supplied Iranian drones"
         return party
+
+    def _owns_supplied(self, party: _Party) -> bool:
+        """Whether the weapons a possessive party owns are supplied "with" something ("Ukraine's F-16s with")."""
+        weapon = next((w for w in self.weapons if w.start == party.end), None)
+        if weapon is None:
+            return False
+        k = weapon.end
+        while k < len(self.low) and k < weapon.end + 2 and self.low[k] in _FLEET_WORDS:
+            k += 1
+        return k < len(self.low) and self.low[k] == "with"
 
     def _helped(self, trig: _Trigger, hi: int) -> _Party | None:
         """ "to help Ukraine", "to support Ukraine": the one an aid package is for."""
@@ -1366,8 +1570,10 @@ class _ClauseReader:
         self, trig: _Trigger, role: Role, *, passive: bool, lo: int, hi: int, items: list[WeaponMention]
     ) -> tuple[list[_Party], _Party | None, int]:
         """Suppliers, recipient and how many of the two were read from the clause itself."""
-        sentence_end = len(self.tokens)
+        sentence_end = self._adjunct(trig)
         subject = self._subject(trig, lo)
+        if role in _NOUN_ROLES and self._objecting(subject, trig):
+            subject = []  # "Beijing opposed the sale": who objects to a transfer is no party to it
         to = self._after(trig, ("to", "for", "into"), hi)
         source = self._after(trig, ("from",), sentence_end, reach=6)
         by = self._after(trig, ("by",), hi)
@@ -1421,6 +1627,24 @@ class _ClauseReader:
                 recipient = partner
         direct = int(bool(suppliers)) + int(recipient is not None)
         return suppliers, recipient, direct
+
+    def _adjunct(self, trig: _Trigger) -> int:
+        """Where an adjunct clause after the transfer word begins (", drawing a rebuke from Beijing")."""
+        for k in range(trig.end + 1, len(self.tokens)):
+            word = self.tokens[k].text
+            if (
+                word.islower()
+                and word.endswith("ing")
+                and "," in self.text[self.tokens[k - 1].end : self.tokens[k].start]
+            ):
+                return k
+        return len(self.tokens)
+
+    def _objecting(self, subject: list[_Party], trig: _Trigger) -> bool:
+        """Whether the subject's verb before a transfer noun objects to it ("opposed", "condemned")."""
+        if not subject:
+            return False
+        return any(self.low[k] in _OBJECTING for k in range(subject[-1].end, trig.start))
 
     def _participle_of_noun(self, trig: _Trigger) -> bool:
         """ "intercepted a vessel smuggling rifles": the -ing form qualifies a noun, whose doer is not
@@ -1528,6 +1752,20 @@ _REPORT = frozenset(
     ]
 )
 _ANNOUNCE = frozenset(["announced", "announces", "announce", "confirmed", "confirms", "revealed", "reveals"])
+
+
+def _other_make(items: list[tuple[WeaponMention, _Party | None]], frame: _Frame) -> bool:
+    """Whether a system named is made elsewhere than by the frame's supplier, and was not part of its transfer.
+
+    ("... its purchase of the Russian S-400. Officials hoped the F-16 deal would ...": the F-16 deal is not
+    Russia's.)
+    """
+    supplied = {item.designation for item in frame.items if item.designation}
+    supplier = frame.supplier.ref.country
+    return any(
+        w.designation and w.origin and supplier and w.origin != supplier and w.designation not in supplied
+        for w, _ in items
+    )
 
 
 def _same_kind(items: list[tuple[WeaponMention, _Party | None]], earlier: list[Item]) -> bool:
@@ -1753,10 +1991,26 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
         if not made or recipient is None or not reading.items:
             return False
         reading.items = [(w, o) for w, o in reading.items if reader._made_origin(w)]
+    stated = [
+        o
+        for w, o in reading.items
+        if o is not None
+        and o.ref.kind == "state"
+        and not reader._made_origin(w)
+        and reader._names_weapon(o, w)
+    ]  # "its purchase of the Russian S-400", "Israeli SPYDER systems": a supplier named with the weapon
     if frame is not None:
         if not suppliers and recipient is None:
+            if _other_make(reading.items, frame):
+                return False
             suppliers, recipient = [frame.supplier], frame.recipient
-        elif not suppliers and recipient is not None and _same(recipient.ref, frame.recipient):
+        elif (
+            not suppliers
+            and recipient is not None
+            and _same(recipient.ref, frame.recipient)
+            and all(_same(o.ref, frame.supplier) for o in stated)
+            and not _other_make(reading.items, frame)
+        ):
             suppliers = [frame.supplier]
         elif recipient is None and suppliers and frame.supplies(suppliers[0]):
             recipient = frame.recipient
@@ -1768,10 +2022,40 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
             and not _same(suppliers[0].ref, frame.recipient)
         ):
             recipient = frame.recipient  # "Denmark said it would send its F-16s too": to the same state
+        elif (
+            recipient is None
+            and suppliers
+            and reading.role in ("give", "package")
+            and reading.items
+            and reader.clause.index - frame.sentence <= 1
+            and suppliers[0].ref.kind == "state"
+            and frame.supplier.ref.kind == "state"
+            and not any(_same(s.ref, frame.supplier) or _same(s.ref, frame.recipient) for s in suppliers)
+        ):
+            recipient = frame.recipient  # a round-up of donors: "Sweden said it would send Archer systems"
+    if (
+        recipient is None
+        and suppliers
+        and reading.role in ("give_noun", "package")
+        and reading.items
+        and not reading.strict
+    ):
+        # "The Danish donation comes on top of an earlier package that included ...": to the same state
+        recipient = state.last_recipient(suppliers[0], reader.clause.index)
+    if recipient is None and suppliers and reading.role in ("give", "package") and reading.items:
+        topic = state.topic_recipient(reader.clause.index)
+        if (
+            topic is not None
+            and not reading.strict
+            and all(s.ref.kind == "state" and not _same(s.ref, topic) for s in suppliers)
+        ):
+            recipient = topic  # a round-up of what donors give one state: "Denmark will send 19 F-16s"
     if not suppliers and origins:
         suppliers = [origins[0]]
     if not suppliers and recipient is not None and not reading.strict:
-        makers = [w.origin for w, _ in reading.items if w.origin]
+        makers = [
+            w.origin for w, _ in reading.items if w.origin and not (w.definite and w.kind == "class")
+        ]  # a system named here, not "the jets" standing for one named before
         state_ref = country(makers[0]) if makers else None
         if state_ref is not None:
             suppliers = [_Party(0, 0, state_ref, None, "adjective")]
@@ -1793,6 +2077,15 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
             and _same(recipient.ref, frame.recipient)
         ):
             kept = frame.items
+        current = state.frame
+        if (
+            not items
+            and current is not None
+            and current.items
+            and _same(supplier.ref, current.recipient)
+            and _same(recipient.ref, current.supplier)
+        ):
+            continue  # an itemless reading with the parties reversed does not replace the transfer just read
         state.frame = _Frame(
             supplier,
             recipient,
@@ -1810,8 +2103,14 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
             _as_actor(supplier), _as_actor(recipient), items, reading.status, evidence, confidence
         )
         state.drafts.append(draft)
-        if reading.status == "considered" and not _REQUEST_WORDS.isdisjoint(reader.low):
+        state.recipients[_party_key(supplier)] = (recipient, reader.clause.index)
+        state.note_recipient(recipient, reader.clause.index)
+        requested = not _REQUEST_WORDS.isdisjoint(reader.low) or (
+            reading.role == "include" and frame is not None and frame.sentence in state.requested
+        )
+        if reading.status == "considered" and requested:
             state.requests.add(id(draft))
+            state.requested.add(reader.clause.index)
         recorded = True
     return recorded
 
@@ -1865,6 +2164,10 @@ def _carry_signing(reader: _ClauseReader, state: _State, frame: _Frame | None, p
             0.55,
         )
     )
+
+
+def _party_key(party: _Party) -> str:
+    return party.ref.country or party.ref.name
 
 
 def _actor_key(actor: Actor) -> str:

@@ -60,6 +60,13 @@ _PARTICLES = frozenset(["al", "el", "bin", "ibn", "abu"])
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9.&-]{1,11})\)")
 _IMO = re.compile(r"\s*\(IMO\b")
 _SHORT_NAME = re.compile(r"[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2}")
+_NATIONALITY_END = re.compile(r"[,;:.]")
+_QUOTE_OPEN = re.compile(r" [\"“']")
+_QUOTE_CLOSE = re.compile(r"[\"”'] ")
+_QUOTED = re.compile(r" [\"“'][^\"“”' ]{1,30}[\"”']")
+_VESSEL_AFTER = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:vessel|tanker|ship|freighter|cargo ship|bulk carrier|yacht|dhow)\b"
+)  # "the Elbus, a tanker that ...": the name of a ship
 _COUNTRY_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z .'-]{2,40})\)")
 _GAP_SPACE = re.compile(r"[ \t\u00a0]+")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -113,6 +120,7 @@ _LEGAL_FORMS = frozenset(
     ]
 )
 # Forms that close a name: "Foo Co., Ltd. of Hong Kong" ends before "of" ("Bank of Russia" does not).
+_BARE_FORMS = frozenset(["Group", "Holding", "Holdings", "Trading", "Industries", "Enterprises"])
 _CLOSING_FORMS = _LEGAL_FORMS - {"Bank", "Company", "Corporation", "Incorporated"}
 _ABBREVIATED = frozenset(["Co", "Ltd", "Inc", "Corp", "L.L.C", "S.A", "Pte", "Pvt", "Bhd", "Sdn", "Jr", "Sr"])
 _DOTTED = re.compile(r"\.\w+\.$")
@@ -161,6 +169,7 @@ class _Unit:
     key: str
     mention: Mention | None = None
     covered: bool = False
+    nickname: bool = False  # the quoted word of 'Jimmy "Barbecue" Cherizier'
 
     @property
     def is_cap(self) -> bool:
@@ -236,6 +245,7 @@ def find_names(
     suffixes = classes["company_suffix"]
     names: list[Name] = []
     country: str | None = None
+    country_end = 0  # where the words that gave `country` end
     run: list[_Unit] = []
     inside_until = -1
 
@@ -244,6 +254,8 @@ def find_names(
         if len(run) == 1 and run[0].mention is not None and run[0].mention.form == "adjective":
             run.clear()  # "the Iranian firm X": the nationality waits for the name
             return
+        if run and country is not None and _NATIONALITY_END.search(text, country_end, run[0].start):
+            country = None  # "to Russian drone makers; Foo Ltd": the nationality described something else
         if run:
             names.extend(_read_run(text, run, country, strict, hi))
             run.clear()
@@ -265,6 +277,7 @@ def find_names(
             flush()
             if mention is not None:
                 country = mention.ref.country
+                country_end = unit.end
             continue
         if (
             mention is not None
@@ -294,6 +307,7 @@ def find_names(
         ):
             flush()  # "Minsk Optical Works", "Moscow Exchange": a place that opens a name
             country = mention.ref.country
+            country_end = unit.end
             run.append(unit)
             continue
         if unit.covered:
@@ -302,12 +316,24 @@ def find_names(
         if mention is not None and mention.form == "adjective":
             flush()  # a nationality starts a new name: "X and the Iranian firm Y"
             country = mention.ref.country
+            country_end = unit.end
             run.append(unit)
             continue
         if unit.key.lower() in _BREAKS:
             flush()  # "Sanctions Against ...": a headline's preposition, not part of a name
             continue
-        starts_new = not run or not _gap_ok(text, run[-1], unit, suffixes) or _sentence_end(run[-1], unit)
+        if run and unit.is_cap and unit.mention is None and _nickname(text, run[-1], unit, units, i):
+            unit.nickname = True
+            run.append(unit)
+            continue
+        starts_new = (
+            not run
+            or not (
+                _gap_ok(text, run[-1], unit, suffixes)
+                or (run[-1].nickname and _QUOTE_CLOSE.fullmatch(text, run[-1].end, unit.start))
+            )
+            or _sentence_end(run[-1], unit)
+        )
         lowered = unit.key.lower()
         if lowered in _CONNECTORS and unit.key != lowered and run and not starts_new:
             unit.key = lowered  # a title-case "And", "Of"
@@ -373,7 +399,17 @@ def _split_and(units: list[_Unit]) -> list[list[_Unit]]:
                 and len(right_words) >= 1
             )
             person_right = 2 <= len(right) <= 4 and len(right_words) == len(right) and _person_like(right)
-            if after_the or named_left or person_right or (len(left_words) >= 2 and len(right_words) >= 2):
+            complete_left = len(left_words) >= 2 and (
+                left_words[-1].key in _CLOSING_FORMS or left_words[0].key in _classes()["company_prefix"]
+            )  # "JSC Kronstadt and Research and Production Enterprise X": two names
+            rest_words = [u for u in units[i + 1 :] if u.key not in _CONNECTORS]
+            if (
+                after_the
+                or named_left
+                or person_right
+                or (len(left_words) >= 2 and len(right_words) >= 2)
+                or (complete_left and len(rest_words) >= 2)
+            ):
                 parts.append(current)
                 current = []
                 i += 1
@@ -409,6 +445,9 @@ def _classify(
         units = units[1:]
     while units and units[-1].key in _CONNECTORS:
         units = units[:-1]
+    nicknames = tuple(u.text for u in units if u.nickname)
+    if nicknames:
+        units = [u for u in units if not u.nickname]
     if not units:
         return None
     words = [u.key for u in units]
@@ -417,7 +456,9 @@ def _classify(
     partial = False
     if any(w in classes["not_name"] for w in words):
         return None  # "Sanctions Evasion Network", "Special Economic Measures": a topic, not a name
-    if words[-1] in _LEGAL_FORMS or (len(words) > 1 and words[0] in prefixes):
+    if len(words) == 1 and (words[0] in _LEGAL_FORMS or words[0] in _BARE_FORMS):
+        return None  # "Group" of "En+ Group", "Ltd" after "(Dubai)": a form without its name
+    if words[-1].rstrip(".") in _LEGAL_FORMS or (len(words) > 1 and words[0] in prefixes):
         kind = "company"
     elif any(w in orgs for w in words):
         kind = "organization"
@@ -490,7 +531,7 @@ def _classify(
         surface = surface[:-2]
     if strict and not (
         kind == "person"
-        or (kind == "company" and (words[-1] in _LEGAL_FORMS or words[0] in prefixes))
+        or (kind == "company" and (words[-1].rstrip(".") in _LEGAL_FORMS or words[0] in prefixes))
         or (kind == "organization" and any(w in orgs for w in words))
     ):
         return None
@@ -501,7 +542,9 @@ def _classify(
     after = text[end:hi]
     aliases: tuple[str, ...] = ()
     acronym = _ACRONYM.match(after)
-    vessel = _IMO.match(after) is not None or _vessel_before(text, start)
+    vessel = (
+        _IMO.match(after) is not None or _vessel_before(text, start) or _VESSEL_AFTER.match(after) is not None
+    )
     if acronym is not None and not vessel and acronym.group(1) != "IMO":
         aliases = (acronym.group(1),)
     elif (place := _COUNTRY_AFTER.match(after)) is not None and not vessel:
@@ -518,7 +561,24 @@ def _classify(
         return None
     if vessel:
         partial = False
-    return Name(start, start + len(surface), surface, kind, country, aliases, vessel, partial)
+    end = start + len(surface)
+    if nicknames:
+        surface = _QUOTED.sub("", surface)
+        aliases = (*aliases, *nicknames)
+    return Name(start, end, surface, kind, country, aliases, vessel, partial)
+
+
+def _nickname(text: str, left: _Unit, unit: _Unit, units: list[_Unit], i: int) -> bool:
+    """Whether `unit` is a one-word nickname quoted inside a person's name ('Jimmy "Barbecue" Cherizier')."""
+    if _QUOTE_OPEN.fullmatch(text, left.end, unit.start) is None or not _plain_word(left.key):
+        return False
+    following = units[i + 1] if i + 1 < len(units) else None
+    return (
+        following is not None
+        and _QUOTE_CLOSE.fullmatch(text, unit.end, following.start) is not None
+        and _plain_word(following.key)
+        and following.mention is None
+    )
 
 
 def _word_before(text: str, start: int) -> str:

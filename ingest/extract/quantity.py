@@ -90,6 +90,10 @@ _GROUPS = frozenset(
         "versions",
     ]
 )
+_CURRENCIES = frozenset(
+    ["euros", "euro", "dollars", "dollar", "pounds", "yen", "yuan", "won", "rubles", "roubles", "kroner",
+     "krone", "kronor", "rupees", "shekels", "lira", "francs", "usd", "eur", "riyals", "dirhams"]
+)  # fmt: skip
 _PARENTHESISED_NUMBER = re.compile(r"\(\s?\d{1,7}(?:,\d{3})*\s?\)\s*$")
 _PREPOSITIONS = frozenset(
     [
@@ -189,6 +193,8 @@ def _read(words: list[_Word], end: int, text: str) -> Quantity | None:
     if number is None:
         return None
     value, first = number
+    if words[first].start > 0 and text[words[first].start - 1].isalnum():
+        return None  # "F100-" of "F100-PW-229 engines": part of a designation
     if text[max(words[first].start - 1, 0) : words[first].start] == "$" or (
         first and words[first - 1].low == "usd"
     ):
@@ -229,9 +235,13 @@ def quantity_before(text: str, skippable: int = 4) -> Quantity | None:
         if word.low == "of":
             if i >= 2 and words[i - 2].low in _GROUPS:
                 return None
+            if i >= 3 and words[i - 2].low in ("units", "pieces", "examples"):
+                return _read(words, i - 2, tail)  # "about 50 units of its Koksan guns"
             return _read(words, i - 1, tail)
         if word.low in _PREPOSITIONS or word.low in _GROUPS or word.low in ("and", "or", "than"):
             return None
+        if word.low in _CURRENCIES:
+            return None  # "a package worth 113 million euros including howitzers": money
         if i >= 2 and tail[words[i - 2].end : word.start].strip(" \n\r\t-\u2011–"):
             return None  # punctuation between the number and the item
         i -= 1

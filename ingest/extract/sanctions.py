@@ -17,9 +17,12 @@ Reading goes in three steps.
      before it ("X, Y and Z were designated"); "hit / threaten X with
      sanctions" names X;
    - a verb or noun followed by "include", "including", "are" or ":" names them
-     after that word ("Those sanctioned include X and Y"), and a passage ending
-     in ":" ("designated the following entities:") names them on the bullet
-     lines that follow;
+     after that word ("Those sanctioned include X and Y", "The listed entities
+     include X"), and a passage ending in ":" ("designated X and the following
+     entities:", "Today's action targets the following:") names them on the
+     bullet lines that follow;
+   - after a relative or reason clause, ", and Y" / ", as well as Y" resumes
+     the list ("sanctioned X, which supplied fuses, and Hong Kong-based Y");
    - a noun names them after "on", "against", "of" or "apply to", past a cited
      basis ("sanctions under the ... Regulations on X"), and a state right
      before it is a country-wide target ("the South Sudan arms embargo");
@@ -35,7 +38,9 @@ Reading goes in three steps.
    stands for the person named in full elsewhere in the text, else for no one.
    The imposer is the authority or state that is the subject (or the "by"
    agent, or "UK sanctions"; "Russia sanctions" names a target, for a state
-   without sanctions of its own); without one in the passage, the imposer of
+   without sanctions of its own; not a state in a relative clause or in a
+   list after "from"; "the Council" is the UN Security Council in a text about
+   it, else the EU's); without one in the passage, the imposer of
    the previous finding carries over (or, before any, the next one). The
    status comes from the words around the sanctions word
    (`data/sanctions_status.tsv`, "US to impose ..."), the legal basis from
@@ -119,6 +124,14 @@ _STRONG_CUES = (  # in lower-cased text: a document with one of these is about s
 )
 _WEAK_CUES = ("blocks", "blocked", "listed", "named", "target")  # words, in a document with a strong cue
 _EU_NAMES = ("European Union", "Council of the EU", "E.U.")
+_EU_COUNCILS = ("Council of the EU", "Council of the European Union", "European Council", "EU Council")
+_UN_COUNCIL = "United Nations Security Council"
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_LAST_MEMBER = re.compile(r",? (?:and|or) (?:the )?$")
+_OBJECT_PREPOSITIONS = frozenset(["on", "against", "to", "from", "in", "of", "with", "into", "at"])
+_LIST_MEMBER_BEFORE = re.compile(
+    r"\b[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, |,? and |,? or )(?:the )?$"
+)  # "China, " and "India and the " before the last of a list
 _BLOCKING = re.compile(r"interests in property\b.{0,300}?\b(?:are|is|be|been|remain)\s+blocked", re.DOTALL)
 _EU_WORD = re.compile(r"\bEU\b")
 _OFF_TOPIC_PHRASES = ("bowl ban", "premier league", "world cup")
@@ -169,14 +182,19 @@ _LISTED = re.compile(r"\s*(?:,|and|, and|or)\s*(?:the\s+)?")
 _MILITARY_WORD = re.compile(r"\b(?:arms|weapons|military)\b")
 _NAME_START = re.compile(r"[A-Z]|\b(?:al|el)-")
 _DESCRIPTOR = re.compile(
-    r"\s*(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}"
-)  # "the vessel", "the shipping company"
+    r"\s*(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-"
+    r"(?:based|registered|flagged|owned)\s+)?(?:[a-z][\w-]*\s+){0,3}"
+)  # "the vessel", "the shipping company", "Dubai-based", "the Russian-flagged cargo vessel"
+_DESCRIPTOR_BEFORE = _DESCRIPTOR
+_RESUME = re.compile(r"[,;]\s+(?:and|as\s+well\s+as|along\s+with|plus)\s+")
 _CLASS = (
-    r"(?:individuals|entities|companies|firms|persons|people|banks|vessels|ships|tankers|officials|members|"
+    r"(?:individuals|entities|companies|firms|persons|people|banks|vessels|ships|tankers|officials|members|additions|"
     r"listings|designees|targets|organi[sz]ations|businesses|oligarchs|parties|networks|subsidiaries|"
     r"financiers|facilitators|suppliers|traders|refineries|executives|commanders|officers|leaders|"
     r"lenders|insurers|operators|manufacturers|producers|affiliates|associates|addresses)"
 )
+_CLASS_WORDS = frozenset(_CLASS[3:-1].split("|")) - {"organi[sz]ations"} | {"organizations", "organisations"}
+_NAMED_CLASS = re.compile(r"\b" + _CLASS + r"\b", re.IGNORECASE)
 _COUNTED_CLASS = re.compile(
     r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozens?|"
     r"several|scores|hundreds|more)(?:\s+[\w-]+){0,3}?\s+" + _CLASS + r"\b",
@@ -188,7 +206,9 @@ _CONTINUATION = re.compile(  # a sentence that lists the targets of the one befo
     r"\s*(?:(?:The|These|Those)\s+(?:[\w-]+\s+){0,3}?"
     + _CLASS
     + r"(?:\s+(?:newly\s+)?[a-z]+ed|\s+concerned)?"
-    r"|They|Among\s+them|Among\s+those\s+[a-z]+)\s*(?:(?:also\s+)?(?:include|includes|included|are|were|comprise)\b|:)"
+    r"|They|Among\s+them|Among\s+those\s+[a-z]+|Among\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,3}?"
+    + _CLASS
+    + r")\s*(?:(?:also\s+)?(?:include|includes|included|are|were|comprise)\b|:)"
 )
 
 
@@ -388,7 +408,7 @@ class _Passage:
             self._states = [
                 _Entity(m.start, m.end, m.ref.country or m.ref.name, m.ref, m.surface, state=True)
                 for m in self.mentions
-                if m.ref.kind == "state" and m.form != "adjective"
+                if m.ref.kind == "state" and (m.form != "adjective" or _governs(self.text, m.end))
             ]
         return [e for e in self._states if lo <= e.start < hi]
 
@@ -506,9 +526,7 @@ class _Reader:
         self.lowered = lowered
         self.passages = _passages(doc)
         self.starts = [p.sentences[0].start for p in self.passages]
-        self.eu_context = _has_any(doc.text, _EU_NAMES) or (
-            "EU" in doc.text and _EU_WORD.search(doc.text) is not None
-        )
+        self.council = _council(doc.text)
         self.strong_doc = _has_any(lowered, _STRONG_CUES)
         self.owners: list[tuple[int, tuple[str, ...]]] = []  # (article offset, imposer keys) as read
         self.sites_left = _MAX_SITES
@@ -521,7 +539,7 @@ class _Reader:
         """
         index = bisect_right(self.starts, at) - 1
         if 0 <= index < len(self.passages):
-            here = {imp.key for _, _, imp in _imposer_spots(self.passages[index], self.eu_context)}
+            here = {imp.key for _, _, imp in _imposer_spots(self.passages[index], self.council)}
             named = tuple(key for _, keys in self.owners for key in keys if key in here)
             if named:
                 return tuple(dict.fromkeys(named))
@@ -628,8 +646,12 @@ class _Reader:
                 break
             for full in passage.entities():
                 name = full.name
-                if name is not None and name.kind == "person" and name.text.endswith(" " + surname):
+                if name is None:
+                    continue
+                if name.kind == "person" and name.text.endswith(" " + surname):
                     return full
+                if name.vessel and name.text == surname:
+                    return full  # "the Angara" after "the cargo vessel Angara"
         return entity
 
     def _read_passage(self, index: int) -> list[_Finding]:
@@ -639,7 +661,7 @@ class _Reader:
         spots: list[tuple[int, int, _Imposer]] | None = None
         for site in self._sites(index):
             if spots is None:
-                spots = _imposer_spots(passage, self.eu_context)
+                spots = _imposer_spots(passage, self.council)
             finding = self._read_site(site, spots, taken)
             if finding is not None:
                 out.append(finding)
@@ -681,9 +703,16 @@ class _Reader:
         found = _heads(passage, lo, hi)
         if mode == "after" and hi > lo:
             found.extend(_trailing_list(passage, lo, hi))
+            if found:
+                found.extend(_resumed_list(passage, hi))
         states = _state_targets(site, measure)
         evidence = list(passage.sentences)
-        if not found and mode in ("after", "list") and _introduces_list(passage.text, site.end):
+        ends_with_list = passage.text.rstrip().endswith(":")
+        if (
+            (not found or ends_with_list)
+            and mode in ("after", "list")
+            and _introduces_list(passage.text, site.end)
+        ):
             for extra, bullet in self._bullets(site.index):
                 found.append(extra)
                 evidence.extend(bullet.sentences)
@@ -723,7 +752,7 @@ class _Reader:
         for passage in self.passages[:200]:
             if not _has_any(passage.lowered, _CUES) and len(passage.text) > 300:
                 continue
-            for _, _, imposer in _imposer_spots(passage, self.eu_context):
+            for _, _, imposer in _imposer_spots(passage, self.council):
                 if imposer.authority is not None:
                     return imposer
         return None
@@ -753,7 +782,15 @@ def _word_at(text: str, at: int) -> bool:
 def _off_topic(passage: _Passage) -> bool:
     """Sport, courts and crime: sanctions of another kind ("NCAA sanctions", "sentenced to prison")."""
     words = _w("off_topic")
-    return any(key in words for key in passage.keys) or _has_any(passage.lowered, _OFF_TOPIC_PHRASES)
+    if any(key in words for key in passage.keys) or _has_any(passage.lowered, _OFF_TOPIC_PHRASES):
+        return True
+    # a court's word reports a sentence when it comes first ("was jailed and fined"), not in a
+    # description of a listed person ("sanctions on Judge X, who has sentenced protesters")
+    court = _w("court")
+    first_cue = min(
+        (at for at in (passage.lowered.find(c) for c in _CUES) if at != -1), default=len(passage.text)
+    )
+    return any(key in court for key in passage.keys[: bisect_left(passage.token_starts, first_cue)])
 
 
 def _accept(site: _Site, strong_here: bool, strong_doc: bool, last_list: int) -> bool:
@@ -770,6 +807,8 @@ def _accept(site: _Site, strong_here: bool, strong_doc: bool, last_list: int) ->
     nxt = keys[j] if j < len(keys) else ""
     previous = keys[i - 1] if i > 0 else ""
     if trigger.kind != "noun":
+        if _listed_class(keys, i, j):
+            return strong_doc  # "The listed entities include X", "the designated persons are X and Y"
         if previous in ("a", "an", "the") and trigger.words[0].endswith("ed"):
             return False  # "a targeted arms embargo", "the designated persons": an adjective
         if previous in _w("earlier") or (previous == "been" and i > 1 and keys[i - 2] == "had"):
@@ -783,6 +822,8 @@ def _accept(site: _Site, strong_here: bool, strong_doc: bool, last_list: int) ->
         return not (trigger.words[-1] in ("sanctions", "sanction") and nxt in _w("topic"))
     if trigger.kind == "weak":
         word = trigger.words[0]
+        if strong_doc and nxt == "the" and j + 1 < len(keys) and keys[j + 1] == "following":
+            return True  # "Today's action targets the following entities:"
         if word in ("blocks", "blocked"):
             return "property" in keys[j : j + 4] or (strong_here and nxt == "the")
         if word == "named":
@@ -795,6 +836,18 @@ def _accept(site: _Site, strong_here: bool, strong_doc: bool, last_list: int) ->
     if trigger.kind == "list":
         return last_list >= j and (strong_here or strong_doc)
     return True
+
+
+def _listed_class(keys: list[str], i: int, j: int) -> bool:
+    """ "the listed entities include", "these designated persons are": a participle naming a list's class."""
+    return (
+        i > 0
+        and keys[i - 1] in ("the", "these", "those")
+        and keys[i].endswith("ed")
+        and j + 1 < len(keys)
+        and keys[j] in _CLASS_WORDS
+        and keys[j + 1] in _w("list_intro")
+    )
 
 
 def _after_authority(site: _Site) -> bool:
@@ -833,7 +886,7 @@ def _entities(passage: _Passage, lo: int, hi: int) -> list[_Entity]:
     for mention in mentions:
         ref = mention.ref
         if ref.kind == "state":
-            if mention.form != "adjective":
+            if mention.form != "adjective" or _governs(text, mention.end):
                 out.append(
                     _Entity(
                         mention.start, mention.end, ref.country or ref.name, ref, mention.surface, state=True
@@ -968,14 +1021,14 @@ def _clean_prefix(text: str, lo: int, start: int) -> bool:
 # ---------------------------------------------------------------------------------------------- imposers
 
 
-def _imposer_spots(passage: _Passage, eu_context: bool) -> list[tuple[int, int, _Imposer]]:
+def _imposer_spots(passage: _Passage, council: str | None) -> list[tuple[int, int, _Imposer]]:
     """Where an imposer is named in the passage: authorities, states, "the Council" (of the EU)."""
     if passage.spots is None:
-        passage.spots = _find_imposer_spots(passage, eu_context)
+        passage.spots = _find_imposer_spots(passage, council)
     return passage.spots
 
 
-def _find_imposer_spots(passage: _Passage, eu_context: bool) -> list[tuple[int, int, _Imposer]]:
+def _find_imposer_spots(passage: _Passage, council: str | None) -> list[tuple[int, int, _Imposer]]:
     text = passage.text
     authorities = _authorities()
     spots: list[tuple[int, int, _Imposer]] = []
@@ -993,17 +1046,33 @@ def _find_imposer_spots(passage: _Passage, eu_context: bool) -> list[tuple[int, 
         if state is not None:
             actor = state.to_actor(mention.surface)
             spots.append((mention.start, mention.end, _Imposer(ref.country, actor, None, 9)))
-    if eu_context:
-        entry = authorities["Council of the European Union"]
+    if council is not None:
+        entry = authorities[council]
+        un = council == _UN_COUNCIL
         spots.extend(
-            (token.start, token.end, _make_imposer(entry, "Council"))
+            (token.start, token.end, _make_imposer(entry, token.text))
             for token in passage.tokens
-            if token.key == "Council"
+            if (token.key == "Council" or (un and token.key == "council"))
             and _previous_word(text, token.start) == "the"
             and _next_word(text, token.end) not in ("of", "on", "for")
+            and not any(m.start <= token.start < m.end for m in passage.mentions)
         )
     spots.sort(key=lambda s: s[0])
     return spots
+
+
+def _council(text: str) -> str | None:
+    """The body "the Council" stands for in `text`: the EU's Council, the UN Security Council, or none.
+
+    A text about the Security Council that never names the EU's Council means the
+    former; one that names the EU means the latter.
+    """
+    eu_council = _has_any(text, _EU_COUNCILS)
+    if "Security Council" in text and not eu_council:
+        return _UN_COUNCIL
+    if eu_council or _has_any(text, _EU_NAMES) or ("EU" in text and _EU_WORD.search(text) is not None):
+        return "Council of the European Union"
+    return None
 
 
 def _subject_state(text: str, mention: Mention) -> bool:
@@ -1016,25 +1085,37 @@ def _subject_state(text: str, mention: Mention) -> bool:
         # ("China sanctions Lockheed Martin")
         after = text.find(" ", mention.end + 1, mention.end + 40)
         return after != -1 and _raw_next_word(text, after)[:1].isupper() and not _title_case_words(text[:300])
+    begin = _list_start(text, mention.start, mention.end)
+    article = _THE_BEFORE.search(text, max(0, begin - 8), begin)
+    previous = _previous_word(text, article.start() if article else begin)
+    if previous in _OBJECT_PREPOSITIONS:
+        return False  # "an embargo on the Somali government", "entities from China, Russia and India"
     if mention.form == "adjective":
         return following == "sanctions" or (
             following in _w("government") and _acts(text, mention.end, following)
         )
-    if _previous_word(text, mention.start) in (
-        "on",
-        "against",
-        "to",
-        "from",
-        "in",
-        "of",
-        "with",
-        "into",
-        "at",
-    ):
-        return False
     if text[mention.end : mention.end + 2] in ("'s", "’s"):
         return _next_word(text, mention.end + 2) in _w("imposer_possessed")
     return _acts(text, mention.end, following)  # not "DPRK government officials", not "Russia-based"
+
+
+def _list_start(text: str, start: int, end: int) -> int:
+    """Where the coordinated list of names that holds the one at `start`..`end` begins.
+
+    "China, Russia, India and the UAE": the list of each of them begins at "China".
+    A name neither followed by a separator nor preceded by "and"/"or" is no list member.
+    """
+    if not (
+        text.startswith((", ", " and ", " or "), end)
+        or _LAST_MEMBER.search(text, max(0, start - 12), start) is not None
+    ):
+        return start
+    for _ in range(8):
+        match = _LIST_MEMBER_BEFORE.search(text, max(0, start - 60), start)
+        if match is None:
+            break
+        start = match.start()
+    return start
 
 
 def _acts(text: str, end: int, following: str) -> bool:
@@ -1074,7 +1155,9 @@ def _choose_imposers(
             return _merge_imposers([agents[0][2]], spots, agents[0][0], agents[0][1] + 1)
     starts = [s[0] for s in spots]
     before = [
-        s for s in spots[: bisect_right(starts, site.start)] if s[1] <= site.start and s[2].key not in targets
+        s
+        for s in spots[: bisect_right(starts, site.start)]
+        if s[1] <= site.start and s[2].key not in targets and not _in_relative(text, s[0], site.start)
     ]
     if not before:
         return []
@@ -1090,6 +1173,14 @@ def _choose_imposers(
         cursor = spot[0]
     # the authority may be named anywhere in the sentence ("The UK sanctioned X, the Foreign Office said")
     return _merge_imposers(chosen, spots, 0, len(text))
+
+
+def _in_relative(text: str, at: int, limit: int) -> bool:
+    """Whether `at` lies in a relative clause closed before `limit` ("Beijing, which claims Taiwan, has ...")."""
+    opener = max(text.rfind(", which ", max(0, at - 200), at), text.rfind(", who ", max(0, at - 200), at))
+    if opener == -1:
+        return False
+    return text.find(",", at, limit) != -1
 
 
 def _merge_imposers(
@@ -1128,6 +1219,8 @@ def _zone(site: _Site) -> tuple[Mode, int, int]:
     adverbs, aux = _w("adverb"), _w("aux")
     # "Those sanctioned today include ...", "targets include ...", "sanctions include ..."
     k = j
+    if trigger.kind != "noun" and _listed_class(keys, i, j):
+        k = j + 1  # "The listed entities include ..."
     while k < n and k < j + 4 and (keys[k] in adverbs or keys[k] in ("on", "by") or keys[k][:1].isdigit()):
         k += 1
     if (
@@ -1278,18 +1371,54 @@ def _inside_abbreviation(text: str, dot: int) -> bool:
 
 
 def _trailing_list(passage: _Passage, lo: int, hi: int) -> list[_Entity]:
-    """Targets listed after an object that counts them, past a reason or a place.
+    """Targets listed after an object that counts or names their class, past a reason or a place.
 
     "added 12 companies to the Entity List for ..., including X and Y", "designated
-    X along with three companies he controls: Y and Z".
+    X along with three companies he controls: Y and Z", "target senior members of
+    the Guard, including X and Y" (an uncounted class only as the object itself).
     """
     text = passage.text
     limit = min(len(text), hi + 400)
     mark = _LIST_MARK.search(text, hi, limit)
-    if mark is None or _COUNTED_CLASS.search(text, lo, mark.start()) is None:
+    if mark is None:
+        return []
+    if _COUNTED_CLASS.search(text, lo, mark.start()) is None and _NAMED_CLASS.search(text, lo, hi) is None:
         return []
     end = min(len(text), mark.end() + _AFTER_WINDOW)
     return _heads(passage, mark.end(), end)
+
+
+def _resumed_list(passage: _Passage, hi: int) -> list[_Entity]:
+    """Targets that resume a list after a relative or reason clause, up to the sentence's end.
+
+    "sanctioned X, which supplied parts for missiles, and Hong Kong-based Y, accused
+    of ...", "designated X, which arranged shipments from Rajin, as well as the
+    cargo vessel Z": each ", and" / ", as well as" that a name follows adds it.
+    """
+    text = passage.text
+    out: list[_Entity] = []
+    cursor = hi
+    for _ in range(8):
+        mark = _RESUME.search(text, cursor, min(len(text), cursor + _AFTER_WINDOW))
+        if mark is None or _sentence_stop(text, cursor, mark.start()):
+            break
+        end = _cut(text, mark.end())
+        heads = _heads(passage, mark.end(), end)
+        if heads and _DESCRIPTOR_BEFORE.fullmatch(text, mark.end(), heads[0].start) is not None:
+            out.append(heads[0])
+            out.extend(h for h in heads[1:] if _LISTED.fullmatch(text, out[-1].end, h.start))
+        cursor = max(end, mark.end())
+    return out
+
+
+def _sentence_stop(text: str, start: int, end: int) -> bool:
+    for stop in (". ", "! ", "? "):
+        found = text.find(stop, start, end)
+        while found != -1 and _inside_abbreviation(text, found):
+            found = text.find(stop, found + 2, end)
+        if found != -1:
+            return True
+    return False
 
 
 def _introduces_list(text: str, after: int) -> bool:
@@ -1371,6 +1500,9 @@ def _state_chain(text: str, states: list[_Entity], at: int) -> list[_Entity]:
             break
         if possessive or text[state.end : state.end + 1] == "-":
             break  # "Russia's central bank", "Russia-based firms"
+        if _governs(text, state.end):
+            out.append(state)  # "the Somali government"
+            break
         if text[state.end : state.end + 1] == " ":
             word = _raw_next_word(text, state.end)
             if word and word.lower() not in word_class("closer") and word not in word_class("stop"):
@@ -1378,6 +1510,11 @@ def _state_chain(text: str, states: list[_Entity], at: int) -> list[_Entity]:
         out.append(state)
         cursor = state.end
     return out
+
+
+def _governs(text: str, end: int) -> bool:
+    """Whether the state named up to `end` is followed by its government ("the Somali government")."""
+    return text[end : end + 1] == " " and _next_word(text, end) in _w("government")
 
 
 def _governed(passage: _Passage, i: int, j: int) -> bool:

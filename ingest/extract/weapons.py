@@ -346,6 +346,8 @@ def _class_category(named: WeaponMention, noun: WeaponMention) -> Category:
         return named.category if named.category != "-" else noun.category
     if noun.category == "aircraft" and named.category in ("helicopter", "uav"):
         return named.category
+    if noun.category == "small_arms" and named.category not in ("-", "small_arms", "ammunition"):
+        return named.category  # "Caesar guns", "Gepard guns": the system's own class, not small arms
     if named.category == "air_defence" and noun.category == "missile" and noun.designation is None:
         return "air_defence"  # "HQ-22 missile systems", "Patriot missiles": an air defence system's
     return noun.category
