@@ -16,11 +16,16 @@ revoked, the rebalance waits until the batch in flight has committed or been
 rolled back. Transient broker faults are retried with capped exponential
 backoff; fatal ones raise `FatalKafkaFault`. Setting the `stop` event makes the
 loop finish the batch in flight, leave the group and return.
+
+Health: the loop beats on every iteration and also while it waits to retry (so
+a broker that is down at start does not fail /livez); readiness drops to "shutting
+down" the moment `stop` is set, before the batch in flight has finished.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import random
 import signal
@@ -42,7 +47,7 @@ from ingest.kafka import (
     first_offsets,
     next_offsets,
 )
-from ingest.kafka.faults import is_fenced
+from ingest.kafka.faults import is_fenced, quiet_abandoned_futures
 from ingest.metrics import Metrics
 from ingest.pipeline import Outcome, Pipeline
 from ingest.settings import Settings
@@ -95,7 +100,7 @@ class Service:
     async def on_revoked(self, partitions: frozenset[TopicPartition]) -> None:
         """Hold the rebalance until the batch in flight is committed or rolled back."""
         self._revoking = True
-        self._health.set_ready(False, "rebalancing")
+        self._not_ready("rebalancing")
         try:
             await self._idle.wait()
         finally:
@@ -124,6 +129,7 @@ class Service:
             group_id=self._settings.kafka.group_id,
             bootstrap_servers=self._settings.kafka.bootstrap_servers,
         )
+        announcer = asyncio.create_task(self._announce_stop())
         try:
             if not await self._retrying("connect", self._open_sink):
                 return
@@ -139,11 +145,22 @@ class Service:
                     log.info("input_drained", idle_seconds=until_idle)
                     break
         finally:
-            self._health.set_ready(False, "stopping")
+            announcer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await announcer
+            self._not_ready("stopping")
             await self._source.stop()
             if self._sink is not None:
                 await self._sink.stop()
             log.info("service_stopped")
+
+    async def _announce_stop(self) -> None:
+        """Not ready as soon as `stop` is set: new traffic should go elsewhere while the batch finishes."""
+        await self._stop.wait()
+        self._not_ready("shutting down")
+
+    def _not_ready(self, reason: str) -> None:
+        self._health.set_ready(False, "shutting down" if self._stop.is_set() else reason)
 
     def _update_ready(self) -> None:
         ready = self._sink is not None and bool(self._source.assignment()) and not self._revoking
@@ -254,12 +271,18 @@ class Service:
         The fresh producer matters: after a broker restart aiokafka's producer can
         keep failing with OutOfOrderSequenceNumber, and some of its transaction
         states have no way back. A new producer id and epoch clear both, and fence
-        whatever the old producer left open.
+        whatever the old producer left open. When the abort says another live
+        instance fenced us, that FatalKafkaFault is raised instead: taking the id
+        back would only fence the other instance in turn.
         """
         sink = self._sink
         if sink is not None:
             try:
                 await asyncio.wait_for(sink.abort(), _ABORT_TIMEOUT_SECONDS)
+            except FatalKafkaFault as exc:
+                if is_fenced(exc.__cause__) and not self._expired_transaction(exc):
+                    raise  # another instance holds our id now; a fresh producer would fence it in turn
+                log.warning("abort_failed", error=str(exc))
             except Exception as exc:  # any failure here means the producer is unusable
                 log.warning("abort_failed", error=repr(exc) or type(exc).__name__)
         await self._replace_sink()
@@ -367,9 +390,13 @@ class Service:
     # -- retries ------------------------------------------------------------
 
     async def _retrying(self, operation: str, action: Callable[[], Awaitable[None]]) -> bool:
-        """Run `action` until it succeeds (True) or `stop` is set (False); fatal faults propagate."""
+        """Run `action` until it succeeds (True) or `stop` is set (False); fatal faults propagate.
+
+        Each attempt and each wait between attempts counts as a beat of the loop.
+        """
         attempt = 0
         while True:
+            self._health.beat()
             try:
                 await action()
             except TransientKafkaFault as exc:
@@ -382,16 +409,25 @@ class Service:
             return True
 
     async def _backoff(self, attempt: int) -> bool:
-        """Sleep a jittered, capped exponential delay; False when `stop` was set meanwhile."""
+        """Sleep a jittered, capped exponential delay; False when `stop` was set meanwhile.
+
+        Beats at least three times per liveness period while it waits, so a long
+        backoff never makes /livez report a stalled loop.
+        """
         ceiling = min(
             self._processing.retry_backoff_max_seconds, _BACKOFF_BASE_SECONDS * 2 ** min(attempt, 16)
         )
         delay = random.uniform(ceiling / 2, ceiling)  # noqa: S311 - jitter, not cryptography
-        try:
-            await asyncio.wait_for(self._stop.wait(), delay)
-        except TimeoutError:
-            return True
-        return False
+        deadline = time.monotonic() + delay
+        while (remaining := deadline - time.monotonic()) > 0:
+            self._health.beat()
+            try:
+                await asyncio.wait_for(self._stop.wait(), min(remaining, self._health.stale_after / 3))
+            except TimeoutError:
+                continue
+            return False
+        self._health.beat()
+        return True
 
 
 def _names(partitions: frozenset[TopicPartition]) -> list[str]:
@@ -410,10 +446,11 @@ async def serve(settings: Settings, until_idle: float | None = None) -> int:
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
+    loop.set_exception_handler(quiet_abandoned_futures)
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stop.set)
     metrics = Metrics()
-    health = Health(metrics)
+    health = Health(metrics, stale_after=settings.http.liveness_timeout_seconds)
     service = Service(
         settings,
         KafkaSource(settings),

@@ -3,6 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -152,3 +162,133 @@ async def test_a_taken_port_is_a_configuration_error() -> None:
         with pytest.raises(ConfigError, match="INGEST_HTTP_PORT"):
             async with serve(taken, Metrics().registry, Health()):
                 pass
+
+
+# -- the probes of a running `ingest run` -----------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def _probe(port: int, path: str) -> tuple[int, str]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        return response.status, response.read().decode()
+    finally:
+        connection.close()
+
+
+class _Service:
+    """`python -m ingest run` in a subprocess with JSON logs in a file; the HTTP port it bound."""
+
+    def __init__(self, log_path: Path, **env: str) -> None:
+        self.log_path = log_path
+        environment = {k: v for k, v in os.environ.items() if not k.startswith("INGEST_")}
+        environment.update(
+            INGEST_HTTP_HOST="127.0.0.1",
+            INGEST_HTTP_PORT="0",
+            INGEST_LOG_FORMAT="json",
+            PYTHONUNBUFFERED="1",
+            **env,
+        )
+        with log_path.open("wb") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "ingest", "run"],
+                cwd=ROOT,
+                env=environment,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        self.port = self._bound_port()
+
+    def records(self) -> list[dict[str, object]]:
+        text = self.log_path.read_text(encoding="utf-8", errors="replace")
+        return [json.loads(line) for line in text.splitlines() if line.startswith("{")]
+
+    def _bound_port(self) -> int:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            for record in self.records():
+                if record.get("event") == "http_listening":
+                    return int(str(record["port"]))
+            assert self.process.poll() is None, self.log_path.read_text(encoding="utf-8")
+            time.sleep(0.05)
+        self.process.kill()
+        pytest.fail("the service never said which port it listens on")
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+
+
+@pytest.fixture
+def services() -> Iterator[list[_Service]]:
+    """Service processes started by a test; killed at its end whatever happened."""
+    started: list[_Service] = []
+    yield started
+    for service in started:
+        service.close()
+
+
+def test_probes_while_the_broker_is_down_at_start(tmp_path: Path, services: list[_Service]) -> None:
+    """With no broker at start the service keeps retrying: /livez stays 200 through long waits, /readyz 503, SIGTERM exits 0."""
+    service = _Service(
+        tmp_path / "service.log",
+        INGEST_KAFKA_BOOTSTRAP_SERVERS=f"127.0.0.1:{_free_port()}",
+        # A SASL login to check makes the service look into why the bootstrap failed: down is not refused.
+        INGEST_KAFKA_SECURITY_PROTOCOL="SASL_PLAINTEXT",
+        INGEST_KAFKA_SASL_MECHANISM="SCRAM-SHA-512",
+        INGEST_KAFKA_SASL_USERNAME="ingest",
+        INGEST_KAFKA_SASL_PASSWORD="secret",
+        INGEST_HTTP_LIVENESS_TIMEOUT_SECONDS="1",
+        INGEST_PROCESSING_RETRY_BACKOFF_MAX_SECONDS="4",
+    )
+    services.append(service)
+    livez: list[tuple[int, str]] = []
+    readyz: list[tuple[int, str]] = []
+    deadline = time.monotonic() + 6
+    while time.monotonic() < deadline:
+        livez.append(_probe(service.port, "/livez"))
+        readyz.append(_probe(service.port, "/readyz"))
+        time.sleep(0.2)
+    assert service.process.poll() is None, "the service gave up on a broker that is merely down"
+    assert [status for status, _ in livez if status != 200] == [], [body for _, body in livez]
+    assert set(readyz) == {(503, "not ready: starting\n")}
+    retries = [r for r in service.records() if r.get("event") == "kafka_unavailable"]
+    assert len(retries) >= 3
+    assert max(int(str(r["attempt"])) for r in retries) >= 4, "no retry wait longer than the liveness period"
+
+    service.process.send_signal(signal.SIGTERM)
+    assert service.process.wait(10) == 0
+    assert not [r for r in service.records() if r.get("level") == "error" and "logger" not in r]
+
+
+def test_livez_uses_the_configured_liveness_timeout(tmp_path: Path, services: list[_Service]) -> None:
+    """A loop stuck in one call longer than INGEST_HTTP_LIVENESS_TIMEOUT_SECONDS fails /livez after that long."""
+    with socket.socket() as silent:
+        # Accepts connections (the kernel does) and never answers: the client's first request hangs.
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        service = _Service(
+            tmp_path / "service.log",
+            INGEST_KAFKA_BOOTSTRAP_SERVERS=f"127.0.0.1:{silent.getsockname()[1]}",
+            INGEST_KAFKA_REQUEST_TIMEOUT_MS="20000",
+            INGEST_HTTP_LIVENESS_TIMEOUT_SECONDS="1",
+        )
+        services.append(service)
+        deadline = time.monotonic() + 8
+        status, body = _probe(service.port, "/livez")
+        while status == 200 and time.monotonic() < deadline:
+            time.sleep(0.2)
+            status, body = _probe(service.port, "/livez")
+        assert status == 503, "still live after 8 s stuck (the default 60 s period was used)"
+        assert body.startswith("service loop stalled")

@@ -7,12 +7,14 @@ import json
 from collections import Counter
 
 import pytest
+from aiokafka.errors import ProducerFenced
 from hypothesis import HealthCheck, given
 from hypothesis import settings as settings_
 from hypothesis import strategies as st
 
 from ingest.codec import Message
 from ingest.errors import FatalKafkaFault, TransientKafkaFault
+from ingest.http import Health
 from ingest.kafka import TopicPartition
 from ingest.kafka.memory import MemoryBroker, MemorySink, MemorySource
 from ingest.models import DeadLetter
@@ -126,6 +128,27 @@ async def test_fatal_fault_stops_the_service(fake_extract: Extractor) -> None:
     assert published_ids(broker) == Counter()
 
 
+async def test_fenced_while_rolling_back_stops_instead_of_taking_the_id_back(fake_extract: Extractor) -> None:
+    """When the abort after a failed send says another instance fenced us, the service stops rather than reconnect."""
+    broker = broker_with(corpus(5))
+    broker.fail_next("send", TransientKafkaFault("send failed: RequestTimedOutError"))
+    fenced = FatalKafkaFault("abort transaction failed: ProducerFenced")
+    fenced.__cause__ = ProducerFenced()
+    broker.fail_next("abort", fenced)
+    starts: list[MemorySink] = []
+
+    def sink() -> MemorySink:
+        starts.append(MemorySink(broker, transactional=True))
+        return starts[-1]
+
+    config = settings()
+    svc = Service(config, MemorySource(broker, RAW, "g"), sink, pipeline=Pipeline(config, fake_extract))
+    with pytest.raises(FatalKafkaFault, match="ProducerFenced"):
+        await svc.run(until_idle=0.05)
+    assert len(starts) == 1, "a second producer took the transactional id back"
+    assert published_ids(broker) == Counter()
+
+
 async def test_extractor_crash_is_a_dead_letter_and_the_batch_goes_on(fake_extract: Extractor) -> None:
     """An exception inside the extractor dead-letters that article only."""
     texts = [b"arms a>b\n", b"explode\n", b"arms c>d\n"]
@@ -202,6 +225,66 @@ async def test_revocation_waits_for_the_batch_in_flight(fake_extract: Extractor)
     order.append("revoked")
     await task
     assert order[:2] == ["committed", "revoked"]
+
+
+async def test_readiness_drops_as_soon_as_stop_is_set(fake_extract: Extractor) -> None:
+    """Stopping makes the instance not ready at once, while its batch in flight is still being committed."""
+    texts = corpus(7)
+    broker = broker_with(texts, partitions=1)
+    config = settings()
+    release = asyncio.Event()
+    committing = asyncio.Event()
+
+    class SlowSink(MemorySink):
+        async def commit(self) -> None:
+            committing.set()
+            await release.wait()
+            await super().commit()
+
+    health = Health()
+    svc = Service(
+        config,
+        MemorySource(broker, RAW, "g"),
+        lambda: SlowSink(broker, transactional=True),
+        pipeline=Pipeline(config, fake_extract),
+        health=health,
+    )
+    task = asyncio.create_task(svc.run())
+    await committing.wait()
+    assert health.ready
+    svc.stop_event.set()
+    await asyncio.sleep(0.01)
+    assert not task.done(), "the batch in flight was not waited for"
+    assert (health.ready, health.not_ready_reason) == (False, "shutting down")
+    release.set()
+    await task
+    assert health.not_ready_reason == "shutting down"
+    assert published_ids(broker) == expected_ids(texts, fake_extract)
+
+
+async def test_liveness_holds_while_the_first_connection_is_retried(fake_extract: Extractor) -> None:
+    """A broker down at start, with retry waits longer than the liveness period, never makes the loop look stalled."""
+    texts = corpus(5)
+    broker = broker_with(texts, partitions=1)
+    broker.fail_next("producer_start", TransientKafkaFault("broker down"), times=3)
+    config = settings(retry_backoff_max_seconds=1.0)
+    health = Health(stale_after=0.3)
+    svc = Service(
+        config,
+        MemorySource(broker, RAW, "g"),
+        lambda: MemorySink(broker, transactional=True),
+        pipeline=Pipeline(config, fake_extract),
+        health=health,
+    )
+    task = asyncio.create_task(svc.run(until_idle=0.05))
+    samples: list[bool] = []
+    while not task.done():
+        samples.append(health.alive)
+        await asyncio.sleep(0.02)
+    await task
+    assert len(samples) > 20, "the retries took no time; nothing was measured"
+    assert all(samples), f"/livez would have failed in {samples.count(False)} of {len(samples)} samples"
+    assert published_ids(broker) == expected_ids(texts, fake_extract)
 
 
 LIMIT = 200_000

@@ -10,6 +10,7 @@ from aiokafka.errors import TopicAlreadyExistsError, for_code
 from ingest.errors import FatalKafkaFault
 from ingest.kafka.config import connection_kwargs
 from ingest.kafka.faults import TRANSIENT, wrap
+from ingest.kafka.login import start_fault
 from ingest.settings import KafkaSettings, Settings
 
 
@@ -23,6 +24,10 @@ async def create_topics(
     admin = AIOKafkaAdminClient(**connection_kwargs(kafka))
     try:
         await admin.start()
+    except TRANSIENT as exc:
+        await admin.close()
+        raise await start_fault(kafka, exc, "admin client start") from exc
+    try:
         existing = set(await admin.list_topics())
         wanted = [
             NewTopic(name, count, replication) for name, count in partitions.items() if name not in existing

@@ -10,6 +10,7 @@ from aiokafka import AIOKafkaProducer
 from ingest.codec import article_json
 from ingest.kafka.config import connection_kwargs
 from ingest.kafka.faults import TRANSIENT, wrap
+from ingest.kafka.login import start_fault
 from ingest.settings import KafkaSettings
 
 
@@ -21,6 +22,10 @@ async def replay(kafka: KafkaSettings, topic: str, articles: Sequence[tuple[str,
     producer = AIOKafkaProducer(**connection_kwargs(kafka), acks="all", enable_idempotence=True, linger_ms=5)
     try:
         await producer.start()
+    except TRANSIENT as exc:
+        await producer.stop()
+        raise await start_fault(kafka, exc, "producer start") from exc
+    try:
         futures = [
             await producer.send(topic, value=article_json(article_id, text), key=article_id.encode("utf-8"))
             for article_id, text in articles

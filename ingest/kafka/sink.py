@@ -13,6 +13,7 @@ from ingest.codec import Message
 from ingest.kafka import Delivery, Offsets
 from ingest.kafka.config import producer_kwargs
 from ingest.kafka.faults import TRANSIENT, wrap
+from ingest.kafka.login import start_fault
 from ingest.settings import Settings
 
 log = structlog.get_logger()
@@ -31,6 +32,7 @@ class KafkaSink:
 
     def __init__(self, settings: Settings) -> None:
         self._kwargs = producer_kwargs(settings)
+        self._kafka = settings.kafka
         self.transactional = settings.processing.mode == "exactly_once"
         self._producer: AIOKafkaProducer | None = None
 
@@ -41,13 +43,17 @@ class KafkaSink:
         return self._producer
 
     async def start(self) -> None:
-        """Connect and obtain a producer id (with a transactional id: fence the previous holder)."""
+        """Connect and obtain a producer id (with a transactional id: fence the previous holder).
+
+        A broker that refuses the login or whose certificate is not trusted
+        raises FatalKafkaFault; brokers that cannot be reached, TransientKafkaFault.
+        """
         producer = AIOKafkaProducer(**self._kwargs)
         try:
             await producer.start()
         except TRANSIENT as exc:
             await _close(producer)
-            raise wrap(exc, "producer start") from exc
+            raise await start_fault(self._kafka, exc, "producer start") from exc
         self._producer = producer
 
     async def stop(self) -> None:

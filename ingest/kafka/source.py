@@ -13,6 +13,7 @@ from ingest.codec import Record
 from ingest.kafka import Offsets, RebalanceListener, TopicPartition
 from ingest.kafka.config import consumer_kwargs
 from ingest.kafka.faults import TRANSIENT, wrap
+from ingest.kafka.login import start_fault
 from ingest.settings import Settings
 
 log = structlog.get_logger()
@@ -48,14 +49,18 @@ class KafkaSource:
         return self._consumer
 
     async def start(self, listener: RebalanceListener) -> None:
-        """Connect and subscribe; raises a KafkaFault when the brokers cannot be reached."""
+        """Connect and subscribe.
+
+        Raises FatalKafkaFault when a broker refuses the login or its
+        certificate is not trusted, TransientKafkaFault when none can be reached.
+        """
         consumer = AIOKafkaConsumer(**consumer_kwargs(self._settings))
         try:
             await consumer.start()
         except TRANSIENT as exc:
             with contextlib.suppress(Exception):
                 await consumer.stop()
-            raise wrap(exc, "consumer start") from exc
+            raise await start_fault(self._settings.kafka, exc, "consumer start") from exc
         consumer.subscribe([self._settings.topics.raw], listener=_Listener(listener))
         self._consumer = consumer
 
