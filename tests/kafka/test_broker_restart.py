@@ -69,7 +69,7 @@ def test_broker_restart_mid_stream(private_broker: str, unique: str, tmp_path: P
         code = service.wait(240)
         assert code == 0, service.tail()
         lines = service.log().splitlines()
-        outages = [i for i, line in enumerate(lines) if f":{PORT}" in line and "onnect" in line]
+        outages = [i for i, line in enumerate(lines) if str(PORT) in line and "onnect" in line]
         assert outages, "the service never noticed the broker was gone"
         assert any('"dead_letter"' in line for line in lines[outages[0] :]), "the outage came after the work"
         assert Counter(kafka.events()) == corpus.events

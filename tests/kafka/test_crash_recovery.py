@@ -25,12 +25,12 @@ def publish(kafka: KafkaTest, count: int, partitions: int, seed: int) -> Corpus:
 
 
 def kill_and_restart(kafka: KafkaTest, kills: int, rng: random.Random, **env: str) -> list[ServiceProcess]:
-    """Start the service and SIGKILL it `kills` times, each at a random moment after it joined the group."""
+    """Start the service and SIGKILL it `kills` times, each at a random moment after it began publishing."""
     killed = []
     for _ in range(kills):
         service = kafka.start("run", **env)
-        service.wait_for_line("partitions_assigned")
-        time.sleep(rng.uniform(0.05, 0.7))
+        service.wait_for_line("event_published")
+        time.sleep(rng.uniform(0.0, 0.4))
         service.kill()
         killed.append(service)
     return killed
@@ -49,10 +49,8 @@ def test_kill_9_exactly_once(kafka: KafkaTest) -> None:
     corpus = publish(kafka, 3000, partitions=4, seed=1)
     rng = random.Random()
     env = {**SETTINGS, "INGEST_KAFKA_GROUP_INSTANCE_ID": "crash-a"}
-    killed = kill_and_restart(kafka, 6, rng, **env)
+    kill_and_restart(kafka, 6, rng, **env)
     final = kafka.run_until_idle(idle=3.0, **env)
-    worked = sum('"dead_letter"' in service.log() for service in killed)
-    assert worked >= 3, f"only {worked} of the killed runs were killed while working"
     assert '"input_drained"' in final.log()
     assert_exactly_once(kafka, corpus)
 
