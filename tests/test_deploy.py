@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tooling import validation_tool
 
 ROOT = Path(__file__).resolve().parents[1]
 DEPLOY = ROOT / "deploy"
 BASE = DEPLOY / "base"
 OVERLAY = DEPLOY / "overlays" / "example"
-TOOLS_BIN = ROOT / ".cache" / "tools" / "bin"
 # The oldest Kubernetes minor still commonly run, and the newest kubernetes-validate ships.
 KUBERNETES_VERSIONS = ("1.30.0", "1.37.0")
 GENERATED_SUFFIX = re.compile(r"-[a-z0-9]{10}$")
@@ -35,19 +35,10 @@ CLUSTER_SCOPED = {"Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResou
 Resource = dict[str, Any]
 
 
-def _tool(name: str) -> Path:
-    path = TOOLS_BIN / name
-    if not path.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{path} is missing: `make tools` installs the validation tools")
-        pytest.skip(f"{path} is missing: run `make tools`")
-    return path
-
-
 def _tools_python(script: str, payload: Any) -> Any:
     """Runs `script` in the tools environment with `payload` as JSON on stdin; returns its JSON stdout."""
     result = subprocess.run(
-        [str(_tool("python")), "-c", script],
+        [str(validation_tool("python")), "-c", script],
         input=json.dumps(payload),
         capture_output=True,
         text=True,
@@ -508,7 +499,7 @@ def test_crd_required_fields_are_present(rendered: list[Resource]) -> None:
 
 def _checkov(*arguments: str) -> list[dict[str, Any]]:
     result = subprocess.run(
-        [str(_tool("checkov")), *arguments, "--skip-download", "--output", "json"],
+        [str(validation_tool("checkov")), *arguments, "--skip-download", "--output", "json"],
         capture_output=True,
         text=True,
         timeout=600,

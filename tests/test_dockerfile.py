@@ -20,11 +20,11 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
+from tooling import validation_tool
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCKERFILE = ROOT / "Dockerfile"
 DOCKERIGNORE = ROOT / ".dockerignore"
-TOOLS_BIN = ROOT / ".cache" / "tools" / "bin"
 VENV_IN_IMAGE = "/opt/ingest"
 
 
@@ -78,19 +78,10 @@ def _in_stage(stage: str, keyword: str) -> list[Instruction]:
     return [i for i in _instructions() if i.stage == stage and i.keyword == keyword]
 
 
-def _tool(name: str) -> Path:
-    path = TOOLS_BIN / name
-    if not path.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{path} is missing: `make tools` installs the validation tools")
-        pytest.skip(f"{path} is missing: run `make tools`")
-    return path
-
-
 def test_hadolint_finds_nothing() -> None:
     """hadolint (every rule, info level and up) reports no finding on the Dockerfile."""
     result = subprocess.run(
-        [str(_tool("hadolint")), "--no-color", "--failure-threshold", "info", str(DOCKERFILE)],
+        [str(validation_tool("hadolint")), "--no-color", "--failure-threshold", "info", str(DOCKERFILE)],
         capture_output=True,
         text=True,
         check=False,
