@@ -448,3 +448,34 @@ def test_the_country_is_the_state_last_named() -> None:
         "The country is also negotiating the purchase of Su-35 fighters, according to Russian media."
     )
     assert _rows(text) == {("RUS", "DZA", "aircraft", "considered")}
+
+
+def test_seized_shipment_to_a_state_goes_to_the_armed_group_named_there() -> None:
+    """In a seizure report, rifles "on a route from Iran to Yemen" go to the Houthis the text names."""
+    rows = _rows(
+        "The Houthi rebels control the capital.\nThe navy seized 900 rifles from Iran bound for Yemen."
+    )
+    assert rows == {("IRN", "Houthis", "small_arms", "delivered")}
+
+
+def test_interdicts_in_a_headline() -> None:
+    """ "Navy interdicts dhow carrying 300 rifles from Iran to Houthis" is a seizure in transit."""
+    assert _rows("Navy interdicts dhow carrying 300 rifles from Iran to Houthis\n\nText follows.") == {
+        ("IRN", "Houthis", "small_arms", "delivered")
+    }
+
+
+def test_sale_notice_list_under_a_request_and_a_heading() -> None:
+    """The lines under "has requested to buy:" and an MDE heading are the approved sale's items, planned."""
+    text = (
+        "The State Department has made a determination approving a possible Foreign Military Sale to the "
+        "Taipei Economic and Cultural Representative Office in the United States (TECRO) of Harpoon "
+        "missiles for an estimated cost of $500 million.\n\n"
+        "The recipient has requested to buy:\n\n"
+        "Major Defense Equipment (MDE):\n"
+        "Forty (40) Harpoon Block II missiles\n"
+        "Four (4) AN/TPS-77 radars\n"
+    )
+    assert ("USA", "TWN", "missile", "planned") in _rows(text)
+    assert ("USA", "TWN", "sensor", "planned") in _rows(text)
+    assert ("Harpoon", 40, 40) in _items(text)

@@ -590,3 +590,90 @@ def test_bullets_after_a_name_and_the_following() -> None:
         "\u2022 Hong Kong-based Brightway Parts Limited.\n"
     )
     assert target_names(event) == ["Karim Nouri", "Aval Pardaz Company", "Brightway Parts Limited"]
+
+
+def test_colon_list_a_few_sentences_after_the_announcement() -> None:
+    """A list opened by "Among the firms added today are:" past a quotation still names the targets."""
+    event = only(
+        "The Bureau of Industry and Security today added 12 firms to the Entity List.\n\n"
+        '"Diversion has a price," the Under Secretary said.\n\n'
+        "Among the firms added today are:\n"
+        "- Harbin Lodestar Optics Co., Ltd., China, for supplying thermal sights;\n"
+        "- Volzhsky Relay LLC, Russia, a buyer for the Russian army.\n"
+    )
+    assert target_names(event) == ["Harbin Lodestar Optics Co., Ltd.", "Volzhsky Relay LLC"]
+    assert event.status == "imposed"
+
+
+def test_headline_noun_after_to_is_no_plan() -> None:
+    """ "Commerce Adds 9 Entities to Entity List": "to Entity List" is no infinitive of a future action."""
+    found = sanctions(
+        "Commerce Adds 9 Entities to Entity List for Aiding Drone Makers\n\n"
+        "The Commerce Department added Qinghe Servo Motor Co., Ltd. to the Entity List."
+    )
+    assert {e.status for e in found} == {"imposed"}
+
+
+def test_counted_announcement_names_targets_in_its_descriptions() -> None:
+    """ "designating three entities and one individual", then "Dubai-based X ...", "Y, an Iranian national"."""
+    event = only(
+        "Today, OFAC is designating three entities and one individual for procuring drone engines.\n\n"
+        "Dubai-based Sarv Falcon Trading FZE bought the engines from abroad.\n\n"
+        "Tabriz-based Kavir Motor Company and Qeshm Parts Company assembled them.\n\n"
+        "Reza Moradi, an Iranian national, arranged the payments.\n"
+    )
+    assert target_names(event) == [
+        "Sarv Falcon Trading FZE",
+        "Kavir Motor Company",
+        "Qeshm Parts Company",
+        "Reza Moradi",
+    ]
+
+
+def test_they_include_after_a_sentence_about_whom_the_listing_targets() -> None:
+    """ "Today's listings target persons who ... They include X and Y." names X and Y."""
+    event = only(
+        "The Council of the EU today imposed restrictive measures on two individuals.\n"
+        "Today's listings target persons responsible for missile transfers.\n"
+        "They include Amir Rostami and Kamran Jafari.\n"
+    )
+    assert target_names(event) == ["Amir Rostami", "Kamran Jafari"]
+
+
+def test_labelled_lines_name_targets_for_the_government_of_a_state() -> None:
+    """ "The Government of Japan has decided" imposes; "Individuals: ..., including X" lines name targets."""
+    event = only(
+        "The Government of Japan, with its partners, has decided today to take the following measures.\n"
+        "(1) Designation of persons subject to asset freeze\n"
+        "(a) Individuals: 2 individuals, including Sergei Orlov and Pyotr Belov.\n"
+        "(b) Entities: 1 entity, including Dalnevostochny Cargo LLC.\n"
+    )
+    assert event.imposers[0].country == "JPN"
+    assert target_names(event) == ["Sergei Orlov", "Pyotr Belov", "Dalnevostochny Cargo LLC"]
+
+
+def test_state_listing_a_person() -> None:
+    """ "Canada is listing X" in a sanctions text names X as a target of Canada."""
+    event = only(
+        "Canada today imposed sanctions under the Special Economic Measures (Russia) Regulations.\n"
+        "In addition, Canada is listing Oleg Varnavin, head of a state arms exporter.\n"
+    )
+    assert target_names(event) == ["Oleg Varnavin"]
+
+
+def test_such_as_opens_a_name_after_a_class() -> None:
+    """ "officials involved in arms exports such as X": X is a target, the class is no block."""
+    event = only(
+        "South Korea imposed sanctions on 11 individuals on Friday. The targets include the cargo ship "
+        "Lady Maria and officials involved in arms exports such as Jong Myong Su, the ministry said."
+    )
+    assert target_names(event) == ["Lady Maria", "Jong Myong Su"]
+
+
+def test_the_sanctions_list_includes() -> None:
+    """ "The sanctions list includes X and Y" names both."""
+    event = only(
+        "The Security Council renewed the measures for a year. "
+        "The sanctions list includes militia leader Abu Karar al-Tamimi and Hassan Idris."
+    )
+    assert target_names(event) == ["Abu Karar al-Tamimi", "Hassan Idris"]

@@ -149,3 +149,28 @@ def test_airline_named_after_its_country() -> None:
     """ "Iran Air" is a company of Iran."""
     (found,) = names("sanctions on the national airline, Iran Air, on Tuesday")
     assert (found.text, found.kind, found.country) == ("Iran Air", "company", "IRN")
+
+
+def test_state_full_name_opens_a_company_name() -> None:
+    """ "Islamic Republic of Iran Shipping Lines" is one company, not a state and "Shipping Lines"."""
+    found = names("the Council listed the Islamic Republic of Iran Shipping Lines and others")
+    assert ("Islamic Republic of Iran Shipping Lines", "IRN") in [(n.text, n.country) for n in found]
+    assert "Shipping Lines" not in [n.text for n in found]
+
+
+def test_paired_trade_words_stay_in_one_name() -> None:
+    """ "Import and Export Co., Ltd." does not split a company's name at "and"."""
+    found = names("sanctioned Ningde Harbor Import and Export Co., Ltd. on Tuesday")
+    assert [n.text for n in found] == ["Ningde Harbor Import and Export Co., Ltd."]
+
+
+def test_vessel_name_with_digits() -> None:
+    """ "the vessel Zarya-7" is a ship's name though it carries a digit."""
+    found = names("the UK also sanctioned the vessel Zarya-7 on Monday")
+    assert [(n.text, n.vessel) for n in found] == [("Zarya-7", True)]
+
+
+def test_legal_form_alone_names_no_company() -> None:
+    """ "Joint Stock Company" before a possessive is a form without a name."""
+    found = names("designated Joint Stock Company Uralmetall's subsidiary Perm Optics Plant")
+    assert "Joint Stock Company" not in [n.text for n in found]

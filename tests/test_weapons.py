@@ -83,3 +83,8 @@ def test_designation_decides_the_class_of_guns() -> None:
     assert _read("delivered 18 Caesar guns") == [("artillery", "CAESAR")]
     assert _read("36 K10 ammunition resupply vehicles") == [("armoured_vehicle", "K10")]
     assert _read("and small arms ammunition") == [("ammunition", None)]
+
+
+def test_warship_named_after_a_weapon_is_no_weapon() -> None:
+    """ "USS Chinook" is a ship's name, not a CH-47 helicopter."""
+    assert _read("The destroyer USS Chinook stopped the dhow.") == [("ship", None)]

@@ -395,6 +395,7 @@ class _Frame:
     items: list[Item] = field(default_factory=list)
     listing: bool = False
     partners: list[_Party] = field(default_factory=list)
+    request: bool = False  # its list lines are the items of a request ("has requested to buy:")
 
     def supplies(self, party: _Party) -> bool:
         """Whether `party` is this transfer's supplier or one of its co-suppliers ("X and Z will give")."""
@@ -1878,7 +1879,31 @@ def read_arms(doc: Document) -> list[ArmsDraft]:
         if state.read >= _MAX_READ:
             break
     _settle_requests(state)
+    _smuggled_to_group(doc, state.drafts)
     return _merge(state.drafts)
+
+
+_SMUGGLING = ("smuggl", "seiz", "interdict", "intercept", "traffick")
+
+
+def _smuggled_to_group(doc: Document, drafts: list[ArmsDraft]) -> None:
+    """In a report of seized or smuggled arms, a shipment "to Yemen" goes to the armed group the text names
+    there (the Houthis), not to the state's government; only when the text names one such group.
+    """
+    if not drafts or not any(word in doc.text[:20000].lower() for word in _SMUGGLING):
+        return
+    groups: dict[str, dict[str, Mention]] = {}
+    for clause in doc.clauses[:400]:
+        for mention in clause.actors:
+            if mention.ref.kind == "armed_group" and mention.ref.country:
+                groups.setdefault(mention.ref.country, {}).setdefault(mention.ref.name, mention)
+    for draft in drafts:
+        recipient = draft.recipient
+        named = groups.get(recipient.country or "") if recipient.kind == "state" else None
+        if not named or len(named) != 1 or draft.supplier.country == recipient.country:
+            continue
+        mention = next(iter(named.values()))
+        draft.recipient = mention.ref.to_actor(mention.surface)
 
 
 def _anchors_in(clause: Clause, lex: _Lexicon) -> frozenset[str]:
@@ -1964,16 +1989,34 @@ def _read_clause(clause: Clause, state: _State) -> None:
     produced = False
     for reading in readings:
         produced |= _record(reader, reading, state)
-    if not reader.triggers and reader.weapons:
-        produced |= _continue_list(reader, state)
+    if not produced and reader.weapons:
+        produced |= _continue_list(
+            reader, state
+        )  # a list line may hold a transfer word of its own ("includes")
     _carry_signing(reader, state, before, produced)
     if state.frame is not None and state.frame.sentence == clause.index:
         state.frame.listing = clause.text.rstrip().endswith(":") or state.frame.listing
+    elif state.frame is not None and clause.text.rstrip().endswith(":"):
+        _open_list(reader, state.frame)
     subject = next((p for p in reader.parties if p.form != "adjective" and not reader._in_phrase(p)), None)
     if subject is not None:
         state.last_subject = subject.ref
     if reader.triggers or reader.weapons:
         state.weapons[clause.index] = [w for w in reader.weapons if w.is_item]
+
+
+def _open_list(reader: _ClauseReader, frame: _Frame) -> None:
+    """A line ending in a colon after a transfer opens (or carries on) its list of items.
+
+    "The Government of X has requested to buy:" and a heading under it ("Major
+    Defense Equipment (MDE):") put the lines that follow under the sale just read.
+    """
+    if any(w.designation or w.category != "other" for w in reader.weapons):
+        return  # a line that names weapons is read for itself
+    gap = reader.clause.index - frame.sentence
+    if (frame.listing and gap == 1) or (reader.triggers and 0 < gap <= 2):
+        frame.listing = True
+        frame.sentence = reader.clause.index
 
 
 def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
@@ -2133,9 +2176,19 @@ def _continue_list(reader: _ClauseReader, state: _State) -> bool:
     if not items:
         return False
     evidence = [reader.clause.sentence, frame.evidence]
-    state.drafts.append(
-        ArmsDraft(_as_actor(frame.supplier), _as_actor(frame.recipient), items, frame.status, evidence, 0.6)
+    draft = ArmsDraft(
+        _as_actor(frame.supplier), _as_actor(frame.recipient), items, frame.status, evidence, 0.6
     )
+    state.drafts.append(draft)
+    if frame.status == "considered" and (
+        frame.request
+        or any(
+            _REQUEST_WORDS & set(_WORD_RUN.findall(state.clauses[k].lowered))
+            for k in range(max(0, frame.sentence - 1), frame.sentence + 1)
+        )
+    ):
+        frame.request = True
+        state.requests.add(id(draft))  # the lines of "has requested to buy:" are the request
     frame.sentence = reader.clause.index
     return True
 

@@ -121,6 +121,25 @@ _LEGAL_FORMS = frozenset(
 )
 # Forms that close a name: "Foo Co., Ltd. of Hong Kong" ends before "of" ("Bank of Russia" does not).
 _BARE_FORMS = frozenset(["Group", "Holding", "Holdings", "Trading", "Industries", "Enterprises"])
+_FORM_WORDS = frozenset(
+    [
+        "Joint",
+        "Stock",
+        "Company",
+        "Closed",
+        "Open",
+        "Public",
+        "Private",
+        "Limited",
+        "Liability",
+        "Federal",
+        "State",
+        "Unitary",
+        "Enterprise",
+        "Corporation",
+        "Incorporated",
+    ]
+)  # words of a company's legal form that name no company on their own
 _CLOSING_FORMS = _LEGAL_FORMS - {"Bank", "Company", "Corporation", "Incorporated"}
 _ABBREVIATED = frozenset(["Co", "Ltd", "Inc", "Corp", "L.L.C", "S.A", "Pte", "Pvt", "Bhd", "Sdn", "Jr", "Sr"])
 _DOTTED = re.compile(r"\.\w+\.$")
@@ -310,6 +329,20 @@ def find_names(
             country_end = unit.end
             run.append(unit)
             continue
+        if (
+            mention is not None
+            and mention.ref.kind == "state"
+            and mention.form == "name"
+            and mention.start == unit.start
+            and mention.end > unit.end
+            and _opens_name(text, units, i, mention.end)
+        ):
+            flush()  # "Islamic Republic of Iran Shipping Lines": a state's full name that opens a name
+            country = mention.ref.country
+            country_end = mention.end
+            inside_until = mention.end
+            run.append(unit)
+            continue
         if unit.covered:
             flush()
             continue
@@ -403,6 +436,11 @@ def _split_and(units: list[_Unit]) -> list[list[_Unit]]:
                 left_words[-1].key in _CLOSING_FORMS or left_words[0].key in _classes()["company_prefix"]
             )  # "JSC Kronstadt and Research and Production Enterprise X": two names
             rest_words = [u for u in units[i + 1 :] if u.key not in _CONNECTORS]
+            sectors = _classes()["sector"]
+            if current[-1].key in sectors and right and right[0].key in sectors:
+                current.append(unit)  # "Import and Export Co.", "Research and Production": one name's words
+                i += 1
+                continue
             if (
                 after_the
                 or named_left
@@ -458,6 +496,8 @@ def _classify(
         return None  # "Sanctions Evasion Network", "Special Economic Measures": a topic, not a name
     if len(words) == 1 and (words[0] in _LEGAL_FORMS or words[0] in _BARE_FORMS):
         return None  # "Group" of "En+ Group", "Ltd" after "(Dubai)": a form without its name
+    if all(w in _FORM_WORDS or w in _CONNECTORS for w in words):
+        return None  # "Joint Stock Company" of "Joint Stock Company X's subsidiary": a form without its name
     if words[-1].rstrip(".") in _LEGAL_FORMS or (len(words) > 1 and words[0] in prefixes):
         kind = "company"
     elif any(w in orgs for w in words):
@@ -492,6 +532,8 @@ def _classify(
                 kind = "organization"
             elif _plain_word(words[0]) and not _IMO.match(text, units[0].end, hi):
                 kind, partial = "person", True
+            elif _vessel_before(text, units[0].start) and any(ch.isalpha() for ch in words[0]):
+                kind = "organization"  # "the vessel Maia-1": a ship's name may carry digits
             else:
                 return None
         else:
@@ -568,6 +610,23 @@ def _classify(
     return Name(start, end, surface, kind, country, aliases, vessel, partial)
 
 
+def _opens_name(text: str, units: list[_Unit], i: int, end: int) -> bool:
+    """Whether the words of a state's name from unit `i` to `end` run on into a capitalised name."""
+    for k in range(i + 1, min(len(units), i + 12)):
+        if units[k].end == end:
+            nxt = units[k + 1] if k + 1 < len(units) else None
+            return (
+                nxt is not None
+                and nxt.is_cap
+                and nxt.mention is None
+                and (nxt.key in _classes()["company_suffix"] or nxt.key in _classes()["org_keyword"])
+                and text[end : nxt.start] == " "
+            )
+        if units[k].end > end:
+            return False
+    return False
+
+
 def _nickname(text: str, left: _Unit, unit: _Unit, units: list[_Unit], i: int) -> bool:
     """Whether `unit` is a one-word nickname quoted inside a person's name ('Jimmy "Barbecue" Cherizier')."""
     if _QUOTE_OPEN.fullmatch(text, left.end, unit.start) is None or not _plain_word(left.key):
@@ -603,7 +662,7 @@ def _person_like(units: list[_Unit]) -> bool:
 
 def _company_word(word: str) -> bool:
     """A one-word company name ("Gazprombank", "Rosneft") rather than a given name."""
-    return word.lower().endswith(("bank", "prom", "neft", "gaz", "tech", "trans", "export", "flot"))
+    return word.lower().endswith(("bank", "prom", "neft", "gaz", "tech", "trans", "export", "flot", "zavod"))
 
 
 def _plain_word(word: str) -> bool:

@@ -89,6 +89,7 @@ _MAX_SITES = 400  # per document: a long release with a hundred designations has
 _AFTER_WINDOW = 1500  # characters after a sanctions word where its targets may stand
 _BEFORE_WINDOW = 600  # characters before it, for a passive subject
 _PREFIX_WINDOW = 240
+_LIST_REACH = 4  # sentences after an announcement where a colon may introduce its list
 _LONG_PASSAGE = 4000  # characters: longer passages are read in windows around their sanctions words
 
 # Literal searches (str.find runs in C) rather than alternations, which the regex engine tries at every
@@ -122,7 +123,14 @@ _STRONG_CUES = (  # in lower-cased text: a document with one of these is about s
     "restrictive measure",
     "blocked property",
 )
-_WEAK_CUES = ("blocks", "blocked", "listed", "named", "target")  # words, in a document with a strong cue
+_WEAK_CUES = (
+    "blocks",
+    "blocked",
+    "listed",
+    "listing",
+    "named",
+    "target",
+)  # words, in a document with a strong cue
 _EU_NAMES = ("European Union", "Council of the EU", "E.U.")
 _EU_COUNCILS = ("Council of the EU", "Council of the European Union", "European Council", "EU Council")
 _UN_COUNCIL = "United Nations Security Council"
@@ -143,7 +151,9 @@ _CUT = re.compile(
     r"on behalf|over|linked|related|connected|involved|associated|accused|after|amid|as part|in order|"
     r"according|following|since|to|from|said|says|while|when|where|by|as a result|who are|which are)\b"
 )
-_SEPARATOR = re.compile(r"[,;:•\n]|\band\b|\bor\b|\bas well as\b|\balong with\b|\bplus\b")
+_SEPARATOR = re.compile(
+    r"[,;:•\n]|\band\b|\bor\b|\bas well as\b|\balong with\b|\bplus\b|\bsuch as\b|\bincluding\b"
+)
 _GOVERNING = re.compile(
     r"(?:impos\w*|announc\w*|adopt\w*|approv\w*|extend\w*|renew\w*|lev(?:y|ies|ied|ying)|slap\w*|"
     r"introduc\w*|unveil\w*|expand\w*|tighten\w*|agree\w*|decid\w*|implement\w*|hit|hits|place[sd]?|"
@@ -200,14 +210,48 @@ _COUNTED_CLASS = re.compile(
     r"several|scores|hundreds|more)(?:\s+[\w-]+){0,3}?\s+" + _CLASS + r"\b",
     re.IGNORECASE,
 )
+_DESCRIBED_BEFORE = re.compile(  # "Iran-based X", "Russian national X": how a release introduces a target
+    r"(?:-based|\b[A-Z][a-z]+ national)\s+(?:the\s+)?$"
+)
+_NATIONAL_AFTER = re.compile(r",\s+an?\s+[A-Z][a-z]+\s+(?:national|citizen)\b")  # "X, an Iranian national,"
+_ROLE_BEFORE = re.compile(  # "Pishgam's managing director, X", "and its general director, X"
+    r"(?:['’]s|\bits|\bhis|\bher|\btheir)\s+(?:[a-z-]+\s+){0,2}(?:director|owner|founder|chairman|president|"
+    r"manager|executive|officer|head|shareholder|ceo)s?,?\s+$"
+)
+_HISTORY_BEFORE = re.compile(r"\b(?:previously|already|formerly|earlier)\b")
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+}
+_COUNTED_ONE = re.compile(
+    r"\b(?:one|an?)\s+(?:individual|entity|person|company|firm|bank|vessel)\b", re.IGNORECASE
+)
+_DESCRIBED_MAX = 40  # targets a counted announcement may name in the paragraphs that describe them
 _LIST_MARK = re.compile(r",\s+(?:including|among\s+them|among\s+which|such\s+as|namely)\b|:\s")
+_LABEL = re.compile(
+    r"\s*(?:[A-Z][a-z]+\s+)?(?i:" + _CLASS[3:-1] + r")\s*:"
+)  # "Individuals:", "Designated entities:"
 _ANAPHOR = re.compile(r"\s*(?:They|(?:The|These|Those|All)\s+(?:[\w-]+\s+){0,2}?" + _CLASS + r")\b")
+_PARTICIPLE = r"(?:\s+(?:newly\s+)?[a-z]+ed(?:\s+today)?|\s+concerned)?"  # "the entities added today"
 _CONTINUATION = re.compile(  # a sentence that lists the targets of the one before
     r"\s*(?:(?:The|These|Those)\s+(?:[\w-]+\s+){0,3}?"
     + _CLASS
-    + r"(?:\s+(?:newly\s+)?[a-z]+ed|\s+concerned)?"
-    r"|They|Among\s+them|Among\s+those\s+[a-z]+|Among\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,3}?"
+    + _PARTICIPLE
+    + r"|They|Among\s+them|Among\s+those\s+[a-z]+|Among\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,3}?"
     + _CLASS
+    + _PARTICIPLE
     + r")\s*(?:(?:also\s+)?(?:include|includes|included|are|were|comprise)\b|:)"
 )
 
@@ -549,29 +593,48 @@ class _Reader:
         return self.owners[0][1] if self.owners else ()
 
     def _continue_list(self, index: int, finding: _Finding) -> None:
-        """Targets listed in the sentence after an announcement ("The entities include X and Y.")."""
-        if index + 1 >= len(self.passages):
-            return
-        following = self.passages[index + 1]
-        intro = _CONTINUATION.match(following.text)
-        if intro is None:
-            return
+        """Targets listed in the sentence after an announcement ("The entities include X and Y.").
+
+        A list introduced with a colon ("Among the entities added today are:") may
+        stand a few sentences further on, past a quotation or a remark; "They
+        include ..." may follow a sentence that describes whom the listing targets;
+        labelled lines ("Individuals: 3 individuals, including X", "Entities: ...")
+        each add their names.
+        """
+        intro = None
+        for ahead in range(index + 1, min(len(self.passages), index + 1 + _LIST_REACH)):
+            following = self.passages[ahead]
+            intro = _CONTINUATION.match(following.text) or _LABEL.match(following.text)
+            if intro is not None and (
+                ahead == index + 1
+                or following.text.rstrip().endswith(":")
+                or (ahead == index + 2 and _NAMED_CLASS.search(self.passages[index + 1].text) is not None)
+            ):  # "... on 7 individuals. Today's listings target persons who ... They include X, Y."
+                index = ahead
+                break
+            intro = None
         known = {e.key for e in finding.targets}
-        found = _heads(following, intro.end(), len(following.text))
-        evidence = list(following.sentences)
-        if not found and following.text.rstrip().endswith(":"):
-            for extra, bullet in self._bullets(index + 1):
-                found.append(extra)
-                evidence.extend(bullet.sentences)
-        added = [e for e in found if e.key not in known]
-        if added:
-            finding.targets.extend(added)
-            finding.evidence.extend(evidence)
+        while intro is not None:
+            following = self.passages[index]
+            found = _heads(following, intro.end(), len(following.text))
+            evidence = list(following.sentences)
+            if not found and following.text.rstrip().endswith(":"):
+                for extra, bullet in self._bullets(index):
+                    found.append(extra)
+                    evidence.extend(bullet.sentences)
+            added = [e for e in found if e.key not in known]
+            if added:
+                known.update(e.key for e in added)
+                finding.targets.extend(added)
+                finding.evidence.extend(evidence)
+            index += 1
+            intro = _LABEL.match(self.passages[index].text) if index < len(self.passages) else None
 
     def read(self) -> list[_Finding]:
         findings: list[_Finding] = []
         last: list[_Imposer] = []
         pending: list[_Finding] = []
+        counted: tuple[int, _Finding, int] | None = None  # an announcement that counts its targets, unnamed
         cues = _positions(self.lowered, _CUES)
         if self.strong_doc:
             cues = sorted(cues + [at for at in _positions(self.text, _WEAK_CUES) if _word_at(self.text, at)])
@@ -603,10 +666,18 @@ class _Reader:
                     pending.append(finding)
                 if finding.targets:
                     findings.append(finding)
+                elif counted is None and finding.imposers and finding.status == "imposed":
+                    number = _counted(passage.text)
+                    if number:
+                        counted = (index, finding, number)
+                if finding.targets:
+                    pass
                 elif findings and _ANAPHOR.match(passage.text) and findings[-1].status == finding.status:
                     # "The listed persons are subject to an asset freeze": more measures of the same listing
                     previous = findings[-1]
                     previous.measures.extend(m for m in finding.measures if m not in previous.measures)
+        if counted is not None:
+            self._describe(counted, findings)
         if pending:
             fallback = self._first_authority()
             for waiting in pending:
@@ -615,6 +686,58 @@ class _Reader:
             named = [self._full_name(entity) for entity in finding.targets[:100]]
             finding.targets = [e for e in named if e.name is None or not e.name.partial]
         return [f for f in findings if f.imposers and f.targets]
+
+    def _describe(self, counted: tuple[int, _Finding, int], findings: list[_Finding]) -> None:
+        """Targets of an announcement that counts them ("is designating six entities and two individuals")
+        and names them only in the paragraphs that describe each: "Iran-based X supplied ...", "Y, an
+        Iranian national, ...", "X's managing director, Z, ...". At most as many as it counts, less
+        those already read elsewhere in the document.
+        """
+        index, finding, number = counted
+        known = {e.key for f in findings for e in f.targets}
+        room = min(number, _DESCRIBED_MAX) - len(known)
+        found: list[_Entity] = []
+        evidence: list[Sentence] = []
+        for passage in self.passages[index + 1 : index + 80]:
+            if room <= len(found):
+                break
+            text = passage.text
+            if not _has_any(text, ("-based", "national", "director", "owner", "chairman", "executive")):
+                continue
+            here: list[_Entity] = []
+            for entity in passage.entities():
+                if (
+                    entity.state
+                    or entity.key in known
+                    or (entity.ref is not None and entity.ref.kind == "state")
+                ):
+                    continue
+                before = text[max(0, entity.start - 40) : entity.start]
+                person = entity.name is not None and entity.name.kind == "person"
+                described = (
+                    _DESCRIBED_BEFORE.search(before) is not None
+                    or (person and _NATIONAL_AFTER.match(text, entity.end) is not None)
+                    or (person and _ROLE_BEFORE.search(before) is not None)
+                    or (bool(here) and _LISTED.fullmatch(text, here[-1].end, entity.start) is not None)
+                )
+                if (
+                    not described
+                    or _HISTORY_BEFORE.search(before)
+                    or _next_word(text, entity.end) in _w("speaking")
+                ):
+                    continue
+                if text[entity.end : entity.end + 2] in ("'s", "’s"):
+                    continue
+                here.append(entity)
+                known.add(entity.key)
+            if here:
+                found.extend(here)
+                evidence.extend(passage.sentences)
+        if not found:
+            return
+        finding.targets = found[: max(0, room)]
+        finding.evidence.extend(evidence)
+        findings.append(finding)
 
     def _full_name(self, entity: _Entity) -> _Entity:
         """The full name behind a short one the text defines: "Pioneer" for "Pioneer Trading Co. (Pioneer)"."""
@@ -752,10 +875,22 @@ class _Reader:
         for passage in self.passages[:200]:
             if not _has_any(passage.lowered, _CUES) and len(passage.text) > 300:
                 continue
-            for _, _, imposer in _imposer_spots(passage, self.council):
-                if imposer.authority is not None:
-                    return imposer
+            for _, end, imposer in _imposer_spots(passage, self.council):
+                if imposer.authority is not None and _next_word(passage.text, end) not in (
+                    "resolution",
+                    "resolutions",
+                ):
+                    return imposer  # not "in violation of United Nations Security Council resolutions"
         return None
+
+
+def _counted(text: str) -> int:
+    """How many targets a sentence counts ("six entities and two individuals": 8); 0 when it counts none."""
+    total = len(_COUNTED_ONE.findall(text[:2000]))  # "and one individual"
+    for match in _COUNTED_CLASS.finditer(text[:2000]):
+        word = match.group(0).split()[0].lower().replace(",", "")
+        total += int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
+    return total
 
 
 def _has_any(text: str, needles: Sequence[str]) -> bool:
@@ -851,17 +986,18 @@ def _listed_class(keys: list[str], i: int, j: int) -> bool:
 
 
 def _after_authority(site: _Site) -> bool:
-    """Whether an authority is the subject right before the word ("The Council listed ...")."""
+    """Whether an authority is the subject right before the word ("The Council listed ...", "Canada is
+    listing ...")."""
     passage = site.passage
     m = site.i - 1
-    while m >= 0 and passage.keys[m] in _w("adverb"):
+    while m >= 0 and (passage.keys[m] in _w("adverb") or passage.keys[m] in ("is", "are", "has", "have")):
         m -= 1
     if m < 0:
         return False
     if passage.keys[m] == "council":
         return True
     word = passage.tokens[m]
-    return any(mention.end == word.end and mention.ref.name in _authorities() for mention in passage.mentions)
+    return any(mention.end == word.end and _is_imposer(mention) for mention in passage.mentions)
 
 
 def _background(keys: list[str], i: int) -> bool:
@@ -1040,12 +1176,20 @@ def _find_imposer_spots(passage: _Passage, council: str | None) -> list[tuple[in
         if entry is not None:
             spots.append((mention.start, mention.end, _make_imposer(entry, mention.surface)))
             continue
-        if ref.kind != "state" or ref.country is None or not _subject_state(text, mention):
+        if ref.kind != "state" or ref.country is None:
+            continue
+        government = _government_subject(text, mention)
+        if government is None and not _subject_state(text, mention):
             continue
         state = country(ref.country)
         if state is not None:
             actor = state.to_actor(mention.surface)
-            spots.append((mention.start, mention.end, _Imposer(ref.country, actor, None, 9)))
+            if government is not None:  # "the Government of Japan has decided ...": the issuing body
+                spots.append(
+                    (government, mention.end, _Imposer(ref.country, actor, text[government : mention.end], 8))
+                )
+            else:
+                spots.append((mention.start, mention.end, _Imposer(ref.country, actor, None, 9)))
     if council is not None:
         entry = authorities[council]
         un = council == _UN_COUNCIL
@@ -1059,6 +1203,18 @@ def _find_imposer_spots(passage: _Passage, council: str | None) -> list[tuple[in
         )
     spots.sort(key=lambda s: s[0])
     return spots
+
+
+def _government_subject(text: str, mention: Mention) -> int | None:
+    """Where "Government of X" begins when it is the subject that acts ("The Government of Japan decided")."""
+    government = _GOVERNMENT_OF.search(text, max(0, mention.start - 24), mention.start)
+    if government is None or text[government.start()] != "G" or mention.form == "adjective":
+        return None
+    if _previous_word(text, government.start()) in _OBJECT_PREPOSITIONS:
+        return None  # "sanctions on the Government of North Korea"
+    if text[mention.end : mention.end + 2] in ("'s", "’s"):
+        return None
+    return government.start() if _acts(text, mention.end, _next_word(text, mention.end)) else None
 
 
 def _council(text: str) -> str | None:
@@ -1592,8 +1748,9 @@ def _infinitive_plan(site: _Site) -> bool:
     """ "US to impose sanctions", "Canada is set to sanction X": an announced future action."""
     keys, tokens = site.passage.keys, site.passage.tokens
     for k in range(max(1, site.i - 6), site.i):
-        if keys[k] != "to" or not (k + 1 == site.i or _GOVERNING.fullmatch(keys[k + 1])):
-            continue
+        verb_follows = (k + 1 == site.i and site.trigger.kind != "noun") or _GOVERNING.fullmatch(keys[k + 1])
+        if keys[k] != "to" or not verb_follows:
+            continue  # "US to sanction X", "EU to impose ...", not "adds 37 entities to Entity List"
         if tokens[k - 1].text[:1].isupper() or keys[k - 1] in _w("about_to"):
             return True
     return False

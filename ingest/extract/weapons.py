@@ -32,6 +32,9 @@ _SERIAL = re.compile(r"\d{1,4}[A-Z]{0,3}")
 _COMPACT = re.compile(r"[A-Z]{1,4}\d{1,4}[A-Z]{0,2}")
 _DETERMINERS = frozenset(["the", "these", "those", "this", "that", "its", "their", "our", "said"])
 _BOUND_PREFIXES = frozenset({"anti", "counter", "non", "pro"})
+_SHIP_PREFIXES = frozenset(
+    {"USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "TCG", "ROKS", "JS", "FS", "NRP", "ITS"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +252,9 @@ def find_weapons(text: str, tokens: list[Token], low: list[str] | None = None) -
             ):
                 i = end
                 continue  # "anti-ship", "counter-drone" (when not a known class of their own)
+            if i > 0 and tokens[i - 1].text in _SHIP_PREFIXES:
+                i = end
+                continue  # "USS Chinook", "HMS Montrose": a warship's name, not the weapon it shares
             raw.append(
                 WeaponMention(
                     i,
