@@ -1,4 +1,8 @@
-"""Processes under test: started with an environment, sampled for memory, stopped with SIGTERM."""
+"""Processes under test: started with an environment, sampled for memory, stopped with SIGTERM.
+
+A job may start processes of its own (the service's extraction workers): CPU
+time and resident memory are those of the job's whole process tree.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +31,38 @@ def cpu_seconds(pid: int) -> float | None:
     fields = stat.rpartition(")")[2].split()
     # After the command name: state is field 3, utime field 14 and stime field 15 of the full line.
     return (int(fields[11]) + int(fields[12])) / _TICKS
+
+
+def descendants(pid: int) -> list[int]:
+    """The live processes below `pid` (children, their children, ...), from /proc/PID/task/*/children."""
+    found: list[int] = []
+    pending = [pid]
+    while pending:
+        parent = pending.pop()
+        for task in Path(f"/proc/{parent}/task").glob("*/children"):
+            try:
+                kids = [int(k) for k in task.read_text().split()]
+            except (OSError, ValueError):
+                continue
+            found.extend(kids)
+            pending.extend(kids)
+    return found
+
+
+def tree_cpu_seconds(pid: int) -> float | None:
+    """CPU seconds of `pid` and its live descendants (None when `pid` is gone)."""
+    own = cpu_seconds(pid)
+    if own is None:
+        return None
+    return own + sum(cpu_seconds(kid) or 0.0 for kid in descendants(pid))
+
+
+def tree_rss_bytes(pid: int) -> int | None:
+    """Resident bytes of `pid` and its live descendants (None when `pid` is gone)."""
+    own = rss_bytes(pid)
+    if own is None:
+        return None
+    return own + sum(rss_bytes(kid) or 0 for kid in descendants(pid))
 
 
 def rss_bytes(pid: int) -> int | None:
@@ -95,12 +131,13 @@ def start(name: str, argv: list[str], env: dict[str, str], logs: Path, cwd: Path
 
 
 async def sample_memory(procs: list[Proc], stop: asyncio.Event, interval: float = 0.2) -> None:
-    """Append an RSS and a CPU-time sample of every live process each `interval` s until `stop` is set."""
+    """Append an RSS and a CPU-time sample of every live job (its process tree) each `interval` s until `stop`
+    is set."""
     while not stop.is_set():
         now = time.monotonic()
         for proc in procs:
-            value = rss_bytes(proc.process.pid)
-            used = cpu_seconds(proc.process.pid)
+            value = tree_rss_bytes(proc.process.pid)
+            used = tree_cpu_seconds(proc.process.pid)
             if value is not None and used is not None:
                 proc.rss.append((now, value))
                 proc.cpu.append((now, used))

@@ -15,6 +15,7 @@ from typing import Any
 TARGETS = {"at_least_once": 0.8, "exactly_once": 0.6}
 MODE_NAMES = {"at_least_once": "at-least-once", "exactly_once": "exactly-once"}
 PLOT = "throughput.png"
+WORKERS = "service-w2"
 
 
 def _num(value: float | None, digits: int = 0) -> str:
@@ -70,6 +71,19 @@ def verdicts(results: dict[str, Any]) -> list[Verdict]:
         cpu = _ratio(_efficiency(results, "service", mode), _efficiency(results, "passthrough", mode))
         met = None if ratio is None else ratio >= target
         out.append((f"service / passthrough, {MODE_NAMES[mode]}", ratio, cpu, f">= {target}", met))
+    for mode, target in TARGETS.items():
+        ratio = _ratio(_rate(results, WORKERS, mode), _rate(results, "passthrough", mode))
+        cpu = _ratio(_efficiency(results, WORKERS, mode), _efficiency(results, "passthrough", mode))
+        if ratio is not None:
+            out.append(
+                (
+                    f"service, 2 workers / passthrough, {MODE_NAMES[mode]}",
+                    ratio,
+                    cpu,
+                    f">= {target}",
+                    ratio >= target,
+                )
+            )
     for peer in ("quixstreams", "faststream"):
         for mode in TARGETS:
             ratio = _ratio(_rate(results, "service", mode), _rate(results, peer, mode))
@@ -107,7 +121,9 @@ def throughput_table(results: dict[str, Any]) -> str:
                     _num(rate),
                     _num(row["mb_per_s"], 2),
                     _num(_ratio(rate, base), 2),
-                    _num(_ratio(service, rate), 2) if row["job"] not in ("service", "passthrough") else "",
+                    _num(_ratio(service, rate), 2)
+                    if row["job"] not in ("service", "passthrough", WORKERS)
+                    else "",
                     _num(row.get("cpu_ms_per_article"), 2),
                     _events(row, _row(results, "service", mode)),
                     _num(row["seconds"], 1),
@@ -123,6 +139,44 @@ def throughput_table(results: dict[str, Any]) -> str:
         "CPU ms/article",
         "events",
         "seconds",
+    ]
+    return table(header, rows)
+
+
+def workers_table(results: dict[str, Any]) -> str:
+    """The service with extraction in two worker processes next to the in-process service and the passthrough."""
+    rows = []
+    for mode in TARGETS:
+        one, two = _row(results, "service", mode), _row(results, WORKERS, mode)
+        if two is None:
+            continue
+        base = _rate(results, "passthrough", mode)
+        rate = float(two["articles_per_s"])
+        rows.append(
+            [
+                MODE_NAMES[mode],
+                _num(None if one is None else one["articles_per_s"]),
+                _num(rate),
+                _num(_ratio(rate, base), 2),
+                _num(_ratio(rate, None if one is None else one["articles_per_s"]), 2),
+                _num(None if one is None else one.get("cpu_ms_per_article"), 2),
+                _num(two.get("cpu_ms_per_article"), 2),
+                _mib(None if one is None else one.get("rss_peak")),
+                _mib(two.get("rss_peak")),
+            ]
+        )
+    if not rows:
+        return "(not measured)"
+    header = [
+        "mode",
+        "in-process articles/s",
+        "2 workers articles/s",
+        "2 workers ÷ passthrough",
+        "2 workers ÷ in-process",
+        "CPU ms/article in-process",
+        "CPU ms/article 2 workers",
+        "peak RSS in-process",
+        "peak RSS 2 workers (all processes)",
     ]
     return table(header, rows)
 
@@ -198,6 +252,12 @@ def extraction_table(results: dict[str, Any]) -> str:
     )
 
 
+def _notes(results: dict[str, Any]) -> str:
+    """Observations about the run recorded beside its figures (`notes` in results.json), as a list."""
+    notes = results.get("notes") or []
+    return "".join(f"\n- {note}" for note in notes) + ("\n" if notes else "")
+
+
 def markdown(results: dict[str, Any]) -> str:
     """REPORT.md."""
     v = results.get("versions", {})
@@ -216,13 +276,13 @@ local single-node Kafka broker on the same machine. {results["messages"]:,} arti
 ({corpus_mb:,.0f} MB, {results.get("share_relevant", 0):.0%} with event sentences), {results["partitions"]}
 partitions. Python {v.get("python")}, aiokafka {v.get("aiokafka")}, Quix Streams {v.get("quixstreams")},
 FastStream {v.get("faststream")}. The whole run took {results["duration_s"] / 60:.1f} minutes.
-
+{_notes(results)}
 Every job reads the same input topic in its own consumer group and writes into
 topics of its own. Throughput is the article count divided by the time from the
 group becoming Stable to its committed offsets covering the whole input. The
 machine is shared, so compare ratios within this run rather than absolute numbers
 across runs. "CPU ms/article" is the CPU time (user + system, all threads) the
-job's processes used over that window divided by the article count; the "per
+job's processes (its whole process tree) used over that window divided by the article count; the "per
 CPU-second" ratios compare those costs, which other load on the machine disturbs
 far less than wall-clock time (the broker's own CPU is not in them). Regenerate
 with `make bench`.
@@ -244,6 +304,16 @@ at-least-once only.
 
 ![throughput, latency and memory]({PLOT})
 
+## Extraction in worker processes
+
+`INGEST_PROCESSING_WORKERS=2`: the service process consumes, publishes and
+commits; each batch is extracted in chunks by two worker processes. Same
+corpus, same run as the rows above. The broker, the benchmark's own sampling
+and any other load on the machine share the same cores, so two workers can
+gain at most what the cores left idle by the in-process service allow.
+
+{workers_table(results)}
+
 ## Latency
 
 Articles produced at a steady rate (half the service's measured exactly-once
@@ -254,8 +324,8 @@ being readable by a `read_committed` consumer.
 
 ## Memory
 
-Resident set size of the job's process, sampled every 0.2 s through the
-throughput run; growth compares the end of the run with the moment 10 % of the
+Resident set size of the job (the sum over its process tree: the service's
+worker processes count), sampled every 0.2 s through the throughput run; growth compares the end of the run with the moment 10 % of the
 input was committed.
 
 {memory_table(results)}
@@ -351,7 +421,7 @@ def plot(results: dict[str, Any], path: Path) -> None:
 
     ax = axes[2]
     for row in results.get("throughput", []):
-        if row.get("ok") and row.get("rss_timeline") and row["job"] in ("service", "passthrough"):
+        if row.get("ok") and row.get("rss_timeline") and row["job"] in ("service", "passthrough", WORKERS):
             points = [(x * 100, y / 2**20) for x, y in row["rss_timeline"] if 0 <= x <= 1]
             xs, ys = [x for x, _ in points], [y for _, y in points]
             ax.plot(xs, ys, label=f"{row['job']} {MODE_NAMES[row['mode']]}")

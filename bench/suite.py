@@ -2,7 +2,8 @@
 
 Order of work: generate the corpus and load it into a fresh input topic (4
 partitions); extraction alone on one core; then each job (passthrough,
-service, Quix Streams, FastStream) in at-least-once and exactly-once mode, each
+service, the service with two extraction worker processes, Quix Streams,
+FastStream) in at-least-once and exactly-once mode, each
 in its own consumer group on the same input, each into fresh output topics;
 two service instances in one group; latency of the service and of the
 passthrough at half the service's measured rate. All topics of the run carry
@@ -10,7 +11,9 @@ the run id and are deleted at the end.
 
 Throughput of a job is the corpus size divided by the time from its group
 becoming Stable to the group's committed offsets covering the whole input: what
-a user waits for, with the job's own commit cadence included.
+a user waits for, with the job's own commit cadence included. A job whose
+read_committed output holds another number of events than the in-process
+service's is marked invalid rather than reported with a figure.
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ class Job:
     name: str
     argv: tuple[str, ...]
     modes: tuple[str, ...] = MODES
+    env: tuple[tuple[str, str], ...] = ()
 
 
 def jobs() -> list[Job]:
@@ -56,6 +60,7 @@ def jobs() -> list[Job]:
     return [
         Job("passthrough", (py, "-m", "bench.runners.passthrough")),
         Job("service", (py, "-m", "ingest", "run")),
+        Job("service-w2", (py, "-m", "ingest", "run"), env=(("INGEST_PROCESSING_WORKERS", "2"),)),
         Job("quixstreams", (quix, "-m", "bench.runners.quix")),
         Job("faststream", (py, "-m", "bench.runners.faststream"), ("at_least_once",)),
     ]
@@ -140,6 +145,7 @@ async def throughput(run: Run, job: Job, mode: str, instances: int = 1) -> dict[
     """Run `job` (`instances` processes in one group) over the whole input; its figures."""
     label = f"{job.name}-{mode}" + (f"-x{instances}" if instances > 1 else "")
     env, outputs = run.env(label, mode, run.input)
+    env.update(job.env)
     await broker.create_topics(run.bootstrap, dict.fromkeys(outputs, run.partitions))
     running = []
     for n in range(instances):
@@ -205,6 +211,23 @@ async def throughput(run: Run, job: Job, mode: str, instances: int = 1) -> dict[
         result["events"] = await count_records(run.bootstrap, outputs[:2], run.partitions)
         result["dead_letters"] = await count_records(run.bootstrap, outputs[2:], run.partitions)
     return result
+
+
+def validate(rows: list[dict[str, Any]]) -> None:
+    """Mark invalid every row whose event count differs from the in-process service's in the same mode.
+
+    A job that loses or repeats output has not done the work its figure claims.
+    """
+    for row in rows:
+        reference = next(
+            (r for r in rows if r["job"] == "service" and r["mode"] == row["mode"] and r.get("ok")), None
+        )
+        if not row.get("ok") or row["job"] in ("service", "passthrough") or reference is None:
+            continue
+        if row.get("events") != reference.get("events"):
+            row["ok"] = False
+            row["note"] = f"invalid: published {row.get('events', 0):,} of {reference['events']:,} events"
+            print(f"bench: {row['job']} {row['mode']}: {row['note']}", file=sys.stderr)
 
 
 async def steady_latency(run: Run, job: Job, mode: str, rate: float) -> dict[str, Any]:
@@ -304,6 +327,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
         results["extraction"] = extraction_alone(run)
         selected = [j for j in jobs() if j.name in args.jobs]
         rows = [await throughput(run, job, mode) for mode in MODES for job in selected if mode in job.modes]
+        validate(rows)
         results["throughput"] = rows
         service = next((j for j in selected if j.name == "service"), None)
         passthrough = next((j for j in selected if j.name == "passthrough"), None)

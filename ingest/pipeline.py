@@ -5,10 +5,17 @@ what comes out: events to their topic, undecodable records and extractor
 failures to the dead-letter topic. It never raises for a bad record and never
 drops one: every record gives its events, nothing (an article without events),
 or exactly one dead letter. No Kafka, no clock other than timing, no I/O.
+
+The same work can run in worker processes: `start_worker(pipeline)` is the
+initializer of a process pool (it receives the pipeline pickled, so its
+extractor must be a module-level function) and `process_in_worker(records)` is
+what each task runs. The result is the one `Pipeline.process` gives in-process,
+byte for byte.
 """
 
 from __future__ import annotations
 
+import signal
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -62,6 +69,8 @@ class Pipeline:
     """Turns records of the raw topic into event and dead-letter messages."""
 
     def __init__(self, settings: Settings, extractor: Extractor = extract) -> None:
+        """A pipeline for `settings`' topics and size limit; `extractor` must be picklable
+        (a module-level function) when the pipeline is to run in worker processes."""
         self._topics = settings.topics
         self._max_bytes = settings.processing.max_message_bytes
         self._extract = extractor
@@ -160,6 +169,32 @@ class Pipeline:
             seconds=time.perf_counter() - started,
         )
         return result, [letter]
+
+
+_worker_pipeline: Pipeline | None = None
+
+
+def start_worker(pipeline: Pipeline) -> None:
+    """Process-pool initializer: keep `pipeline` for `process_in_worker`; leave SIGINT to the service.
+
+    A Ctrl-C reaches the whole process group; the service process decides how the
+    batch in flight ends, so the worker must not die under it.
+    """
+    global _worker_pipeline  # noqa: PLW0603 - one pipeline per worker process, set once at its start
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_pipeline = pipeline
+
+
+def worker_ready() -> bool:
+    """True once `start_worker` has run in this process (the service's start-up probe)."""
+    return _worker_pipeline is not None
+
+
+def process_in_worker(records: Sequence[Record]) -> Outcome:
+    """`Pipeline.process(records)` with the pipeline given to `start_worker`."""
+    if _worker_pipeline is None:
+        raise RuntimeError("process_in_worker runs only in a process started with start_worker")
+    return _worker_pipeline.process(records)
 
 
 class _ExtractorFailed(Exception):

@@ -17,6 +17,14 @@ rolled back. Transient broker faults are retried with capped exponential
 backoff; fatal ones raise `FatalKafkaFault`. Setting the `stop` event makes the
 loop finish the batch in flight, leave the group and return.
 
+Extraction runs in the service process, or with `processing.workers` > 1 in
+that many worker processes started once (spawn) at start: each batch is split
+into chunks of `processing.chunk_records`, the chunks are extracted in
+parallel and their results joined in record order, so the published messages
+are the ones one process would publish. A worker that dies takes nothing with
+it: the batch is read again from its first offsets by fresh workers, as after
+any transient fault (nothing of it was published yet).
+
 Health: the loop beats on every iteration and also while it waits to retry (so
 a broker that is down at start does not fail /livez); readiness drops to "shutting
 down" the moment `stop` is set, before the batch in flight has finished.
@@ -26,12 +34,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import multiprocessing
 import os
 import random
 import signal
 import sys
 import time
 from collections.abc import Awaitable, Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 import structlog
 
@@ -49,13 +60,67 @@ from ingest.kafka import (
 )
 from ingest.kafka.faults import is_fenced, quiet_abandoned_futures
 from ingest.metrics import Metrics
-from ingest.pipeline import Outcome, Pipeline
+from ingest.pipeline import Outcome, Pipeline, process_in_worker, start_worker, worker_ready
 from ingest.settings import Settings
 
 log = structlog.get_logger()
 
 _ABORT_TIMEOUT_SECONDS = 5.0
 _BACKOFF_BASE_SECONDS = 0.1
+
+
+class WorkerPool:
+    """`size` processes running the pipeline; started (spawn) before the first batch, replaced after a crash.
+
+    `process` runs chunks in parallel and returns their outcomes in the order
+    given; it raises BrokenProcessPool when a worker died meanwhile, after which
+    `restart` gives fresh workers. Awaiting never blocks the event loop, so
+    heartbeats and the health endpoint keep going while the workers extract.
+    """
+
+    def __init__(self, pipeline: Pipeline, size: int) -> None:
+        self._pipeline = pipeline
+        self._size = size
+        self._executor: ProcessPoolExecutor | None = None
+
+    async def start(self) -> None:
+        """Start every worker and wait until each has its pipeline (the first batch pays no start-up)."""
+        self._executor = ProcessPoolExecutor(
+            max_workers=self._size,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=start_worker,
+            initargs=(self._pipeline,),
+        )
+        loop = asyncio.get_running_loop()
+        await asyncio.gather(*(loop.run_in_executor(self._executor, worker_ready) for _ in range(self._size)))
+        log.info("workers_started", workers=self._size)
+
+    async def process(self, chunks: Sequence[Sequence[Record]]) -> list[Outcome]:
+        """The outcome of each chunk, in order; BrokenProcessPool when a worker died."""
+        if self._executor is None:
+            raise BrokenProcessPool("the worker processes are not running")
+        loop = asyncio.get_running_loop()
+        done = await asyncio.gather(
+            *(loop.run_in_executor(self._executor, process_in_worker, chunk) for chunk in chunks),
+            return_exceptions=True,
+        )
+        outcomes: list[Outcome] = []
+        for part in done:
+            if isinstance(part, BaseException):
+                raise part
+            outcomes.append(part)
+        return outcomes
+
+    async def restart(self) -> None:
+        """Replace the workers (after a crash)."""
+        await self.stop()
+        await self.start()
+
+    async def stop(self) -> None:
+        """Stop the workers; tasks not started yet are cancelled."""
+        executor, self._executor = self._executor, None
+        if executor is not None:
+            await asyncio.to_thread(executor.shutdown, wait=True, cancel_futures=True)
 
 
 class Service:
@@ -78,6 +143,8 @@ class Service:
         self._sink_factory = sink_factory
         self._sink: Sink | None = None
         self._pipeline = pipeline or Pipeline(settings)
+        workers = settings.processing.workers
+        self._workers = WorkerPool(self._pipeline, workers) if workers > 1 else None
         self._metrics = metrics or Metrics()
         self._health = health or Health(self._metrics)
         self._stop = stop or asyncio.Event()
@@ -131,6 +198,8 @@ class Service:
         )
         announcer = asyncio.create_task(self._announce_stop())
         try:
+            if self._workers is not None:
+                await self._workers.start()
             if not await self._retrying("connect", self._open_sink):
                 return
             if not await self._retrying("connect", lambda: self._source.start(self)):
@@ -152,6 +221,8 @@ class Service:
             await self._source.stop()
             if self._sink is not None:
                 await self._sink.stop()
+            if self._workers is not None:
+                await self._workers.stop()
             log.info("service_stopped")
 
     async def _announce_stop(self) -> None:
@@ -202,7 +273,11 @@ class Service:
         self._metrics.set_inflight(len(records))
         self._metrics.record_consumed(self._settings.topics.raw, len(records))
         try:
-            outcome = await self._extract(records)
+            try:
+                outcome = await self._extract(records)
+            except BrokenProcessPool as exc:
+                await self._workers_crashed(records, exc)
+                return
             if self._transactional:
                 done = await self._publish_in_transaction(records, outcome)
             else:
@@ -216,11 +291,33 @@ class Service:
 
     async def _extract(self, records: list[Record]) -> Outcome:
         size = self._processing.chunk_records
+        chunks = [records[start : start + size] for start in range(0, len(records), size)]
+        if self._workers is not None:
+            return Outcome.merge(await self._workers.process(chunks))
         parts: list[Outcome] = []
-        for start in range(0, len(records), size):
-            parts.append(self._pipeline.process(records[start : start + size]))
+        for chunk in chunks:
+            parts.append(self._pipeline.process(chunk))
             await asyncio.sleep(0)
         return Outcome.merge(parts)
+
+    async def _workers_crashed(self, records: list[Record], exc: BrokenProcessPool) -> None:
+        """A worker died while the batch was extracted: nothing was published, so read the batch again."""
+        self._failures += 1
+        self._metrics.record_retry("batch")
+        log.warning(
+            "workers_crashed",
+            error=str(exc) or type(exc).__name__,
+            records=len(records),
+            attempt=self._failures,
+        )
+        for tp, offset in first_offsets(records).items():
+            self._source.seek(tp, offset)
+        if self._workers is not None:
+            try:
+                await self._workers.restart()
+            except BrokenProcessPool as again:
+                log.warning("workers_restart_failed", error=str(again) or type(again).__name__)
+        await self._backoff(self._failures)
 
     async def _publish_in_transaction(self, records: list[Record], outcome: Outcome) -> bool:
         """One transaction for the batch; on failure roll back and rewind (the batch is read again)."""

@@ -152,6 +152,13 @@ class ProcessingSettings(BaseModel):
     chunk_records: int = Field(
         default=64, ge=1, description="Records extracted between yields to the event loop (keeps heartbeats)."
     )
+    workers: int = Field(
+        default=1,
+        ge=1,
+        le=64,
+        description="Processes that extract a batch's records: 1 extracts in the service process; "
+        "N > 1 starts N worker processes at start and spreads each batch over them (about one per core).",
+    )
     shutdown_grace_seconds: float = Field(
         default=20.0, gt=0, le=3_600, description="Time to finish the batch and leave the group on SIGTERM."
     )

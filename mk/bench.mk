@@ -2,6 +2,7 @@
 #   make bench-quick    - a short run (5,000 articles) to check the suite end to end
 #   make bench-profile  - the service under py-spy; prints the hottest functions
 #   make bench-clean    - remove the benchmark environments and logs
+#   make bench-report   - rewrite REPORT.md and the plot from results.json
 .PHONY: bench-quick bench-profile bench-clean
 
 BENCH_KAFKA = @if ! bash $(KAFKA_SH) status >/dev/null 2>&1; then bash $(KAFKA_SH) start; fi
@@ -17,3 +18,9 @@ bench-profile: install
 
 bench-clean:
 	rm -rf .cache/bench-venv .cache/bench-venv-quix .cache/bench-logs .cache/bench-quick .cache/bench-quix-constraints.txt
+
+# Rewrite REPORT.md and the plot from bench/results/results.json (no broker needed).
+.PHONY: bench-report
+bench-report: install
+	$(BIN)/python -m bench --help >/dev/null
+	.cache/bench-venv/bin/python -m bench.report

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import pickle
+import signal
 
 from ingest.codec import Record
 from ingest.models import DeadLetter
-from ingest.pipeline import Extractor, Pipeline
+from ingest.pipeline import Extractor, Pipeline, process_in_worker, start_worker
 from ingest.settings import load_settings
 
 SETTINGS = load_settings(topics={"raw": "raw", "arms": "arms", "sanctions": "sanc", "dead_letter": "dlq"})
@@ -51,3 +53,17 @@ def test_an_event_too_large_to_publish_is_dead_lettered(fake_extract: Extractor)
     result = big.process(records(text.encode())).results[0]
     assert result.dead_letter == "extractor_error"
     assert "over the limit" in (result.error or "")
+
+
+def test_a_pickled_pipeline_in_a_worker_gives_the_same_outcome(fake_extract: Extractor) -> None:
+    """The pipeline sent to a worker process (pickled) turns records into the same messages and dead letters."""
+    batch = records(b"arms a>b\nsanction c>d\n", b"\xff", b"explode\n")
+    local = Pipeline(SETTINGS, fake_extract)
+    interrupt = signal.getsignal(signal.SIGINT)
+    try:
+        start_worker(pickle.loads(pickle.dumps(local)))
+        remote = process_in_worker(batch)
+    finally:
+        signal.signal(signal.SIGINT, interrupt)
+    assert remote.messages == local.process(batch).messages
+    assert [r.dead_letter for r in remote.results] == [None, "not_utf8", "extractor_error"]

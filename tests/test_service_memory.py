@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from aiokafka.errors import ProducerFenced
+from conftest import fake_extract as stand_in_extract
 from hypothesis import HealthCheck, given
 from hypothesis import settings as settings_
 from hypothesis import strategies as st
@@ -17,7 +20,7 @@ from ingest.errors import FatalKafkaFault, TransientKafkaFault
 from ingest.http import Health
 from ingest.kafka import TopicPartition
 from ingest.kafka.memory import MemoryBroker, MemorySink, MemorySource
-from ingest.models import DeadLetter
+from ingest.models import ArmsTransfer, DeadLetter, Sanction
 from ingest.pipeline import Extractor, Pipeline
 from ingest.service import Service
 from ingest.settings import Settings, load_settings
@@ -285,6 +288,60 @@ async def test_liveness_holds_while_the_first_connection_is_retried(fake_extract
     assert len(samples) > 20, "the retries took no time; nothing was measured"
     assert all(samples), f"/livez would have failed in {samples.count(False)} of {len(samples)} samples"
     assert published_ids(broker) == expected_ids(texts, fake_extract)
+
+
+def crash_once_extract(text: str, article_id: str) -> list[ArmsTransfer | Sanction]:
+    """`fake_extract`, except that a line `crash PATH` kills the process the first time (when PATH is absent)."""
+    for line in text.splitlines():
+        words = line.split()
+        if len(words) == 2 and words[0] == "crash":
+            marker = Path(words[1])
+            if not marker.exists():
+                marker.touch()
+                os._exit(3)
+    return stand_in_extract(text, article_id)
+
+
+def outputs(broker: MemoryBroker) -> dict[str, list[list[Message]]]:
+    """Every committed output message, topic by topic and partition by partition."""
+    return {
+        topic: [[s.message for s in log if s.state == "committed"] for log in broker.topics.get(topic, [])]
+        for topic in (ARMS, SANC, DLQ)
+    }
+
+
+async def test_worker_processes_publish_exactly_what_one_process_publishes(fake_extract: Extractor) -> None:
+    """With two worker processes the events, dead letters (extractor crashes included) and offsets are byte for
+    byte those of in-process extraction, in the same order."""
+    texts = corpus(45)
+    texts[7] = b"explode\n"
+    texts[23] = json.dumps({"id": "boom", "text": "arms x>y\nexplode\n"}).encode()
+    results = []
+    for workers in (1, 2):
+        broker = broker_with(texts)
+        await service(broker, settings(workers=workers, chunk_records=4), fake_extract).run(until_idle=0.05)
+        results.append((outputs(broker), broker.group_offsets["g"]))
+    (one, one_offsets), (two, two_offsets) = results
+    assert two == one
+    assert two_offsets == one_offsets
+    assert sum(two_offsets.values()) == len(texts)
+    letters = [DeadLetter.model_validate_json(m.value) for part in two[DLQ] for m in part]
+    assert sorted(letter.reason for letter in letters).count("extractor_error") == 2
+
+
+async def test_a_crashed_worker_loses_and_doubles_nothing(tmp_path: Path) -> None:
+    """When a worker process dies mid-batch, fresh workers extract the batch again and every event is published
+    once."""
+    texts = corpus(30)
+    texts[12] = json.dumps({"id": "a12", "text": f"crash {tmp_path / 'crashed'}\narms k>l\n"}).encode()
+    broker = broker_with(texts)
+    config = settings(workers=2)
+    await service(broker, config, crash_once_extract).run(until_idle=0.05)
+    assert (tmp_path / "crashed").exists(), "no worker crashed; nothing was tested"
+    published = published_ids(broker)
+    assert max(published.values()) == 1
+    assert published == expected_ids(texts, crash_once_extract)
+    assert sum(broker.group_offsets["g"].values()) == len(texts)
 
 
 LIMIT = 200_000
