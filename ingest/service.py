@@ -472,7 +472,13 @@ class Service:
                 line.warning("dead_letter", reason=result.dead_letter, error=result.error)
             for event in result.events:
                 self._metrics.record_event(event.type, event.status)
-                line.info("event_published", type=event.type, event_id=event.event_id, status=event.status)
+                line.info(
+                    "event_published",
+                    type=event.type,
+                    event_id=event.event_id,
+                    status=event.status,
+                    summary=event.headline(),
+                )
             if record.timestamp_ms is not None:
                 self._metrics.observe_end_to_end_lag((now_ms - record.timestamp_ms) / 1000)
             last[TopicPartition(record.topic, record.partition)] = record.offset

@@ -11,7 +11,7 @@ import pytest
 from pydantic import ValidationError
 
 from ingest.extract import extract
-from ingest.models import Actor, ArmsTransfer, Evidence, Item, Sanction
+from ingest.models import Actor, ArmsTransfer, Evidence, Item, Quantity, Sanction
 from ingest.models.events import event_id, text_digest
 
 TEXT = (
@@ -100,3 +100,19 @@ def test_evidence_offsets_point_into_the_text() -> None:
     for event in extract(TEXT, "a"):
         for passage in event.evidence:
             assert TEXT[passage.start : passage.end] == passage.text
+
+
+def test_headline_says_who_gives_what_to_whom() -> None:
+    """The log line `make run` shows names the parties, the amount, the weapon and the status."""
+    event = _arms("delivered").model_copy(
+        update={
+            "items": [
+                Item(
+                    category="uav",
+                    designation="Shahed-136",
+                    quantity=Quantity(min=400, max=None, text="more than 400"),
+                )
+            ]
+        }
+    )
+    assert event.headline() == "Iran -> Russia: 400+ uav Shahed-136 (delivered)"

@@ -144,6 +144,17 @@ class _EventBase(BaseModel):
         return data
 
 
+def _amount(quantity: Quantity | None) -> str:
+    if quantity is None:
+        return ""
+    low, high = quantity.min, quantity.max
+    if low is not None and high is None:
+        return f"{low}+ "
+    if low is None and high is not None:
+        return f"up to {high} "
+    return f"{low} " if low == high else f"{low}-{high} "
+
+
 class ArmsTransfer(_EventBase):
     """Who supplies which weapons to whom, how many, and how far the transfer has got."""
 
@@ -155,6 +166,14 @@ class ArmsTransfer(_EventBase):
         description="delivered: handed over or in use; agreed: a deal is signed; planned: stated to happen; "
         "considered: sought, requested or discussed."
     )
+
+    def headline(self) -> str:
+        """One line for people reading logs: "Iran -> Russia: 400+ uav Shahed (delivered)"."""
+        items = ", ".join(
+            f"{_amount(item.quantity)}{item.category}{f' {item.designation}' if item.designation else ''}"
+            for item in self.items
+        )
+        return f"{self.supplier.name} -> {self.recipient.name}: {items} ({self.status})"
 
 
 class Sanction(_EventBase):
@@ -174,6 +193,12 @@ class Sanction(_EventBase):
         description="imposed: done today; planned: announced for the future; threatened: conditional or "
         "warned of; lifted: removed."
     )
+
+    def headline(self) -> str:
+        """One line for people reading logs: "United States -> Foo LLC: designation, asset_freeze (imposed)"."""
+        imposers = ", ".join(actor.name for actor in self.imposers)
+        targets = ", ".join(actor.name for actor in self.targets)
+        return f"{imposers} -> {targets}: {', '.join(self.measures)} ({self.status})"
 
 
 Event = Annotated[ArmsTransfer | Sanction, Field(discriminator="type")]
