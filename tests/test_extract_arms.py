@@ -479,3 +479,12 @@ def test_sale_notice_list_under_a_request_and_a_heading() -> None:
     assert ("USA", "TWN", "missile", "planned") in _rows(text)
     assert ("USA", "TWN", "sensor", "planned") in _rows(text)
     assert ("Harpoon", 40, 40) in _items(text)
+
+
+def test_a_border_with_a_state_makes_it_no_partner_to_a_deal() -> None:
+    """ "the border with China" beside a contract for guns from a domestic maker names no supplier."""
+    text = (
+        "Vietnam signed a contract on Monday for 40 howitzers from a local manufacturer, as the army "
+        "reinforces its positions along the border with China."
+    )
+    assert _rows(text) == set()

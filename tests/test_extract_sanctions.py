@@ -677,3 +677,12 @@ def test_the_sanctions_list_includes() -> None:
         "The sanctions list includes militia leader Abu Karar al-Tamimi and Hassan Idris."
     )
     assert target_names(event) == ["Abu Karar al-Tamimi", "Hassan Idris"]
+
+
+def test_states_a_route_passes_through_impose_nothing() -> None:
+    """Countries goods "arrive through" are a route, not imposers of the sanctions named beside them."""
+    text = (
+        "Parts banned for export to Iran still reach it through neighbours such as Oman, Qatar and Iraq, "
+        "and sanctions on shipping firms have had little effect, economists say."
+    )
+    assert sanctions(text) == []

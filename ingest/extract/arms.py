@@ -305,6 +305,7 @@ _LISTING_VERBS = frozenset(
 )
 _RECIPIENT_VERBS = frozenset(["help", "support", "assist", "bolster", "arm", "equip", "strengthen"])
 _JOINTLY = frozenset(["together", "jointly", "along"])
+_NOT_DEAL_WITH = frozenset(["border", "borders", "frontier", "ties", "relations", "tensions", "clashes", "war", "conflict", "dispute", "standoff", "rivalry", "fighting"])  # fmt: skip
 _MANY_CLAUSES = 200
 _MAX_TRIGGERS = 12  # transfer words read in one sentence; prose never has more, word lists do
 _MAX_READ = 80  # sentences with transfer words read in one document: bounds the time any input takes
@@ -1555,15 +1556,15 @@ class _ClauseReader:
         return None
 
     def _partner(self, lo: int, hi: int) -> _Party | None:
+        """The party named after "with" ("a contract with Hanwha"), unless "with" relates it to
+        something other than a deal ("the border with China", "tensions with Russia")."""
         for party in self.parties:
-            if lo <= party.start < hi and party.start > 0 and self.low[party.start - 1] == "with":
-                return party
-            if (
-                lo <= party.start < hi
-                and party.start > 1
-                and self.low[party.start - 2] == "with"
-                and (self.low[party.start - 1] == "the")
-            ):
+            if not lo <= party.start < hi:
+                continue
+            at = party.start - 1
+            if at > 0 and self.low[at] == "the":
+                at -= 1
+            if at >= 0 and self.low[at] == "with" and (at == 0 or self.low[at - 1] not in _NOT_DEAL_WITH):
                 return party
         return None
 

@@ -137,6 +137,8 @@ _UN_COUNCIL = "United Nations Security Council"
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _LAST_MEMBER = re.compile(r",? (?:and|or) (?:the )?$")
 _OBJECT_PREPOSITIONS = frozenset(["on", "against", "to", "from", "in", "of", "with", "into", "at"])
+# "goods still arrive through neighbours such as Kazakhstan": the states named are a route
+_ROUTE_BEFORE = re.compile(r"\b(?:through|via)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _LIST_MEMBER_BEFORE = re.compile(
     r"\b[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, |,? and |,? or )(?:the )?$"
 )  # "China, " and "India and the " before the last of a list
@@ -1246,6 +1248,8 @@ def _subject_state(text: str, mention: Mention) -> bool:
     previous = _previous_word(text, article.start() if article else begin)
     if previous in _OBJECT_PREPOSITIONS:
         return False  # "an embargo on the Somali government", "entities from China, Russia and India"
+    if _ROUTE_BEFORE.search(text, max(0, begin - 48), begin) is not None:
+        return False  # "goods still arrive through neighbours such as Kazakhstan and Armenia": a route
     if mention.form == "adjective":
         return following == "sanctions" or (
             following in _w("government") and _acts(text, mention.end, following)
