@@ -488,3 +488,26 @@ def test_a_border_with_a_state_makes_it_no_partner_to_a_deal() -> None:
         "reinforces its positions along the border with China."
     )
     assert _rows(text) == set()
+
+
+def test_a_financer_of_a_purchase_supplies_its_beneficiary() -> None:
+    """ "X will finance the purchase of shells for Y" is X supplying Y, and a place "outside" a state is no party."""
+    assert _rows(
+        "Norway will finance the purchase of 20,000 artillery shells for Moldova under a plan "
+        "to buy ammunition from countries outside the European Union."
+    ) == {("NOR", "MDA", "ammunition", "planned")}
+
+
+def test_a_description_opening_a_sentence_is_the_previous_subject() -> None:
+    """ "The Gulf state has also bought ..." is the state the sentence before was about, not its supplier."""
+    rows = _rows(
+        "Qatar took delivery of 24 Rafale fighter jets from France in 2019. "
+        "The Gulf state has also bought NASAMS air defence systems from Norway."
+    )
+    assert ("NOR", "QAT", "air_defence", "agreed") in rows or (
+        "NOR",
+        "QAT",
+        "air_defence",
+        "delivered",
+    ) in rows
+    assert not any(row[1] == "FRA" for row in rows)

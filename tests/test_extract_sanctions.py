@@ -686,3 +686,61 @@ def test_states_a_route_passes_through_impose_nothing() -> None:
         "and sanctions on shipping firms have had little effect, economists say."
     )
     assert sanctions(text) == []
+
+
+def test_the_bloc_stands_for_the_european_union() -> None:
+    """In a text about the EU, "the bloc" that imposes a freeze is the European Union, not a state named nearby."""
+    event = only(
+        "The European Union adopted a new package of measures on Monday. Among those it lists is the "
+        "Singapore-based trader Pellucid Marine Pte Ltd. The bloc also imposed an asset freeze on Arkady Volodin."
+    )
+    assert [i.name for i in event.imposers] == ["European Union"]
+    assert "Arkady Volodin" in target_names(event)
+
+
+def test_a_state_adopting_the_eu_sanctions_imposes_them() -> None:
+    """ "Norway adopted the European Union's sanctions" makes Norway the imposer, not the EU."""
+    event = only(
+        "Norway on Friday adopted the European Union's latest sanctions against Belarus, "
+        "including the listing of the state potash producer chief Ivan Golovaty."
+    )
+    assert [i.country for i in event.imposers] == ["NOR"]
+
+
+def test_flagged_tankers_listed_after_the_vessels_are_targets() -> None:
+    """Ships named after "the vessels, which include the Malta-flagged tankers X and Y" are each a target."""
+    event = only(
+        "Canada said it had sanctioned 12 more vessels carrying Russian crude. The vessels, which include "
+        "the Gabon-flagged tankers Northern Lark and Celesta and the Comoros-flagged Vela Rossa, "
+        "may no longer call at Canadian ports."
+    )
+    assert target_names(event) == ["Northern Lark", "Celesta", "Vela Rossa"]
+    assert all(t.kind == "organization" for t in event.targets)
+
+
+def test_among_them_opens_the_list_of_a_counted_object() -> None:
+    """ "sanctions on 9 tankers, among them the Togo-flagged X" names X as a target."""
+    event = only("New Zealand imposed sanctions on 9 tankers, among them the Togo-flagged Silver Heron.")
+    assert target_names(event) == ["Silver Heron"]
+
+
+def test_a_second_class_sentence_continues_the_list() -> None:
+    """ "The individuals are X. The companies are Y and St Petersburg-based Z." names every one of them."""
+    event = only(
+        "Canada said it was imposing sanctions on two officers and two companies. "
+        "The individuals are Pyotr Danilin and Oleg Varenko. "
+        "The companies are Stalmash LLC and St Petersburg-based Kvant Avionika."
+    )
+    assert target_names(event) == ["Pyotr Danilin", "Oleg Varenko", "Stalmash LLC", "Kvant Avionika"]
+
+
+def test_a_headline_does_not_take_the_list_of_the_body() -> None:
+    """A headline that "delists" someone does not lift the sanctions the body's list imposes."""
+    found = sanctions(
+        "Canada sanctions army officers, delists a businessman\n\n"
+        "Canada said it was imposing sanctions on two army officers of Russia.\n\n"
+        "The individuals are Pyotr Danilin and Oleg Varenko.\n\n"
+        "Separately, Canada said it had removed businessman Anton Belsky from its sanctions list."
+    )
+    by_status = {e.status: target_names(e) for e in found}
+    assert by_status == {"imposed": ["Pyotr Danilin", "Oleg Varenko"], "lifted": ["Anton Belsky"]}

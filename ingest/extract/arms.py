@@ -42,6 +42,7 @@ CueKind = Literal[
 
 _NOUN_ROLES = frozenset({"give_noun", "get_noun", "deal", "package", "seize_noun"})
 _BUY_WORDS = frozenset(["buy", "buys", "bought", "buying", "purchase", "purchases", "purchased", "purchasing", "acquire", "acquires", "acquired", "acquiring", "order", "orders", "ordered", "ordering", "procure", "procures", "procured", "procuring"])  # fmt: skip
+_FINANCING = frozenset(["finance", "finances", "financed", "financing", "fund", "funds", "funded", "funding", "bankroll", "bankrolls", "bankrolled", "bankrolling", "pay", "pays", "paid", "paying"])  # fmt: skip
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 _PREPOSITIONS = frozenset(
     [
@@ -78,6 +79,7 @@ _PREPOSITIONS = frozenset(
         "within",
         "without",
         "beyond",
+        "outside",
         "behind",
         "during",
         "using",
@@ -104,6 +106,8 @@ _GAP_BLOCKERS = frozenset(
         "via",
         "aboard",
         "within",
+        "outside",
+        "beyond",
         "through",
         "across",
         "into",
@@ -567,6 +571,13 @@ def _find_triggers(text: str, tokens: list[Token], low: list[str], lex: _Lexicon
             continue  # "12 used Typhoons", "the used jets": an adjective
         if word.form == "s" and low[i] in _PLURAL_NOUNS and i > 0 and not _verb_left(tokens[i - 1].text):
             continue  # "seven navy ships", "the ships": a noun
+        if (
+            word.role == "get_noun"
+            and found
+            and low[found[-1].start] in _FINANCING
+            and i - found[-1].end <= 1
+        ):
+            continue  # "will finance the purchase of shells for Y": the financer supplies Y
         n = len(word.keys)
         found.append(_Trigger(i, i + n, word.role, word.status, word.form))
         free = i + n
@@ -748,14 +759,29 @@ class _ClauseReader:
                         break
                     j += 1
                 if j < len(low) and j - i <= 4:
-                    if low[j] in _COUNTRY_NOUNS and low[j] != "state":
-                        ref, end = self._known_before(named, i)[0], j + 1
+                    if low[j] in _COUNTRY_NOUNS and (
+                        low[j] != "state" or (j > i + 1 and self.tokens[j].text == "state")
+                    ):
+                        ref, end = self._described_state(named, i), j + 1
                     elif low[j] in _COMPANY_NOUNS and j == i + 1 and low[j] != "group":
                         ref, end = self._known_before(named, i)[2], j + 1
             if ref is not None:
                 possessive = self.tokens[end - 1].text.endswith(("'s", "’s"))
                 out.append(_Party(i, end, ref, None, "pronoun", possessive))
         return out
+
+    def _described_state(self, named: list[_Party], index: int) -> ActorRef | None:
+        """The state "the country", "the Gulf state" stands for: the subject of the sentence before
+        when the description opens its clause, else the state last named."""
+        subject = self.state.last_subject
+        if (
+            index <= 2
+            and subject is not None
+            and subject.kind == "state"
+            and not any(party.start < index for party in named)
+        ):
+            return subject
+        return self._known_before(named, index)[0]
 
     def _known_before(
         self, named: list[_Party], index: int

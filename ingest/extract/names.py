@@ -30,6 +30,7 @@ __all__ = ["Name", "find_names", "word_class"]
 _BREAKS = frozenset(
     ["against", "with", "from", "to", "on", "in", "over", "after", "by", "into", "amid", "targeting"]
 )
+_PLACE_PREFIXES = frozenset(["St", "St.", "Saint", "San", "Santa", "New", "Nizhny", "Abu", "Port", "Fort"])
 _CONNECTORS = frozenset(
     [
         "of",
@@ -205,7 +206,9 @@ class _Unit:
     def is_modifier(self) -> bool:
         """ "Tehran-based", "Russia-linked": a place that describes, not a name."""
         lowered = self.text.lower()
-        return lowered.endswith(("-based", "-linked", "-registered", "-owned", "-backed", "-controlled"))
+        return lowered.endswith(
+            ("-based", "-linked", "-registered", "-owned", "-backed", "-controlled", "-flagged")
+        )
 
 
 def _units(text: str, tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[_Unit]:
@@ -293,6 +296,8 @@ def find_names(
                 flush()  # a plain lower-case word ends any name (the common case, decided first)
             continue
         if unit.is_modifier:
+            if run and run[-1].key in _PLACE_PREFIXES and text[run[-1].end : unit.start] == " ":
+                run.pop()  # "St Petersburg-based": the place's first word, not the name's last
             flush()
             if mention is not None:
                 country = mention.ref.country
@@ -407,15 +412,18 @@ def _read_run(text: str, run: list[_Unit], country: str | None, strict: bool, hi
     if not units:
         return []
     out: list[Name] = []
-    for part in _split_and(units):
+    for part in _split_and(units, ships=_vessel_before(text, units[0].start)):
         name = _classify(text, part, country=country, strict=strict, titles=titles, stop=stop, hi=hi)
         if name is not None:
             out.append(name)
     return out
 
 
-def _split_and(units: list[_Unit]) -> list[list[_Unit]]:
-    """Split "A B and C D Company" into two names; keep "Design and Manufacturing of X" whole."""
+def _split_and(units: list[_Unit], ships: bool = False) -> list[list[_Unit]]:
+    """Split "A B and C D Company" into two names; keep "Design and Manufacturing of X" whole.
+
+    After a ship's cue ("the tankers X and Y") every "and" separates two ships.
+    """
     parts: list[list[_Unit]] = []
     current: list[_Unit] = []
     i = 0
@@ -443,6 +451,7 @@ def _split_and(units: list[_Unit]) -> list[list[_Unit]]:
                 continue
             if (
                 after_the
+                or ships
                 or named_left
                 or person_right
                 or (len(left_words) >= 2 and len(right_words) >= 2)
@@ -681,9 +690,17 @@ def _acronym(word: str) -> bool:
 
 
 def _vessel_before(text: str, start: int) -> bool:
-    before = text[max(0, start - 24) : start].split()
+    """Whether a ship's cue stands before `start`: "the tanker X", "the Panama-flagged X", or
+    a list the cue opens ("the tankers X, Y and the Malta-flagged Z")."""
+    before = text[max(0, start - 120) : start].split()
     cues = word_class("vessel_cue")
-    return bool(before) and (before[-1] in cues or before[-1].lower() in cues)
+    for word in reversed(before[-12:]):
+        bare = word.rstrip(",")
+        if bare in cues or bare.lower() in cues or bare.endswith("-flagged"):
+            return True
+        if bare not in ("and", "the") and not bare[:1].isupper():
+            return False
+    return False
 
 
 def _country_of(place: str) -> str | None:

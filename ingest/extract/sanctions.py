@@ -154,7 +154,7 @@ _CUT = re.compile(
     r"according|following|since|to|from|said|says|while|when|where|by|as a result|who are|which are)\b"
 )
 _SEPARATOR = re.compile(
-    r"[,;:•\n]|\band\b|\bor\b|\bas well as\b|\balong with\b|\bplus\b|\bsuch as\b|\bincluding\b"
+    r"[,;:•\n]|\band\b|\bor\b|\bas well as\b|\balong with\b|\bplus\b|\bsuch as\b|\bincluding\b|\bamong them\b"
 )
 _GOVERNING = re.compile(
     r"(?:impos\w*|announc\w*|adopt\w*|approv\w*|extend\w*|renew\w*|lev(?:y|ies|ied|ying)|slap\w*|"
@@ -174,6 +174,9 @@ _ALIAS_BEFORE = re.compile(r"(?:\bknown\s+as|\ba\.k\.a\.?|\baka|\balias|\bformer
 _AIMED_AT = re.compile(
     r"(?:\bon|\bagainst|\btargeting|\bin response to|\brestrict\w*|\bcut off|\bcutting off|\bdeny(?:ing)?)"
     r"\s+(?:the\s+)?$"
+)
+_ADOPTS = re.compile(  # "X on Thursday adopted the", the gap between a follower and the body it follows
+    r"\s+(?:[\w-]+\s+){0,3}?(?:adopt|follow|join|mirror|implement|transpos|align(?:s|ed|ing)?\s+with)[a-z]*\s+(?:the\s+)?"
 )
 _EXPORTS_TO = re.compile(r"\bexport(?:s|ed|ing)?\s+(?:of\s+[\w -]{1,40}?\s+)?to\s+$")
 _PROHIBIT = re.compile(r"\b(?:prohibit|ban|banned|bans|barred|forbid|restrict|embargo)", re.IGNORECASE)
@@ -251,10 +254,11 @@ _CONTINUATION = re.compile(  # a sentence that lists the targets of the one befo
     r"\s*(?:(?:The|These|Those)\s+(?:[\w-]+\s+){0,3}?"
     + _CLASS
     + _PARTICIPLE
-    + r"|They|Among\s+them|Among\s+those\s+[a-z]+|Among\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,3}?"
+    + r"|They|Those(?:\s+newly)?\s+[a-z]+ed|Among\s+them|Among\s+those\s+[a-z]+"
+    + r"|Among\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,3}?"
     + _CLASS
     + _PARTICIPLE
-    + r")\s*(?:(?:also\s+)?(?:include|includes|included|are|were|comprise)\b|:)"
+    + r")\s*(?:,\s+which\s+)?(?:(?:also\s+)?(?:include|includes|included|are|were|comprise)\b|:)"
 )
 
 
@@ -604,6 +608,9 @@ class _Reader:
         each add their names.
         """
         intro = None
+        announcing = self.passages[index]
+        if announcing.title or (index == 0 and not announcing.text.rstrip().endswith((".", ":", '"', "”"))):
+            return  # a headline sums up the article: the lists below belong to its sentences
         for ahead in range(index + 1, min(len(self.passages), index + 1 + _LIST_REACH)):
             following = self.passages[ahead]
             intro = _CONTINUATION.match(following.text) or _LABEL.match(following.text)
@@ -630,7 +637,12 @@ class _Reader:
                 finding.targets.extend(added)
                 finding.evidence.extend(evidence)
             index += 1
-            intro = _LABEL.match(self.passages[index].text) if index < len(self.passages) else None
+            intro = None
+            if index < len(self.passages):  # "The individuals are X and Y. The companies are Z."
+                following_text = self.passages[index].text
+                intro = _LABEL.match(following_text) or _CONTINUATION.match(following_text)
+                if intro is not None and following_text.lstrip().startswith("They"):
+                    intro = None
 
     def read(self) -> list[_Finding]:
         findings: list[_Finding] = []
@@ -1203,6 +1215,13 @@ def _find_imposer_spots(passage: _Passage, council: str | None) -> list[tuple[in
             and _next_word(text, token.end) not in ("of", "on", "for")
             and not any(m.start <= token.start < m.end for m in passage.mentions)
         )
+        if council != _UN_COUNCIL:  # "the bloc" is the European Union in a text that names it
+            union = _make_imposer(authorities["European Union"], "bloc")
+            spots.extend(
+                (token.start, token.end, union)
+                for token in passage.tokens
+                if token.key == "bloc" and _previous_word(text, token.start) == "the"
+            )
     spots.sort(key=lambda s: s[0])
     return spots
 
@@ -1324,6 +1343,10 @@ def _choose_imposers(
     nearest = before[-1]
     if mode == "before" and text[nearest[1] : site.start].strip() not in ("", "new", "additional", "further"):
         return []  # in a passive sentence only an imposer right before the sanctions word counts ("UK sanctions")
+    if len(before) > 1 and text.startswith(("'s", "’s"), nearest[1]):
+        follower = before[-2]
+        if _ADOPTS.fullmatch(text, follower[1], nearest[0]) is not None:
+            nearest = follower  # "Switzerland adopted the EU's sanctions": the follower imposes them
     chosen = [nearest[2]]
     cursor = nearest[0]
     for spot in reversed(before[-8:-1]):
