@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from aiokafka.errors import ProducerFenced
-from conftest import fake_extract as stand_in_extract
+from fakes import fake_extract as stand_in_extract
 from hypothesis import HealthCheck, given
 from hypothesis import settings as settings_
 from hypothesis import strategies as st
