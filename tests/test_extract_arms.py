@@ -511,3 +511,14 @@ def test_a_description_opening_a_sentence_is_the_previous_subject() -> None:
         "delivered",
     ) in rows
     assert not any(row[1] == "FRA" for row in rows)
+
+
+def test_general_news_with_transfer_words_leaves_a_later_transfer_intact() -> None:
+    """Sentences that only use transfer words in passing ("supplies were sent") neither add events nor
+    disturb the transfer reported after them."""
+    text = (
+        "Relief supplies were sent by road after the storm. "
+        "The deal on fishing quotas was signed late on Friday. "
+        "Poland bought 48 K2 battle tanks from South Korea."
+    )
+    assert _rows(text) == {("KOR", "POL", "armoured_vehicle", "agreed")}

@@ -470,6 +470,8 @@ class _State:
     def weapons_of(self, clause: Clause) -> list[WeaponMention]:
         """The transferable weapons a clause names, read once and kept."""
         found = self.weapons.get(clause.index)
+        if found is None and not self.may_name_weapons(clause.index):
+            found = self.weapons[clause.index] = []  # the cheap test rules out every item
         if found is None:
             low = _low(clause.tokens)
             found = [w for w in find_weapons(clause.text, clause.tokens, low) if w.is_item]
@@ -2008,7 +2010,37 @@ def _settle_requests(state: _State) -> None:
 _WORD_RUN = re.compile(r"[^\W\d_]+")
 
 
+_PARTY_WORDS = _PRONOUNS | _COUNTRY_NOUNS | _COMPANY_NOUNS | {"government"}  # words a party may stand for
+
+
+def _idle(clause: Clause, state: _State) -> bool:
+    """Whether reading a clause can change nothing, so that only its count is kept.
+
+    With no transfer under way, no weapon in or shortly before it, no actor named
+    and no word that could stand for one ("it", "the country"), a clause gives no
+    reading with both parties: it records nothing, opens no transfer, names no
+    subject and remembers no weapons.
+    """
+    if state.frame is not None:
+        return False
+    index = clause.index
+    if any(state.may_name_weapons(k) for k in range(max(index - _WEAPON_REACH, 0), index + 1)):
+        return False
+    if clause.actors:
+        return False
+    low = _low(clause.tokens)
+    if not _PARTY_WORDS.isdisjoint(low):
+        return False
+    lex = _lexicon()
+    if not lex.firsts.isdisjoint(low) and _find_triggers(clause.text, clause.tokens, low, lex):
+        state.read += 1
+        state.weapons[index] = []
+    return True
+
+
 def _read_clause(clause: Clause, state: _State) -> None:
+    if _idle(clause, state):
+        return
     before = state.frame
     reader = _ClauseReader(clause, state)
     readings = reader.read() if reader.triggers else []
