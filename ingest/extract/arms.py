@@ -31,7 +31,7 @@ from ingest.extract.actors import ActorRef, Mention, Token, country
 from ingest.extract.document import ArmsDraft, Clause, Document
 from ingest.extract.quantity import quantity_after, quantity_before
 from ingest.extract.tables import rows
-from ingest.extract.text import Sentence
+from ingest.extract.text import MONTH_ABBREVIATIONS, Sentence
 from ingest.extract.weapons import WeaponMention, find_weapons, may_name_weapons
 from ingest.models import Actor, ArmsStatus, Item, ItemCategory
 
@@ -143,39 +143,11 @@ _RESTARTS = (
     ("including",), ("such", "as"), ("as", "well", "as"), ("among", "them"), ("together", "with"), ("and", "of"),
     ("and", "about"),
 )  # fmt: skip
-_TIME_WORDS = frozenset(
+_TIME_WORDS = MONTH_ABBREVIATIONS | frozenset(
     [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december"),
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
     ]
 )
 _OWNER_HEADS = frozenset(

@@ -15,7 +15,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_ABBREVIATIONS = frozenset(
+MONTH_ABBREVIATIONS = frozenset(
+    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+)
+_ABBREVIATIONS = MONTH_ABBREVIATIONS | frozenset(
     [
         "mr",
         "mrs",
@@ -60,18 +63,6 @@ _ABBREVIATIONS = frozenset(
         "etc",
         "fig",
         "figs",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
         "u.s",
         "u.k",
         "u.n",
@@ -97,7 +88,6 @@ _ABBREVIATIONS = frozenset(
         "regs",
         "div",
         "bn",
-        "bde",
         "bde",
         "sq",
         "no.s",
