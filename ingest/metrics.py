@@ -98,7 +98,7 @@ class Metrics:
         reg = self.registry
         self._consumed = Counter(
             "ingest_articles_consumed_total",
-            "Raw article records read from the input topic.",
+            "Raw article records read from the input topic and processed (a batch read again after an abort counts again).",
             ["topic"],
             registry=reg,
         )

@@ -1,5 +1,13 @@
 """The service loop: fetch a batch, extract, publish, commit; again until told to stop.
 
+The loop extracts one batch while the batch before it is being published and
+committed, so the broker's round trips overlap with the extractor's work. At
+most one batch is published at a time, and a batch is published only after the
+one before it has committed: the order of commits is the order of reading.
+When a batch fails, the one fetched after it is not published either; the
+consumer goes back and both are read again. After a rebalance, a batch fetched
+before it is dropped the same way.
+
 Guarantees:
 
 * exactly-once (default): each batch's events, dead letters and consumer
@@ -153,6 +161,10 @@ class Service:
         self._idle = asyncio.Event()
         self._idle.set()
         self._revoking = False
+        self._epoch = 0  # moves on at each rebalance and failed batch: records fetched before are read again
+        self._publishing: tuple[asyncio.Task[bool], list[Record]] | None = None
+        self._publishing_count = 0
+        self._extracting = 0
         self._failures = 0
         self._last_activity = time.monotonic()
         self._transaction_started = 0.0
@@ -165,7 +177,11 @@ class Service:
     # -- rebalance listener -------------------------------------------------
 
     async def on_revoked(self, partitions: frozenset[TopicPartition]) -> None:
-        """Hold the rebalance until the batch in flight is committed or rolled back."""
+        """Hold the rebalance until the batch being published is committed or rolled back.
+
+        A batch fetched but not yet published is read again after the rebalance.
+        """
+        self._epoch += 1
         self._revoking = True
         self._not_ready("rebalancing")
         try:
@@ -207,13 +223,18 @@ class Service:
             while not self._stop.is_set():
                 self._health.beat()
                 self._update_ready()
+                epoch = self._epoch
                 records = await self._fetch()
                 if records:
-                    await self._handle(records)
-                elif until_idle is not None and await self._drained(until_idle):
+                    await self._handle(records, epoch)
+                    continue
+                await self._settle()
+                if until_idle is not None and await self._drained(until_idle):
                     log.info("input_drained", idle_seconds=until_idle)
                     break
+            await self._settle()
         finally:
+            await self._abandon_publishing()
             announcer.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await announcer
@@ -266,18 +287,52 @@ class Service:
 
     # -- one batch ----------------------------------------------------------
 
-    async def _handle(self, records: list[Record]) -> None:
-        self._idle.clear()
+    async def _handle(self, records: list[Record], epoch: int) -> None:
+        """Extract `records` while the batch before is published, then start publishing them.
+
+        `epoch` is the one seen before `records` were fetched. When the batch before
+        failed, or a rebalance came since, the records are not published: the consumer
+        is moved back and they are read again.
+        """
         started = time.perf_counter()
         self._last_activity = time.monotonic()
-        self._metrics.set_inflight(len(records))
-        self._metrics.record_consumed(self._settings.topics.raw, len(records))
+        self._extracting = len(records)
+        self._metrics.set_inflight(self._extracting + self._publishing_count)
+        crash: BrokenProcessPool | None = None
+        outcome: Outcome | None = None
         try:
             try:
                 outcome = await self._extract(records)
             except BrokenProcessPool as exc:
-                await self._workers_crashed(records, exc)
-                return
+                crash = exc
+        finally:
+            self._extracting = 0
+        settled = await self._settle(records)  # when the batch before failed, both were moved back
+        if settled and epoch != self._epoch:
+            log.info("batch_dropped", reason="rebalance", records=len(records))
+            await self._rewind(records)
+            settled = False
+        if crash is not None:
+            if settled:
+                for tp, offset in first_offsets(records).items():
+                    self._source.seek(tp, offset)
+            await self._workers_crashed(records, crash)
+            return
+        if not settled or outcome is None:
+            return
+        self._metrics.record_consumed(self._settings.topics.raw, len(records))
+        self._idle.clear()
+        self._publishing_count = len(records)
+        self._metrics.set_inflight(self._publishing_count)
+        self._publishing = (asyncio.create_task(self._publish(records, outcome, started)), records)
+
+    async def _publish(self, records: list[Record], outcome: Outcome, started: float) -> bool:
+        """Publish one batch and commit its offsets (one transaction in exactly-once mode).
+
+        True when done; False when it failed and was rolled back (the caller moves
+        the consumer back). Fatal faults propagate.
+        """
+        try:
             if self._transactional:
                 done = await self._publish_in_transaction(records, outcome)
             else:
@@ -285,9 +340,54 @@ class Service:
             if done:
                 self._failures = 0
                 self._report(outcome, started)
+            return done
         finally:
-            self._metrics.set_inflight(0)
+            self._publishing_count = 0
+            self._metrics.set_inflight(self._extracting)
             self._idle.set()
+
+    async def _settle(self, following: Sequence[Record] = ()) -> bool:
+        """Wait until the batch being published is committed or rolled back; True unless it failed.
+
+        When it failed, the consumer is moved back to the start of it and of
+        `following` (records fetched after it, not to be published), so that both
+        are read again in order.
+        """
+        publishing, self._publishing = self._publishing, None
+        if publishing is None:
+            self._idle.set()
+            return True
+        task, published = publishing
+        try:
+            done = await task
+        finally:
+            self._idle.set()
+        if not done:
+            self._epoch += 1
+            await self._move_back([*published, *following])
+        return done
+
+    async def _move_back(self, records: Sequence[Record]) -> None:
+        """After a failed batch: read `records` again. Exactly-once goes back to the group's committed
+        offsets; at-least-once, which commits every batch before the next is published, to the records'
+        first offsets."""
+        if self._transactional:
+            await self._rewind(records)
+            return
+        for tp, offset in first_offsets(records).items():
+            self._source.seek(tp, offset)
+
+    async def _abandon_publishing(self) -> None:
+        """On the way out after an error or a cancellation: end the publishing task, if any, quietly."""
+        publishing, self._publishing = self._publishing, None
+        if publishing is None:
+            return
+        task = publishing[0]
+        if not task.done():
+            task.cancel()
+        with contextlib.suppress(BaseException):
+            await task
+        self._idle.set()
 
     async def _extract(self, records: list[Record]) -> Outcome:
         size = self._processing.chunk_records
@@ -301,7 +401,8 @@ class Service:
         return Outcome.merge(parts)
 
     async def _workers_crashed(self, records: list[Record], exc: BrokenProcessPool) -> None:
-        """A worker died while the batch was extracted: nothing was published, so read the batch again."""
+        """A worker died while the batch was extracted: nothing of it was published; restart the workers
+        (the caller has moved the consumer back, so the batch is read again)."""
         self._failures += 1
         self._metrics.record_retry("batch")
         log.warning(
@@ -310,8 +411,6 @@ class Service:
             records=len(records),
             attempt=self._failures,
         )
-        for tp, offset in first_offsets(records).items():
-            self._source.seek(tp, offset)
         if self._workers is not None:
             try:
                 await self._workers.restart()
@@ -320,7 +419,7 @@ class Service:
         await self._backoff(self._failures)
 
     async def _publish_in_transaction(self, records: list[Record], outcome: Outcome) -> bool:
-        """One transaction for the batch; on failure roll back and rewind (the batch is read again)."""
+        """One transaction for the batch; on failure roll back (the caller moves the consumer back)."""
         offsets = next_offsets(records)
         try:
             async with asyncio.timeout(self._operation_timeout):
@@ -344,7 +443,6 @@ class Service:
             attempt=self._failures,
         )
         await self._roll_back()
-        await self._rewind(records)
         await self._backoff(self._failures)
         return False
 
@@ -415,7 +513,8 @@ class Service:
             return
 
     async def _publish_then_commit(self, records: list[Record], outcome: Outcome) -> bool:
-        """Send and await every message, then commit offsets; on a send failure read the batch again."""
+        """Send and await every message, then commit offsets; False on a send failure (the caller
+        moves the consumer back)."""
         try:
             async with asyncio.timeout(self._operation_timeout):
                 sink = self._require_sink()
@@ -425,8 +524,6 @@ class Service:
             self._failures += 1
             self._metrics.record_retry("send")
             log.warning("publish_failed", error=str(exc) or type(exc).__name__, attempt=self._failures)
-            for tp, offset in first_offsets(records).items():
-                self._source.seek(tp, offset)
             await self._replace_sink()
             await self._backoff(self._failures)
             return False
@@ -458,13 +555,14 @@ class Service:
         last: dict[TopicPartition, int] = {}
         for result in outcome.results:
             record = result.record
-            line = log.bind(
-                topic=record.topic,
-                partition=record.partition,
-                offset=record.offset,
-                article_id=result.article_id,
-            )
             self._metrics.observe_article(result.seconds)
+            if result.dead_letter is not None or result.events:
+                line = log.bind(
+                    topic=record.topic,
+                    partition=record.partition,
+                    offset=record.offset,
+                    article_id=result.article_id,
+                )
             if result.dead_letter is not None:
                 self._metrics.record_dead_letter(result.dead_letter)
                 if result.dead_letter == "extractor_error":

@@ -6,6 +6,7 @@ import asyncio
 import json
 import os
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 from ingest.codec import Message
 from ingest.errors import FatalKafkaFault, TransientKafkaFault
 from ingest.http import Health
-from ingest.kafka import TopicPartition
+from ingest.kafka import Delivery, TopicPartition
 from ingest.kafka.memory import MemoryBroker, MemorySink, MemorySource
 from ingest.models import ArmsTransfer, DeadLetter, Sanction
 from ingest.pipeline import Extractor, Pipeline
@@ -228,6 +229,81 @@ async def test_revocation_waits_for_the_batch_in_flight(fake_extract: Extractor)
     order.append("revoked")
     await task
     assert order[:2] == ["committed", "revoked"]
+
+
+async def test_the_next_batch_is_extracted_while_the_last_one_commits(fake_extract: Extractor) -> None:
+    """The extractor works on the next batch while the broker commits the last one, and nothing is doubled."""
+    texts = corpus(42)
+    broker = broker_with(texts, partitions=1)
+    config = settings()
+    trace: list[str] = []
+
+    class SlowSink(MemorySink):
+        async def commit(self) -> None:
+            trace.append("commit started")
+            await asyncio.sleep(0.02)
+            await super().commit()
+            trace.append("commit done")
+
+    def traced(text: str, article_id: str) -> list[ArmsTransfer | Sanction]:
+        trace.append("extract")
+        return fake_extract(text, article_id)
+
+    svc = Service(
+        config,
+        MemorySource(broker, RAW, "g"),
+        lambda: SlowSink(broker, transactional=True),
+        pipeline=Pipeline(config, traced),
+    )
+    await svc.run(until_idle=0.05)
+    overlapped = [
+        i
+        for i, step in enumerate(trace)
+        if step == "extract" and trace[:i].count("commit started") > trace[:i].count("commit done")
+    ]
+    assert overlapped, "no article was extracted while a commit was in flight"
+    published = published_ids(broker)
+    assert published == expected_ids(texts, fake_extract)
+    assert max(published.values()) == 1
+
+
+@pytest.mark.parametrize("mode", ["exactly_once", "at_least_once"])
+@pytest.mark.parametrize("failing", [1, 2, 4])
+async def test_a_failed_batch_is_read_again_with_the_one_fetched_after_it(
+    fake_extract: Extractor, mode: str, failing: int
+) -> None:
+    """When batch `failing` is not acknowledged, it and the batch already extracted after it are read again:
+    no event is lost, and in exactly-once mode none is repeated."""
+    texts = corpus(60)
+    broker = broker_with(texts)
+    waits = 0
+
+    class FailingSink(MemorySink):
+        async def wait(self, deliveries: Sequence[Delivery]) -> None:
+            nonlocal waits
+            waits += 1
+            if waits == failing:
+                raise TransientKafkaFault("lost acknowledgement")
+            await super().wait(deliveries)
+
+    config = settings(mode=mode)
+    transactional = mode == "exactly_once"
+    svc = Service(
+        config,
+        MemorySource(broker, RAW, "g"),
+        lambda: FailingSink(broker, transactional=transactional),
+        pipeline=Pipeline(config, fake_extract),
+    )
+    await svc.run(until_idle=0.05)
+    assert waits > failing
+    published = published_ids(broker)
+    expected = expected_ids(texts, fake_extract)
+    if transactional:
+        assert published == expected
+    else:
+        assert set(published) == set(expected)
+        assert all(published[i] >= n for i, n in expected.items())
+    assert len({m.value for m in broker.read_committed(DLQ)}) == 12
 
 
 async def test_readiness_drops_as_soon_as_stop_is_set(fake_extract: Extractor) -> None:
