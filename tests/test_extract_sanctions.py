@@ -744,3 +744,194 @@ def test_a_headline_does_not_take_the_list_of_the_body() -> None:
     )
     by_status = {e.status: target_names(e) for e in found}
     assert by_status == {"imposed": ["Pyotr Danilin", "Oleg Varenko"], "lifted": ["Anton Belsky"]}
+
+
+def test_entity_list_addition_continues_in_the_next_sentence() -> None:
+    """ "added N entities to the list, including X and Y" after an Entity List sentence is an export control."""
+    found = sanctions(
+        "The Commerce Department removed Harbin Lumen Optics Co. from the Entity List on Monday. "
+        "The department also added 9 entities to the list for aiding missile work, including "
+        "Qingdao Rimstar Technology Co., Ltd. and the Karachi-based Indus Precision Works."
+    )
+    by_status = {e.status: (target_names(e), e.measures) for e in found}
+    assert by_status == {
+        "lifted": (["Harbin Lumen Optics Co."], ["export_control"]),
+        "imposed": (["Qingdao Rimstar Technology Co., Ltd.", "Indus Precision Works"], ["export_control"]),
+    }
+
+
+def test_removal_of_a_corp_from_the_entity_list_is_lifted() -> None:
+    """A company form's stop ("Corp. from") does not end the sentence: the removal lifts the listing."""
+    event = only("The Bureau of Industry and Security removed Tianhe Sensing Corp. from the Entity List.")
+    assert target_names(event) == ["Tianhe Sensing Corp."]
+    assert event.status == "lifted"
+    assert event.measures == ["export_control"]
+
+
+def test_commerce_alone_names_the_department() -> None:
+    """ "Commerce has added X to the Entity List": the U.S. Department of Commerce imposes, and is no target."""
+    event = only("Commerce has added the Chinese drone maker Skyrill Robotics to the Entity List.")
+    assert [i.name for i in event.imposers] == ["United States"]
+    assert event.authority == "U.S. Department of Commerce"
+    assert target_names(event) == ["Skyrill Robotics"]
+
+
+def test_entity_list_keeper_imposes_when_no_one_is_named() -> None:
+    """An Entity List addition without a named imposer is the United States' (the list's keeper)."""
+    event = only("Eleven companies were added to the Entity List on Friday, including Meridian Lasers Ltd.")
+    assert [i.country for i in event.imposers] == ["USA"]
+    assert target_names(event) == ["Meridian Lasers Ltd."]
+
+
+def test_export_ban_without_the_word_sanction_falls_on_the_state() -> None:
+    """ "banned exports of A, B and other C to X" is an export control on X."""
+    event = only("Japan banned exports of cranes, forklifts and other heavy machinery to Belarus on Tuesday.")
+    assert [i.name for i in event.imposers] == ["Japan"]
+    assert [(t.name, t.kind) for t in event.targets] == [("Belarus", "state")]
+    assert event.measures == ["export_control"]
+
+
+def test_import_ban_names_the_state_of_origin() -> None:
+    """ "prohibited the import of goods from X" and "banned imports of X-ian goods" restrict trade with X."""
+    origin = only("The Government of Canada has prohibited the import of copper wire from Russia.")
+    adjective = only("The United Kingdom banned imports of Belarusian potash and timber.")
+    assert [(t.name, t.kind) for t in origin.targets] == [("Russia", "state")]
+    assert [(t.name, t.kind) for t in adjective.targets] == [("Belarus", "state")]
+    assert origin.measures == adjective.measures == ["trade_restriction"]
+
+
+def test_a_trade_ban_by_a_state_without_sanctions_is_trade_news() -> None:
+    """A ban on imports by a state with no sanctions programme, in a text without sanctions, gives no event."""
+    assert sanctions("Indonesia banned imports of Thai rice after a bumper harvest at home.") == []
+
+
+def test_export_ban_on_named_entities() -> None:
+    """ "will prohibit exports to N entities ..., such as X Limited" names X as a planned export control."""
+    event = only(
+        "Japan will prohibit exports to 8 entities in Armenia and Kyrgyzstan that supplied Russia, "
+        "such as Ararat Circuit Limited."
+    )
+    assert target_names(event) == ["Ararat Circuit Limited"]
+    assert event.status == "planned"
+    assert event.measures == ["export_control"]
+
+
+def test_one_word_company_described_by_an_apposition() -> None:
+    """ "X, the world's largest potash producer," makes one word a company target, not an unknown surname."""
+    event = only("The UK sanctioned Kalivar, the world's largest potash producer, on Thursday.")
+    assert [(t.name, t.kind) for t in event.targets] == [("Kalivar", "company")]
+
+
+def test_one_word_names_in_a_list_of_entities_are_companies() -> None:
+    """ "export controls on 20 entities, including X and Y" reads two one-word companies, not one name."""
+    event = only("The U.S. imposed export controls on 20 Chinese entities, including Veltrix and Morrow.")
+    assert [(t.name, t.kind) for t in event.targets] == [("Veltrix", "company"), ("Morrow", "company")]
+
+
+def test_also_known_as_the_gives_an_alias() -> None:
+    """ "X, also known as the Y," is one target with the alias Y."""
+    event = only(
+        "The Department of State designated Liwa Thar al-Ahrar, also known as the Free Avengers Brigade, "
+        "as a Specially Designated Global Terrorist."
+    )
+    assert [(t.name, t.kind, t.aliases) for t in event.targets] == [
+        ("Liwa Thar al-Ahrar", "organization", ["Free Avengers Brigade"])
+    ]
+
+
+def test_aka_in_parentheses_before_an_apposition() -> None:
+    """ "X Co., Ltd. (a.k.a. Y), a supplier of ..." keeps Y as the alias of X."""
+    event = only(
+        "OFAC designated Dongguan Ruifeng Motors Co., Ltd. (a.k.a. Ruifeng Tech), a supplier of servo motors, "
+        "pursuant to E.O. 13382."
+    )
+    assert [(t.name, t.aliases) for t in event.targets] == [
+        ("Dongguan Ruifeng Motors Co., Ltd.", ["Ruifeng Tech"])
+    ]
+
+
+def test_a_flag_is_not_a_vessels_country_nor_an_alias() -> None:
+    """The flag of a vessel ("Palau-flagged", "(Panama)") is neither its country nor another name of it."""
+    event = only(
+        "OFAC identified the Palau-flagged tanker Amber Tide and the vessel Blue Orca (Panama) as blocked property."
+    )
+    assert [(t.name, t.country, t.aliases) for t in event.targets] == [
+        ("Amber Tide", None, []),
+        ("Blue Orca", None, []),
+    ]
+
+
+def test_also_listed_are_continues_the_list() -> None:
+    """ "Also listed are A, B and the C" after an announcement names each of them."""
+    event = only(
+        "Canada is imposing sanctions on 3 individuals and 1 entity under the Special Economic Measures (Iran) "
+        "Regulations. The individuals include Kamal Rostami. "
+        "Also listed are Farid Azizi, Nasser Jalili and the Evin Guard Organization."
+    )
+    assert target_names(event) == ["Kamal Rostami", "Farid Azizi", "Nasser Jalili", "Evin Guard Organization"]
+
+
+def test_among_the_individuals_is() -> None:
+    """ "Among the individuals is X" names X as a target of the announcement before it."""
+    event = only(
+        "The Government of Japan decided to freeze the assets of 2 entities and 1 individual, including the "
+        "Tideglass Group. Among the individuals is Ri Song Chol, a programmer."
+    )
+    assert target_names(event) == ["Tideglass Group", "Ri Song Chol"]
+
+
+def test_a_weekday_before_to_is_no_future_subject() -> None:
+    """ "decided on Friday to freeze" is done today, unlike "Japan to freeze"."""
+    event = only("The Government of Japan decided on Friday to freeze the assets of the Tideglass Group.")
+    assert event.status == "imposed"
+
+
+def test_a_later_measure_of_the_same_listing_joins_it() -> None:
+    """ "X was sanctioned today ... X will also be subject to a travel ban" is one imposed event."""
+    event = only(
+        "The UK has today sanctioned Oleg Vasnetsov, a mining executive. "
+        "Vasnetsov will also be subject to a travel ban."
+    )
+    assert event.status == "imposed"
+    assert event.measures == ["designation", "travel_ban"]
+
+
+def test_described_companies_and_vessels_of_a_counted_announcement() -> None:
+    """ "sanctioning two companies and identifying two vessels" names the ones the next paragraph describes."""
+    event = only(
+        "Today, OFAC is sanctioning two companies and identifying two vessels as blocked property.\n\n"
+        "Seagate Tankers Inc. owns the Comoros-flagged vessel Pearl Moon. Harbor Line Limited, based in "
+        "Dubai, manages the tanker Coral Bay."
+    )
+    assert target_names(event) == ["Seagate Tankers Inc.", "Pearl Moon", "Harbor Line Limited", "Coral Bay"]
+
+
+def test_addition_to_a_un_sanctions_list() -> None:
+    """ "approved the addition of X to its Sanctions List" names X as a UN target."""
+    event = only(
+        "The Security Council Committee approved the addition of Omar Haddad al-Tikriti to its ISIL (Da'esh) "
+        "and Al-Qaida Sanctions List."
+    )
+    assert [i.name for i in event.imposers] == ["United Nations"]
+    assert target_names(event) == ["Omar Haddad al-Tikriti"]
+
+
+def test_a_headlines_description_is_no_target() -> None:
+    """ "Designation of Syrian Militant Group" names no target: the body names the group."""
+    event = only(
+        "Designation of Syrian Militant Group\n\n"
+        "The Department of State is designating Jaysh al-Tahrir as a Specially Designated Global Terrorist."
+    )
+    assert target_names(event) == ["Jaysh al-Tahrir"]
+
+
+def test_has_frozen_the_assets_of() -> None:
+    """ "has frozen the assets of X, a trading firm" names X, a company, with an asset freeze."""
+    event = only("Britain has frozen the assets of Karoo Metals, a Dubai-based gold trading firm.")
+    assert [(t.name, t.kind) for t in event.targets] == [("Karoo Metals", "company")]
+    assert event.measures == ["asset_freeze"]
+
+
+def test_a_hyphenated_compound_names_no_target() -> None:
+    """ "freezes assets of Wagner-linked trader" does not make the Wagner Group a target."""
+    assert sanctions("UK freezes assets of Wagner-linked gold trader") == []

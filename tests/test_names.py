@@ -174,3 +174,34 @@ def test_legal_form_alone_names_no_company() -> None:
     """ "Joint Stock Company" before a possessive is a form without a name."""
     found = names("designated Joint Stock Company Uralmetall's subsidiary Perm Optics Plant")
     assert "Joint Stock Company" not in [n.text for n in found]
+
+
+def test_an_owners_possessive_is_not_part_of_the_name() -> None:
+    """ "Pavel Orlov's Kama Group" names Kama Group, not Pavel Orlov's."""
+    assert [n.text for n in names("removed Pavel Orlov's Kama Group from the list")] == ["Kama Group"]
+
+
+def test_a_spelled_out_legal_form_gives_the_bare_name_as_alias() -> None:
+    """ "Joint Stock Company X Plant" is a company also known as "X Plant"."""
+    (found,) = names("froze the assets of Joint Stock Company Votkinsk Machine Plant last week")
+    assert (found.text, found.kind, found.aliases) == (
+        "Joint Stock Company Votkinsk Machine Plant",
+        "company",
+        ("Votkinsk Machine Plant",),
+    )
+
+
+def test_a_plus_sign_inside_a_name() -> None:
+    """ "Ev+ Group" is read whole."""
+    assert [n.text for n in names("delisted its parent Ev+ Group on Sunday")] == ["Ev+ Group"]
+
+
+def test_two_one_word_names_joined_by_and_are_two_names() -> None:
+    """ "Alrivo and Norvek" are two names, not one."""
+    assert [n.text for n in names("sanctioned Alrivo and Norvek on Thursday")] == ["Alrivo", "Norvek"]
+
+
+def test_a_flag_gives_a_vessel_no_country() -> None:
+    """ "the Gabon-flagged tanker X": the flag is not the vessel's country."""
+    (found,) = names("identified the Gabon-flagged tanker Northern Reach as blocked")
+    assert (found.text, found.vessel, found.country) == ("Northern Reach", True, None)

@@ -142,6 +142,7 @@ _FORM_WORDS = frozenset(
     ]
 )  # words of a company's legal form that name no company on their own
 _CLOSING_FORMS = _LEGAL_FORMS - {"Bank", "Company", "Corporation", "Incorporated"}
+_OPENING_FORMS = frozenset(["JSC", "OJSC", "PJSC", "CJSC", "AO", "OAO", "PAO", "ZAO", "OOO", "LLC", "TOV"])
 _ABBREVIATED = frozenset(["Co", "Ltd", "Inc", "Corp", "L.L.C", "S.A", "Pte", "Pvt", "Bhd", "Sdn", "Jr", "Sr"])
 _DOTTED = re.compile(r"\.\w+\.$")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
@@ -241,6 +242,8 @@ def _gap_ok(text: str, left: _Unit, right: _Unit, suffixes: frozenset[str]) -> b
         return True  # "Foo Co., Ltd."
     if gap.strip() in ("'", "’") and left.text.endswith("s"):
         return True  # "Workers' Party"
+    if gap == "+ " and left.end - left.start <= 8:
+        return True  # "En+ Group"
     return gap.strip() == "&" and "\n" not in gap
 
 
@@ -299,8 +302,8 @@ def find_names(
             if run and run[-1].key in _PLACE_PREFIXES and text[run[-1].end : unit.start] == " ":
                 run.pop()  # "St Petersburg-based": the place's first word, not the name's last
             flush()
-            if mention is not None:
-                country = mention.ref.country
+            if mention is not None and not unit.text.lower().endswith("-flagged"):
+                country = mention.ref.country  # "Tehran-based X"; a flag ("Gabon-flagged") is no owner's home
                 country_end = unit.end
             continue
         if (
@@ -409,6 +412,9 @@ def _read_run(text: str, run: list[_Unit], country: str | None, strict: bool, hi
         units.pop(0)
     while units and units[-1].key in _CONNECTORS:
         units.pop()
+    owner = _owner_end(units)
+    if owner:
+        units = units[owner:]  # "Gennady Timchenko's Volga Group": the owner describes the name
     if not units:
         return []
     out: list[Name] = []
@@ -417,6 +423,21 @@ def _read_run(text: str, run: list[_Unit], country: str | None, strict: bool, hi
         if name is not None:
             out.append(name)
     return out
+
+
+def _owner_end(units: list[_Unit]) -> int:
+    """How many leading units name a person who owns what follows ("Gennady Timchenko's"); 0 if none.
+
+    Only a name of two or more plain words before the possessive counts: "Lloyd's
+    Register" and "People's Bank" keep their possessive word.
+    """
+    for k in range(1, min(len(units) - 1, 4)):
+        if _POSSESSIVE.search(units[k].text):
+            owner = units[: k + 1]
+            if all(_plain_word(u.key.rstrip("'’s")) or _POSSESSIVE.search(u.text) for u in owner):
+                return k + 1
+            return 0
+    return 0
 
 
 def _split_and(units: list[_Unit], ships: bool = False) -> list[list[_Unit]]:
@@ -445,6 +466,7 @@ def _split_and(units: list[_Unit], ships: bool = False) -> list[list[_Unit]]:
             )  # "JSC Kronstadt and Research and Production Enterprise X": two names
             rest_words = [u for u in units[i + 1 :] if u.key not in _CONNECTORS]
             sectors = _classes()["sector"]
+            two_words = len(current) == 1 and len(right) == 1 and _single_names(current[0], right[0])
             if current[-1].key in sectors and right and right[0].key in sectors:
                 current.append(unit)  # "Import and Export Co.", "Research and Production": one name's words
                 i += 1
@@ -452,6 +474,7 @@ def _split_and(units: list[_Unit], ships: bool = False) -> list[list[_Unit]]:
             if (
                 after_the
                 or ships
+                or two_words
                 or named_left
                 or person_right
                 or (len(left_words) >= 2 and len(right_words) >= 2)
@@ -466,6 +489,18 @@ def _split_and(units: list[_Unit], ships: bool = False) -> list[list[_Unit]]:
     if current:
         parts.append(current)
     return [[u for u in p if not (u is p[0] and u.key in _CONNECTORS)] for p in parts if p]
+
+
+def _single_names(left: _Unit, right: _Unit) -> bool:
+    """ "Alrosa and Nornickel": two one-word names joined, not one name's words ("Research and Production")."""
+    classes = _classes()
+    barred = (
+        classes["org_keyword"] | classes["company_suffix"] | classes["sector"] | _BARE_FORMS | _FORM_WORDS
+    )
+    return all(
+        unit.mention is None and unit.key not in barred and (_plain_word(unit.key) or _acronym(unit.key))
+        for unit in (left, right)
+    )
 
 
 def _rest_until_and(units: list[_Unit], start: int) -> list[_Unit]:
@@ -552,6 +587,20 @@ def _classify(
         kind, partial = "company", False  # "the shipping company Sovfracht-Logistik"
     elif kind in (None, "person") and cue in classes["organization_cue"]:
         kind, partial = "organization", False  # "the militia Saraya al-Mukhtar"
+    elif (
+        kind == "person" and len(units) <= 3 and (described := _described_as(text, units[-1].end)) is not None
+    ):
+        kind, partial = described, False  # "Alrosa, the world's largest diamond producer,"
+    descriptive = classes["descriptive"]
+    if (
+        kind == "organization"
+        and any(w in descriptive for w in words)
+        and all(
+            u.key in orgs or u.key in descriptive or (u.mention is not None and u.mention.form == "adjective")
+            for u in units
+        )
+    ):
+        return None  # "Militant Group" of "Syrian Militant Group": a description, not a name
     if strict and (
         words[-1] in classes["headline_generic"]
         or any(
@@ -612,11 +661,50 @@ def _classify(
         return None
     if vessel:
         partial = False
+    elif kind in ("company", "organization") and (bare := _without_form(units)) is not None:
+        kind = "company"
+        aliases = (*aliases, text[bare.start : start + len(surface)])  # "Joint Stock Company X": also "X"
     end = start + len(surface)
     if nicknames:
         surface = _QUOTED.sub("", surface)
         aliases = (*aliases, *nicknames)
     return Name(start, end, surface, kind, country, aliases, vessel, partial)
+
+
+def _without_form(units: list[_Unit]) -> _Unit | None:
+    """The first unit after a spelled-out legal form that opens a company's name ("Joint Stock Company X",
+    "JSC X", "OOO X"); None when the name does not open with one, or is nothing but one."""
+    classes = _classes()
+    k = 0
+    while k < len(units) and units[k].key in _FORM_WORDS:
+        k += 1
+    if k < 2 and not (len(units) > 1 and units[0].key in _OPENING_FORMS):
+        return None
+    k = max(k, 1)
+    rest = [u for u in units[k:] if u.key not in _CONNECTORS]
+    if not rest or all(u.key in classes["company_suffix"] or u.key in _FORM_WORDS for u in rest):
+        return None
+    return units[k]
+
+
+@cache
+def _described() -> re.Pattern[str]:
+    classes = _classes()
+    nouns = "|".join(sorted(classes["company_cue"] | classes["organization_cue"] | classes["described_as"]))
+    return re.compile(
+        r",\s+(?:the|a|an|[A-Z][\w-]*['’]s)\s+((?:[\w'’-]+\s+){0,4}?)(" + nouns + r")(?:[,;:.)]|\s+("
+        r"that|which|based|owned|controlled|run|registered|headquartered|linked|in|with|whose|and)\b|$)"
+    )
+
+
+def _described_as(text: str, end: int) -> ActorKind | None:
+    """What an apposition after a name says it is: "X, the world's largest diamond producer," (a company),
+    "X, a front organisation for ..." (an organisation); None when none says so."""
+    match = _described().match(text, end, end + 120)
+    if match is None or "of" in match.group(1).split():
+        return None  # "X, a director of the company": a person described by an employer
+    noun = match.group(2)
+    return "organization" if noun in _classes()["organization_cue"] else "company"
 
 
 def _opens_name(text: str, units: list[_Unit], i: int, end: int) -> bool:

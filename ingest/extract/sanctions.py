@@ -64,6 +64,7 @@ rather than regular-expression alternations.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
@@ -81,7 +82,7 @@ from ingest.models import Actor, Measure, SanctionStatus
 
 __all__ = ["read_sanctions"]
 
-TriggerKind = Literal["verb", "noun", "weak", "list"]
+TriggerKind = Literal["verb", "noun", "weak", "list", "ban"]
 Mode = Literal["after", "before", "list"]
 
 _MAX_TRIGGERS = 48  # per passage: a real sentence has a handful
@@ -91,6 +92,7 @@ _BEFORE_WINDOW = 600  # characters before it, for a passive subject
 _PREFIX_WINDOW = 240
 _LIST_REACH = 4  # sentences after an announcement where a colon may introduce its list
 _LONG_PASSAGE = 4000  # characters: longer passages are read in windows around their sanctions words
+_GOODS_WORDS = 16  # words an export ban may take to name its goods before "to" names where they may not go
 
 # Literal searches (str.find runs in C) rather than alternations, which the regex engine tries at every
 # character: the document-wide scans below are the extractor's most frequent work.
@@ -111,6 +113,21 @@ _CUES = (  # in lower-cased text: a passage without one of these reports no sanc
     "visa restriction",
     "delist",
     "sdn list",
+    "banned",
+    "banning",
+    "ban exports",
+    "ban imports",
+    "ban the ",
+    "ban on ",
+    "bans ",
+    "prohibit",
+    "barred",
+    "bar exports",
+    "bar imports",
+    "bars ",
+    "restrict export",
+    "restricts export",
+    "restricted export",
 )
 _STRONG_CUES = (  # in lower-cased text: a document with one of these is about sanctions
     "sanction",
@@ -130,10 +147,25 @@ _WEAK_CUES = (
     "listing",
     "named",
     "target",
-)  # words, in a document with a strong cue
+    "added",
+    "adds",
+    "adding",
+    "addition",
+    "removed",
+    "removes",
+    "removing",
+)  # words, in a document with a strong cue ("added 11 entities to the list")
 _EU_NAMES = ("European Union", "Council of the EU", "E.U.")
 _EU_COUNCILS = ("Council of the EU", "Council of the European Union", "European Council", "EU Council")
 _UN_COUNCIL = "United Nations Security Council"
+_COMMERCE = "U.S. Department of Commerce"
+_EXPORT_AUTHORITIES = frozenset(["Bureau of Industry and Security", "U.S. Department of Commerce"])
+_LIST_OWNERS = (  # lists that name their keeper: an addition without a named imposer is theirs
+    ("entity list", "Bureau of Industry and Security"),
+    ("unverified list", "Bureau of Industry and Security"),
+    ("sdn list", "Office of Foreign Assets Control"),
+    ("specially designated nationals", "Office of Foreign Assets Control"),
+)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _LAST_MEMBER = re.compile(r",? (?:and|or) (?:the )?$")
 _OBJECT_PREPOSITIONS = frozenset(["on", "against", "to", "from", "in", "of", "with", "into", "at"])
@@ -161,7 +193,8 @@ _GOVERNING = re.compile(
     r"introduc\w*|unveil\w*|expand\w*|tighten\w*|agree\w*|decid\w*|implement\w*|hit|hits|place[sd]?|"
     r"placing|lift\w*|eas(?:e|es|ed|ing)|threat\w*|warn\w*|consider\w*|prepar\w*|propos\w*|put|puts|"
     r"issu\w*|enact\w*|maintain\w*|reimpos\w*|broaden\w*|widen\w*|add\w*|target\w*|face[sd]?|facing|"
-    r"subject|vot\w*|pass\w*|plan\w*|seek\w*|urg\w*|mov\w*|end\w*|remov\w*|suspend\w*|revok\w*|waiv\w*)",
+    r"subject|vot\w*|pass\w*|plan\w*|seek\w*|urg\w*|mov\w*|end\w*|remov\w*|suspend\w*|revok\w*|waiv\w*|"
+    r"ban(?:s|ned|ning)?|prohibit\w*|barr?(?:s|ed|ing)?|restrict\w*)",
     re.IGNORECASE,
 )
 _STATE_MILITARY = re.compile(
@@ -170,7 +203,9 @@ _STATE_MILITARY = re.compile(
     r"war effort|invasion|aggression|war)\b"
 )
 _ADJECTIVE_MILITARY = re.compile(r"\s+(?:military|armed forces|defen[cs]e industry|war machine)\b")
-_ALIAS_BEFORE = re.compile(r"(?:\bknown\s+as|\ba\.k\.a\.?|\baka|\balias|\bformerly)\s*[\"“‘']?$")
+_ALIAS_BEFORE = re.compile(
+    r"(?:\bknown\s+as|\ba\.k\.a\.?|\baka|\balias|\bformerly)\s*[\"“‘']?(?:the\s+)?$"
+)  # "X, also known as the Y": one target
 _AIMED_AT = re.compile(
     r"(?:\bon|\bagainst|\btargeting|\bin response to|\brestrict\w*|\bcut off|\bcutting off|\bdeny(?:ing)?)"
     r"\s+(?:the\s+)?$"
@@ -178,7 +213,9 @@ _AIMED_AT = re.compile(
 _ADOPTS = re.compile(  # "X on Thursday adopted the", the gap between a follower and the body it follows
     r"\s+(?:[\w-]+\s+){0,3}?(?:adopt|follow|join|mirror|implement|transpos|align(?:s|ed|ing)?\s+with)[a-z]*\s+(?:the\s+)?"
 )
-_EXPORTS_TO = re.compile(r"\bexport(?:s|ed|ing)?\s+(?:of\s+[\w -]{1,40}?\s+)?to\s+$")
+_EXPORTS_TO = re.compile(r"\bexport(?:s|ed|ing)?\s+(?:of\s+[\w ,'’-]{1,100}?\s+)?to\s+$")
+_GOODS_OF = re.compile(r"\b(?:imports?|importation)\s+(?:of\s+)?(?:all\s+|the\s+|most\s+)?$")
+_FROM_STATE = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _PROHIBIT = re.compile(r"\b(?:prohibit|ban|banned|bans|barred|forbid|restrict|embargo)", re.IGNORECASE)
 _PREVIOUS_WORD = re.compile(r"([\w'’.-]+)[^\w]*$")
 _NEXT_WORD = re.compile(r"[^\w]*([\w'’.-]+)")
@@ -208,6 +245,14 @@ _CLASS = (
     r"financiers|facilitators|suppliers|traders|refineries|executives|commanders|officers|leaders|"
     r"lenders|insurers|operators|manufacturers|producers|affiliates|associates|addresses)"
 )
+_BODIES = (
+    r"(?:entities|companies|firms|banks|businesses|organi[sz]ations|refineries|manufacturers|producers|lenders|"
+    r"insurers|operators|suppliers|subsidiaries|networks|affiliates|traders)"
+)
+_BODY_LIST = re.compile(  # "28 entities, including", "the companies are:": a list of bodies, not persons
+    r"\b" + _BODIES + r",?\s+(?:including|such\s+as|among\s+them|namely|like)\b"
+    r"|\b" + _BODIES + r"\s+(?:include|includes|included|are|were)\b"
+)
 _CLASS_WORDS = frozenset(_CLASS[3:-1].split("|")) - {"organi[sz]ations"} | {"organizations", "organisations"}
 _NAMED_CLASS = re.compile(r"\b" + _CLASS + r"\b", re.IGNORECASE)
 _COUNTED_CLASS = re.compile(
@@ -216,8 +261,11 @@ _COUNTED_CLASS = re.compile(
     re.IGNORECASE,
 )
 _DESCRIBED_BEFORE = re.compile(  # "Iran-based X", "Russian national X": how a release introduces a target
-    r"(?:-based|\b[A-Z][a-z]+ national)\s+(?:the\s+)?$"
+    r"(?:-based|-registered|-flagged|\b[A-Z][a-z]+ national)\s+(?:(?:the|vessel|tanker|ship)\s+){0,2}$"
 )
+_BASED_AFTER = re.compile(
+    r",\s+(?:a\s+company\s+)?(?:based|registered|headquartered)\s+in\b"
+)  # "X, based in Dubai,"
 _NATIONAL_AFTER = re.compile(r",\s+an?\s+[A-Z][a-z]+\s+(?:national|citizen)\b")  # "X, an Iranian national,"
 _ROLE_BEFORE = re.compile(  # "Pishgam's managing director, X", "and its general director, X"
     r"(?:['’]s|\bits|\bhis|\bher|\btheir)\s+(?:[a-z-]+\s+){0,2}(?:director|owner|founder|chairman|president|"
@@ -243,6 +291,42 @@ _NUMBER_WORDS = {
 _COUNTED_ONE = re.compile(
     r"\b(?:one|an?)\s+(?:individual|entity|person|company|firm|bank|vessel)\b", re.IGNORECASE
 )
+_DESCRIBING = (
+    "-based",
+    "-registered",
+    "-flagged",
+    "based in",
+    "national",
+    "director",
+    "owner",
+    "chairman",
+    "executive",
+    "vessel",
+    "tanker",
+)  # words of the paragraphs that describe counted targets
+_LEGAL_FORM_ENDS = frozenset(
+    [
+        "Inc",
+        "LLC",
+        "Ltd",
+        "Limited",
+        "Co",
+        "Corp",
+        "Corporation",
+        "FZE",
+        "FZCO",
+        "JSC",
+        "GmbH",
+        "PLC",
+        "DMCC",
+        "Company",
+        "SA",
+        "S.A",
+        "AG",
+        "BV",
+        "Pte",
+    ]
+)
 _DESCRIBED_MAX = 40  # targets a counted announcement may name in the paragraphs that describe them
 _LIST_MARK = re.compile(r",\s+(?:including|among\s+them|among\s+which|such\s+as|namely)\b|:\s")
 _LABEL = re.compile(
@@ -258,8 +342,9 @@ _CONTINUATION = re.compile(  # a sentence that lists the targets of the one befo
     + r"|Among\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,3}?"
     + _CLASS
     + _PARTICIPLE
-    + r")\s*(?:,\s+which\s+)?(?:(?:also\s+)?(?:include|includes|included|are|were|comprise)\b|:)"
-)
+    + r")\s*(?:,\s+which\s+)?(?:(?:also\s+)?(?:include|includes|included|are|were|is|was|comprise)\b|:)"
+    + r"|\s*(?:Also|Further|Additionally)\s+(?:listed|designated|sanctioned|targeted|named)\s+(?:are|were|is|was)\b"
+)  # "Also listed are X and Y"
 
 
 @dataclass(frozen=True, slots=True)
@@ -523,7 +608,8 @@ def _title_case_words(text: str) -> bool:
     if len(words) < 4:
         return False
     lower = sum(1 for w in words if not w[0].isupper())
-    return lower == 0 or (lower == 1 and len(words) >= 10)
+    # a sentence of names with one verb ("Also listed are A B, C D and the E F.") ends with a stop
+    return lower == 0 or (lower == 1 and len(words) >= 10 and not text.rstrip().endswith("."))
 
 
 # ---------------------------------------------------------------------------------------------- reading
@@ -678,6 +764,11 @@ class _Reader:
                 else:
                     finding.carried = True
                     pending.append(finding)
+                if finding.imposers and all(imp.authority in _EXPORT_AUTHORITIES for imp in finding.imposers):
+                    # the Commerce Department lists for export control ("added X to the list")
+                    finding.measures = list(
+                        dict.fromkeys("export_control" if m == "designation" else m for m in finding.measures)
+                    )
                 if finding.targets:
                     findings.append(finding)
                 elif counted is None and finding.imposers and finding.status == "imposed":
@@ -716,7 +807,7 @@ class _Reader:
             if room <= len(found):
                 break
             text = passage.text
-            if not _has_any(text, ("-based", "national", "director", "owner", "chairman", "executive")):
+            if not _has_any(text, _DESCRIBING):
                 continue
             here: list[_Entity] = []
             for entity in passage.entities():
@@ -728,8 +819,12 @@ class _Reader:
                     continue
                 before = text[max(0, entity.start - 40) : entity.start]
                 person = entity.name is not None and entity.name.kind == "person"
+                name = entity.name
                 described = (
                     _DESCRIBED_BEFORE.search(before) is not None
+                    or (name is not None and name.vessel)
+                    or _BASED_AFTER.match(text, entity.end) is not None
+                    or (name is not None and _subject_company(text, entity, name))
                     or (person and _NATIONAL_AFTER.match(text, entity.end) is not None)
                     or (person and _ROLE_BEFORE.search(before) is not None)
                     or (bool(here) and _LISTED.fullmatch(text, here[-1].end, entity.start) is not None)
@@ -771,7 +866,8 @@ class _Reader:
         return entity
 
     def _person(self, entity: _Entity) -> _Entity:
-        """The person a surname stands for ("Haddad" after "Karim Haddad"); the surname itself if none."""
+        """The person a surname stands for ("Haddad" after "Karim Haddad"), or the company a word names where
+        the text says what it is ("Alrosa" after "Alrosa, the diamond miner,"); the surname itself if none."""
         assert entity.name is not None
         surname = entity.name.text
         checked = 0
@@ -787,7 +883,7 @@ class _Reader:
                     continue
                 if name.kind == "person" and name.text.endswith(" " + surname):
                     return full
-                if name.vessel and name.text == surname:
+                if name.text == surname and (name.vessel or not name.partial):
                     return full  # "the Angara" after "the cargo vessel Angara"
         return entity
 
@@ -842,6 +938,11 @@ class _Reader:
             found.extend(_trailing_list(passage, lo, hi))
             if found:
                 found.extend(_resumed_list(passage, hi))
+        if found and spots:
+            spans = {
+                (s[0], s[1]) for s in spots
+            }  # "Commerce has added X": the imposer's short name is no target
+            found = [e for e in found if e.state or (e.start, e.end) not in spans]
         states = _state_targets(site, measure)
         evidence = list(passage.sentences)
         ends_with_list = passage.text.rstrip().endswith(":")
@@ -858,6 +959,8 @@ class _Reader:
         if mode == "before" and not imposers:
             imposers = [s[2] for s in spots if s[0] >= site.end and s[2].authority][:1]
         imposers = [imp for imp in imposers if imp.key not in target_keys]
+        if site.trigger.kind == "ban" and not (self.strong_doc and imposers) and not _sanctioning(imposers):
+            return None  # "China banned imports of Japanese seafood": trade news, not a sanction
         if imposers:
             found.extend(states)  # a country-wide measure is read only with its imposer in the passage
         targets: list[_Entity] = []
@@ -895,7 +998,18 @@ class _Reader:
                     "resolutions",
                 ):
                     return imposer  # not "in violation of United Nations Security Council resolutions"
+        for words, keeper in _LIST_OWNERS:
+            if words in self.lowered:
+                entry = _authorities()[keeper]
+                return _make_imposer(entry, entry.authority or entry.imposer)
         return None
+
+
+def _subject_company(text: str, entity: _Entity, name: Name) -> bool:
+    """ "Vanguard Maritime LLC operates ...": a company by its legal form, subject of the sentence."""
+    if name.kind != "company" or name.text.rstrip(".").rsplit(" ", 1)[-1] not in _LEGAL_FORM_ENDS:
+        return False
+    return not text[: entity.start].strip(' "“') or text[: entity.start].strip() in ("The", "the")
 
 
 def _counted(text: str) -> int:
@@ -984,6 +1098,8 @@ def _accept(site: _Site, strong_here: bool, strong_doc: bool, last_list: int) ->
         return strong_here or (strong_doc and _after_authority(site))
     if trigger.kind == "list":
         return last_list >= j and (strong_here or strong_doc)
+    if trigger.kind == "ban":
+        return not _background(keys, i)  # not "despite the ban on exports"
     return True
 
 
@@ -1078,6 +1194,7 @@ def _entities(passage: _Passage, lo: int, hi: int) -> list[_Entity]:
             continue
         if (
             host is not None
+            and not entity.state
             and _OPEN_PARENTHESIS.fullmatch(text, host.end, entity.start)
             and text[entity.end : entity.end + 1] == ")"
         ):
@@ -1109,7 +1226,11 @@ def _heads(passage: _Passage, lo: int, hi: int) -> list[_Entity]:
             continue
         head_start = entity.start
         end = _skip_parenthesis(text, entity.end)
+        if text[end : end + 1] in (")", "”", '"'):
+            end += 1  # "X (a.k.a. Y), a supplier": the alias closes, the apposition follows
         following = _next_word(text, end)
+        if text[end : end + 1] in ("-", "\u2011") and text[end + 1 : end + 2].isalpha():
+            continue  # "Wagner-linked gold trader": a compound that describes, not a target
         if entity.state:
             government = _GOVERNMENT_OF.search(text, max(lo, entity.start - 24), entity.start)
             if government is None:
@@ -1137,7 +1258,11 @@ def _heads(passage: _Passage, lo: int, hi: int) -> list[_Entity]:
                 out[-1].aliases = (*out[-1].aliases, label)  # "X, also known as Y": one target
             continue
         if _clean_prefix(text, lo, head_start):
-            out.append(entity)
+            body = entity.name is not None and entity.name.partial
+            if body and _BODY_LIST.search(text, max(0, head_start - 300), head_start):
+                out.append(_as_body(entity))
+            else:
+                out.append(entity)
     return out
 
 
@@ -1204,6 +1329,12 @@ def _find_imposer_spots(passage: _Passage, council: str | None) -> list[tuple[in
                 )
             else:
                 spots.append((mention.start, mention.end, _Imposer(ref.country, actor, None, 9)))
+    if "Commerce" in text:
+        spots.extend(
+            (token.start, token.end, _make_imposer(authorities[_COMMERCE], token.text))
+            for token in passage.tokens
+            if token.key == "Commerce" and _commerce_acts(passage, token)
+        )
     if council is not None:
         entry = authorities[council]
         un = council == _UN_COUNCIL
@@ -1224,6 +1355,20 @@ def _find_imposer_spots(passage: _Passage, council: str | None) -> list[tuple[in
             )
     spots.sort(key=lambda s: s[0])
     return spots
+
+
+def _commerce_acts(passage: _Passage, token: Token) -> bool:
+    """ "Commerce added ...", "Commerce Adds ...": the U.S. Department of Commerce by its short name, as
+    subject (not "Ministry of Commerce", "Chamber of Commerce", "Commerce Minister")."""
+    text = passage.text
+    if _previous_word(text, token.start) in ("of", "and", "&", "for"):
+        return False
+    if any(m.start <= token.start < m.end for m in passage.mentions):
+        return False  # "Commerce Department": the gazetteer names it
+    following = _raw_next_word(text, token.end)
+    if passage.title and token.start < 80:
+        return following[:1].isupper() and _GOVERNING.fullmatch(following.lower()) is not None
+    return _acts(text, token.end, following.lower()) and following.lower() not in _w("government")
 
 
 def _government_subject(text: str, mention: Mention) -> int | None:
@@ -1310,6 +1455,11 @@ def _acts(text: str, end: int, following: str) -> bool:
         or following in _w("adverb")
         or _GOVERNING.fullmatch(following) is not None
     )
+
+
+def _sanctioning(imposers: list[_Imposer]) -> bool:
+    """Whether a state with sanctions of its own, or a body of states, is among the imposers."""
+    return any(imp.key in _sanctioners() or imp.actor.kind == "intergovernmental" for imp in imposers)
 
 
 def _make_imposer(entry: _Authority, surface: str) -> _Imposer:
@@ -1414,6 +1564,8 @@ def _zone(site: _Site) -> tuple[Mode, int, int]:
         return "list", tokens[k].end, min(len(text), tokens[k].end + _AFTER_WINDOW)
     if trigger.kind != "noun" and text[site.end : site.end + 2].strip().startswith(":"):
         return "list", site.end + 1, min(len(text), site.end + _AFTER_WINDOW)
+    if trigger.kind == "ban":
+        return _ban_zone(site)
     if trigger.kind == "noun" and passage.title and _headline_verb(site):
         return "after", site.end, _cut(text, site.end)  # "Treasury Sanctions X": a verb in a headline
     if trigger.kind == "noun":
@@ -1451,6 +1603,20 @@ def _zone(site: _Site) -> tuple[Mode, int, int]:
             first -= 1
         return "before", _subject_start(passage, first), tokens[first].start
     return "after", site.end, _cut(text, site.end)
+
+
+def _ban_zone(site: _Site) -> tuple[Mode, int, int]:
+    """Where the named targets of a trade ban stand: after the "to" of an export ban ("prohibit exports of
+    machine tools to X and Y"); an import ban names only states (see `_state_targets`)."""
+    passage = site.passage
+    keys, tokens, text = passage.keys, passage.tokens, passage.text
+    if site.trigger.measure == "export_control":
+        for k in range(site.j, min(len(keys), site.j + _GOODS_WORDS)):
+            if keys[k] == "to":
+                return "after", tokens[k].end, _cut(text, tokens[k].end)
+            if any(stop in text[tokens[k - 1].end : tokens[k].start] for stop in ";:()"):
+                break
+    return "after", site.end, site.end
 
 
 def _headline_verb(site: _Site) -> bool:
@@ -1549,6 +1715,9 @@ def _cut(text: str, start: int) -> int:
 
 
 def _inside_abbreviation(text: str, dot: int) -> bool:
+    """Whether the stop at `dot` ends an abbreviation rather than a sentence ("Co. ", "Corp. from")."""
+    if text[dot + 2 : dot + 3].islower():
+        return True  # "Zhongke Corp. from the list": a sentence does not go on in lower case
     word = _PREVIOUS_WORD.search(text, max(0, dot - 12), dot + 1)
     return word is not None and (len(word.group(1).rstrip(".")) <= 3 or "." in word.group(1).rstrip("."))
 
@@ -1569,6 +1738,16 @@ def _trailing_list(passage: _Passage, lo: int, hi: int) -> list[_Entity]:
         return []
     end = min(len(text), mark.end() + _AFTER_WINDOW)
     return _heads(passage, mark.end(), end)
+
+
+def _as_body(entity: _Entity) -> _Entity:
+    """A one-word name in a list of companies or entities names a company ("28 entities, including
+    Hikvision and Dahua"), not a surname."""
+    name = entity.name
+    if name is None or not name.partial:
+        return entity
+    body = dataclasses.replace(name, kind="company", partial=False)
+    return _Entity(entity.start, entity.end, entity.key, name=body, aliases=entity.aliases)
 
 
 def _resumed_list(passage: _Passage, hi: int) -> list[_Entity]:
@@ -1663,7 +1842,33 @@ def _state_targets(site: _Site, measure: Measure) -> list[_Entity]:
                         _Entity(mention.start, mention.end, mention.ref.country, ref, ref.name, state=True)
                     )
     if states and _PROHIBIT.search(text, lo, hi):
-        out.extend(e for e in states if _EXPORTS_TO.search(text, max(0, e.start - 60), e.start))
+        out.extend(e for e in states if _EXPORTS_TO.search(text, max(0, e.start - 120), e.start))
+    if trigger.kind == "ban" and measure == "trade_restriction":
+        out.extend(_import_origins(passage, site))
+    return out
+
+
+def _import_origins(passage: _Passage, site: _Site) -> list[_Entity]:
+    """The states whose goods an import ban shuts out: "imports of Russian steel", "the import of aluminum
+    from Russia" (within the sentence, after the ban's words)."""
+    text = passage.text
+    hi = min(len(text), site.end + 160)
+    stop = min(
+        (at for at in (text.find(". ", site.end, hi), text.find(";", site.end, hi)) if at != -1), default=hi
+    )
+    out: list[_Entity] = []
+    for mention in passage.mentions:
+        if not (site.start <= mention.start < stop) or mention.ref.kind != "state" or not mention.ref.country:
+            continue
+        before = text[max(site.start, mention.start - 80) : mention.start]
+        if mention.form == "adjective":
+            if not _GOODS_OF.search(before):
+                continue  # "imports of Russian steel"; not "aluminum for Japanese carmakers"
+        elif not _FROM_STATE.search(before):
+            continue  # "products from Russia"
+        ref = country(mention.ref.country)
+        if ref is not None:
+            out.append(_Entity(mention.start, mention.end, mention.ref.country, ref, ref.name, state=True))
     return out
 
 
@@ -1715,7 +1920,7 @@ def _measure(site: _Site) -> Measure:
     trigger = site.trigger
     lowered = site.passage.lowered[max(0, site.start - _BEFORE_WINDOW) : site.end + _AFTER_WINDOW]
     if trigger.kind == "list":
-        if "entity list" in lowered or "end-user list" in lowered or "unverified list" in lowered:
+        if _has_any(lowered, ("entity list", "end-user list", "unverified list", "trade blacklist")):
             return "export_control"
         return "designation"
     if trigger.words[-1] in ("embargo", "embargoes") and _MILITARY_WORD.search(lowered):
@@ -1778,8 +1983,9 @@ def _infinitive_plan(site: _Site) -> bool:
         verb_follows = (k + 1 == site.i and site.trigger.kind != "noun") or _GOVERNING.fullmatch(keys[k + 1])
         if keys[k] != "to" or not verb_follows:
             continue  # "US to sanction X", "EU to impose ...", not "adds 37 entities to Entity List"
-        if tokens[k - 1].text[:1].isupper() or keys[k - 1] in _w("about_to"):
-            return True
+        subject = tokens[k - 1].text
+        if (subject[:1].isupper() and keys[k - 1] not in _w("time")) or keys[k - 1] in _w("about_to"):
+            return True  # "US to impose", not "decided on Friday to freeze"
     return False
 
 
@@ -1829,6 +2035,13 @@ def _events(
         event.legal.extend(c.basis for c in finding.legal if c.basis not in event.legal and _fits(c, keys))
         event.evidence.extend(finding.evidence)
         event.carried = event.carried and finding.carried
+    for (keys, status), event in list(events.items()):
+        done = events.get((keys, "imposed"))
+        if status == "planned" and done is not None and event.targets.keys() <= done.targets.keys():
+            # "X is sanctioned today ... X will also be subject to a travel ban": one listing, more measures
+            done.measures.extend(m for m in event.measures if m not in done.measures)
+            done.evidence.extend(s for s in event.evidence if s not in done.evidence)
+            del events[(keys, status)]
     drafts = []
     for (keys, status), event in events.items():
         legal = event.legal or [c.basis for c, owner in citations if _fits(c, keys, owner)]
