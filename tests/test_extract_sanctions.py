@@ -935,3 +935,193 @@ def test_has_frozen_the_assets_of() -> None:
 def test_a_hyphenated_compound_names_no_target() -> None:
     """ "freezes assets of Wagner-linked trader" does not make the Wagner Group a target."""
     assert sanctions("UK freezes assets of Wagner-linked gold trader") == []
+
+
+def test_numbered_list_after_a_sentence_introducing_the_following_entities() -> None:
+    """A counted freeze, then "... with the following entities:" and numbered lines, names every line."""
+    event = only(
+        "The Government of Japan decided to freeze the assets of 3 entities on Tuesday.\n\n"
+        "Under the Foreign Exchange and Foreign Trade Act, the measure covers payments to the following "
+        "entities:\n\n1. Kama Precision Works\n2. JSC Almaz-Antey Air and Space Defence Corporation\n"
+        "3. Orsk Gear Plant\n"
+    )
+    assert [i.name for i in event.imposers] == ["Japan"]
+    assert len(event.targets) == 3
+    assert target_names(event)[0] == "Kama Precision Works"
+    assert target_names(event)[2] == "Orsk Gear Plant"
+
+
+def test_list_of_persons_after_a_bulleted_list_of_entities() -> None:
+    """ "The entities are:" with bullets, then "The individuals are X and Y.", names all of them; a one-word
+    bullet among entities is an entity."""
+    event = only(
+        "Japan announced on Friday that it would freeze the assets of two entities and two individuals.\n\n"
+        "The entities are:\n- Bureau 121\n- Kimsoltech\n\n"
+        "The individuals are Ri Chol Man, a banker in Dandong, and Pak Song Il, a trader.\n"
+    )
+    assert set(target_names(event)) == {"Bureau 121", "Kimsoltech", "Ri Chol Man", "Pak Song Il"}
+    assert {t.kind for t in event.targets if t.name == "Kimsoltech"} == {"company"}
+
+
+def test_listed_class_at_the_start_of_a_sentence() -> None:
+    """ "Listed individuals include X and Y" names both, after an EU listing."""
+    event = only(
+        "The Council of the EU imposed restrictive measures on 12 individuals. "
+        "Listed individuals include Colonel Arkady Zotov and the businessman Pyotr Lanin."
+    )
+    assert target_names(event) == ["Arkady Zotov", "Pyotr Lanin"]
+
+
+def test_state_named_as_the_topic_of_a_committee_is_no_imposer() -> None:
+    """ "The Committee ... concerning Libya on Monday added X" is a UN listing, not Libya's."""
+    event = only(
+        "The Security Council Committee established pursuant to resolution 1970 (2011) concerning Libya on "
+        "Monday added Salem Ben Rajab to its sanctions list."
+    )
+    assert [i.name for i in event.imposers] == ["United Nations"]
+    assert target_names(event) == ["Salem Ben Rajab"]
+
+
+def test_entities_taken_off_the_list_are_lifted() -> None:
+    """ "The entities taken off the list are X and Y" after a removal names them, with status lifted."""
+    event = only(
+        "The Bureau of Industry and Security removed two organizations from the Entity List on Monday. "
+        "The entities taken off the list are Hangzhou Lianxin Photonics and Nanjing Yuheng Devices."
+    )
+    assert target_names(event) == ["Hangzhou Lianxin Photonics", "Nanjing Yuheng Devices"]
+    assert event.status == "lifted"
+    assert event.measures == ["export_control"]
+
+
+def test_took_off_the_entity_list_is_lifted() -> None:
+    """ "took X and Y off the Entity List" names both, lifted."""
+    event = only(
+        "The Commerce Department on Friday took Qingdao Haiyue Optics and Sun Lake Tech off the Entity List."
+    )
+    assert target_names(event) == ["Qingdao Haiyue Optics", "Sun Lake Tech"]
+    assert event.status == "lifted"
+
+
+def test_prolonged_measures_on_sectors_of_an_economy() -> None:
+    """A prolongation of measures "targeting specific sectors of the Russian economy" falls on Russia."""
+    event = only(
+        "The Council today decided to prolong the restrictive measures targeting specific sectors of the "
+        "Russian economy until 31 January, the EU said."
+    )
+    assert [t.country for t in event.targets] == ["RUS"]
+    assert event.status == "imposed"
+
+
+def test_a_leader_of_a_sanctioning_state_threatens() -> None:
+    """ "U.S. President X said he would impose sanctions on Y if ..." is the United States threatening Y."""
+    event = only(
+        "U.S. President Dan Carver said he would impose tough sanctions on Venezuela if the vote was rigged."
+    )
+    assert [i.country for i in event.imposers] == ["USA"]
+    assert [t.country for t in event.targets] == ["VEN"]
+    assert event.status == "threatened"
+
+
+def test_a_leader_of_another_state_imposes_nothing() -> None:
+    """ "Iranian President X said sanctions on Iran were unjust" gives no event."""
+    assert sanctions("Iranian President Reza Karimi said the sanctions on Iran were unjust.") == []
+
+
+def test_follower_adopting_a_bodys_sanctions_named_as_adjective() -> None:
+    """ "Norway adopts EU sanctions against Belarus" is Norway's measure, not a second one of the EU."""
+    event = only("Norway adopts EU sanctions against Belarus")
+    assert [i.country for i in event.imposers] == ["NOR"]
+    assert [t.country for t in event.targets] == ["BLR"]
+
+
+def test_frozen_assets_of_the_listed_persons_add_measures() -> None:
+    """ "The assets of the listed persons are frozen, and they are banned from entering" adds both measures."""
+    event = only(
+        "Switzerland has sanctioned Volat Machinery and Pinsk Tools Co. The assets of the listed persons and "
+        "companies are frozen, and individuals are banned from entering the country."
+    )
+    assert "asset_freeze" in event.measures
+    assert "travel_ban" in event.measures
+
+
+def test_one_word_listed_among_companies_is_a_company() -> None:
+    """ "sanctioned Promsvyazbank, Absolut and Rosbank": the word between two banks is a company too."""
+    event = only("Britain sanctioned Promsvyazbank, Absolut and Rosbank on Friday.")
+    assert [(t.name, t.kind) for t in event.targets] == [
+        ("Promsvyazbank", "company"),
+        ("Absolut", "company"),
+        ("Rosbank", "company"),
+    ]
+
+
+def test_surname_listed_among_companies_stays_the_person() -> None:
+    """A surname beside a company stands for the person named in full elsewhere, not for a company."""
+    event = only("Britain sanctioned Gazprombank and Miller on Friday. Alexei Miller heads a gas company.")
+    assert target_names(event) == ["Gazprombank", "Alexei Miller"]
+
+
+def test_would_list_names_planned_targets() -> None:
+    """ "a package that would list the refinery X" names X, planned."""
+    event = only(
+        "The European Commission proposed a package of sanctions that would list the refinery Kochi Fuels "
+        "and the lender Amur Rural Bank."
+    )
+    assert target_names(event) == ["Kochi Fuels", "Amur Rural Bank"]
+    assert event.status == "planned"
+
+
+def test_trade_restrictions_on_states() -> None:
+    """ "announced new trade restrictions on Russia and Belarus" falls on both states."""
+    event = only("Canada on Friday announced new trade restrictions on Russia and Belarus.")
+    assert [t.country for t in event.targets] == ["RUS", "BLR"]
+    assert event.measures[0] == "trade_restriction"
+
+
+def test_passive_export_ban_names_destination_states() -> None:
+    """ "Exports of X to Y and Z are prohibited" in an announcement falls on Y and Z, as export control."""
+    event = only(
+        "Australia imposed sanctions on Iran on Monday. Under the new rules, exports of drones and their "
+        "parts to Russia and Belarus are prohibited."
+    )
+    assert [t.country for t in event.targets] == ["IRN", "RUS", "BLR"]
+    assert "export_control" in event.measures
+
+
+def test_passive_import_ban_names_the_origin() -> None:
+    """ "imports of Russian copper were also banned" falls on Russia, as a trade restriction."""
+    event = only("The UK announced sanctions on Belarus. Imports of Russian copper were also banned.")
+    assert [t.country for t in event.targets] == ["BLR", "RUS"]
+    assert "trade_restriction" in event.measures
+
+
+def test_passive_ban_outside_sanctions_news_is_no_event() -> None:
+    """ "Exports of rice to Nepal were banned" in a story about harvests gives no event."""
+    assert sanctions("India said exports of rice to Nepal were banned after a poor harvest.") == []
+
+
+def test_resolution_number_in_apposition() -> None:
+    """ "In a separate resolution, 2713, the Council renewed the arms embargo on X" cites UNSCR 2713."""
+    event = only(
+        "The Security Council met on Friday. In a separate resolution, 2713, the Council renewed the arms "
+        "embargo on Al-Shabaab."
+    )
+    assert event.legal_basis == ["UNSCR 2713"]
+    assert event.measures[0] == "arms_embargo"
+
+
+def test_section_7031c_designation() -> None:
+    """A designation under Section 7031(c) cites "Section 7031(c)", not the appropriations act."""
+    event = only(
+        "The Department of State designated former minister Arturo Vallejo under Section 7031(c) of the "
+        "Department of State, Foreign Operations, and Related Programs Appropriations Act, making him "
+        "ineligible for entry into the United States."
+    )
+    assert event.legal_basis == ["Section 7031(c)"]
+    assert "travel_ban" in event.measures
+
+
+def test_capital_that_opens_a_company_name() -> None:
+    """ "designated Tbilisi Parts and ..." reads the company named after a capital as a target."""
+    event = only("OFAC designated Tbilisi Avia and its owner, Levan Beridze, pursuant to E.O. 14024.")
+    assert target_names(event) == ["Tbilisi Avia", "Levan Beridze"]
+    assert event.targets[0].kind == "company"

@@ -80,3 +80,17 @@ def test_uk_and_canadian_regulations_keep_their_names() -> None:
         "Russia (Sanctions) (EU Exit) Regulations 2019",
         "Special Economic Measures (Russia) Regulations",
     ]
+
+
+def test_resolution_number_in_apposition_where_the_security_council_is_named() -> None:
+    """ "resolution, 2713," cites UNSCR 2713 in a text about the Security Council, and nothing elsewhere."""
+    assert [
+        c.basis for c in find_legal("The Security Council voted. In a separate resolution, 2713, it acted.")
+    ] == ["UNSCR 2713"]
+    assert find_legal("After the resolution, 2713 delegates left the hall.") == []
+
+
+def test_section_7031c_stands_for_the_act_it_belongs_to() -> None:
+    """ "Section 7031(c) of the ... Appropriations Act" is one citation, "Section 7031(c)"."""
+    text = "under Section 7031(c) of the Department of State, Foreign Operations, and Related Programs Appropriations Act"
+    assert [c.basis for c in find_legal(text)] == ["Section 7031(c)"]

@@ -205,3 +205,45 @@ def test_a_flag_gives_a_vessel_no_country() -> None:
     """ "the Gabon-flagged tanker X": the flag is not the vessel's country."""
     (found,) = names("identified the Gabon-flagged tanker Northern Reach as blocked")
     assert (found.text, found.vessel, found.country) == ("Northern Reach", True, None)
+
+
+def test_number_that_ends_a_unit_name() -> None:
+    """ "Unit 26165" is one organisation's name, the number included."""
+    (found,) = names("designated the military intelligence Unit 26165 on Monday")
+    assert (found.text, found.kind) == ("Unit 26165", "organization")
+
+
+def test_courts_are_bodies() -> None:
+    """ "the Gomel Regional Court" is an organisation."""
+    (found,) = names("listed the Gomel Regional Court for its verdicts")
+    assert (found.text, found.kind) == ("Gomel Regional Court", "organization")
+
+
+def test_words_of_trade_pair_inside_an_enterprise_name() -> None:
+    """ "Kazan Optical and Mechanical Plant" is one name, not two."""
+    (found,) = names("banned exports to the Kazan Optical and Mechanical Plant")
+    assert found.text == "Kazan Optical and Mechanical Plant"
+
+
+def test_surname_before_a_titled_person_is_split_off() -> None:
+    """ "Kobakhidze and Defence Minister Irakli Chikovani" is two persons, not the second alone."""
+    found = names("banned entry to Kobakhidze and Defence Minister Irakli Chikovani")
+    assert [n.text for n in found] == ["Kobakhidze", "Irakli Chikovani"]
+
+
+def test_shipbuilder_cue_makes_a_company() -> None:
+    """ "the shipbuilder Zvezdochka" is a company, not a surname."""
+    (found,) = names("sanctioned the shipbuilder Zvezdochka on Friday")
+    assert (found.text, found.kind, found.partial) == ("Zvezdochka", "company", False)
+
+
+def test_apposition_of_a_supplier_makes_a_company() -> None:
+    """ "Ferrit-Kvazar, a supplier of ferrite parts" is a company."""
+    found = names("designated Ferrit-Kvazar, a supplier of ferrite parts, and others")
+    assert (found[0].text, found[0].kind) == ("Ferrit-Kvazar", "company")
+
+
+def test_capital_opening_a_two_word_name_is_no_person() -> None:
+    """ "Baku Avionika" is a company's name, not a person's."""
+    (found,) = names("designated Baku Avionika on Friday")
+    assert (found.text, found.kind, found.country) == ("Baku Avionika", "company", "AZE")

@@ -10,6 +10,9 @@
 - EU acts: "Council Regulation (EU) No 833/2014" -> "Regulation (EU) 833/2014";
   "Council Decision (CFSP) 2022/327" -> "Decision (CFSP) 2022/327";
   "Decision 2014/512/CFSP" stays as written.
+- "In a separate resolution, 2713, ..." -> "UNSCR 2713" (where the text
+  names the Security Council); "Section 7031(c)" of the State Department's
+  appropriations act stays "Section 7031(c)".
 - Named laws and regimes, as written: "the Economic Crime (Transparency and
   Enforcement) Act", "Special Economic Measures (Iran) Regulations", "North
   Korea Sanctions and Policy Enhancement Act of 2016", "the Russia sanctions
@@ -40,7 +43,21 @@ _UNSCR = re.compile(
     r"(?:(?:\b(?:United\s+Nations|UN|U\.N\.)\s+)?\b(?:Security\s+Council\s+)?[Rr]esolutions?(?:\s*\(UNSCRs?\))?"
     r"|\bUNSCRs?)\s*(?:No\.?\s*)?" + _NUMBER_LIST
 )
-_ANCHORS = ("Order", "E.O", "E. O", "EO", "esolution", "UNSCR", "Regulation", "Decision", "Act", "egime")
+_UNSCR_APPOSED = re.compile(r"\b[Rr]esolution,\s+(\d{4})(?=\s*[,(])")  # "In a separate resolution, 2713, ..."
+_SECTION = re.compile(r"(?:\b[Ss]ection\s+|§\s*)(7031)\s*\(c\)")  # the State Department's visa-ban authority
+_ANCHORS = (
+    "Order",
+    "E.O",
+    "E. O",
+    "EO",
+    "esolution",
+    "UNSCR",
+    "Regulation",
+    "Decision",
+    "Act",
+    "egime",
+    "7031",
+)
 _UN_NAMES = ("Security Council", "UNSC", "United Nations", "U.N.")
 _UN_WORD = re.compile(r"\bUN\b")
 _EU_ACT = re.compile(
@@ -91,12 +108,21 @@ def find_legal(text: str) -> list[Citation]:
     for match in _matches(_EO, text, ("Order", "E.O", "E. O", "EO"), 20, 200):
         out.extend(_numbers(text, match, "E.O. {}", "eo"))
     unscr = list(_matches(_UNSCR, text, ("esolution", "UNSCR"), 50, 200))
-    if unscr:
-        un_context = any(name in text for name in _UN_NAMES) or _UN_WORD.search(text) is not None
-        for match in unscr:
-            if match.group(0).startswith(("resolution", "Resolution")) and not un_context:
-                continue
+    un_context = bool(unscr) and (
+        any(name in text for name in _UN_NAMES) or _UN_WORD.search(text) is not None
+    )
+    for match in unscr:
+        if match.group(0).startswith(("resolution", "Resolution")) and not un_context:
+            continue
+        out.extend(_numbers(text, match, "UNSCR {}", "unscr"))
+    if un_context or ("esolution," in text and any(name in text for name in _UN_NAMES)):
+        for match in _matches(_UNSCR_APPOSED, text, ("esolution,",), 2, 30):
             out.extend(_numbers(text, match, "UNSCR {}", "unscr"))
+    sections = [
+        Citation(m.start(), m.end(), f"Section {m.group(1)}(c)", "law", _violated(text, m.start()))
+        for m in _matches(_SECTION, text, ("7031",), 10, 20)
+    ]
+    out.extend(sections)
     for match in _matches(_EU_ACT, text, ("Regulation", "Decision"), 30, 60):
         basis = f"{match.group(1)} ({match.group(2)}) {match.group(3)}"
         out.append(Citation(match.start(), match.end(), basis, "eu", _violated(text, match.start())))
@@ -106,8 +132,8 @@ def find_legal(text: str) -> list[Citation]:
     )
     for match in _matches(_LAW_ANCHOR, text, ("Act", "Regulations", "egime"), 20, 20):
         law = _law(text, match.start(), match.end())
-        if law is not None:
-            out.append(law)
+        if law is not None and not any(0 <= law.start - c.end < 120 for c in sections):
+            out.append(law)  # not the appropriations act a section citation goes on to name
     out.sort(key=lambda c: c.start)
     return out
 

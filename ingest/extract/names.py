@@ -360,6 +360,14 @@ def find_names(
             country_end = unit.end
             run.append(unit)
             continue
+        if (
+            run
+            and unit.key.isdigit()
+            and run[-1].key in classes["numbered"]
+            and text[run[-1].end : unit.start] == " "
+        ):
+            run.append(unit)  # "Unit 29155": a number that ends a name
+            continue
         if unit.key.lower() in _BREAKS:
             flush()  # "Sanctions Against ...": a headline's preposition, not part of a name
             continue
@@ -461,6 +469,9 @@ def _split_and(units: list[_Unit], ships: bool = False) -> list[list[_Unit]]:
                 and len(right_words) >= 1
             )
             person_right = 2 <= len(right) <= 4 and len(right_words) == len(right) and _person_like(right)
+            titled_right = (  # "Ivanishvili and Interior Minister Vakhtang Gomelauri": two persons
+                len(left_words) == len(current) <= 4 and _person_like(current) and _titled_person(right)
+            )
             complete_left = len(left_words) >= 2 and (
                 left_words[-1].key in _CLOSING_FORMS or left_words[0].key in _classes()["company_prefix"]
             )  # "JSC Kronstadt and Research and Production Enterprise X": two names
@@ -477,6 +488,7 @@ def _split_and(units: list[_Unit], ships: bool = False) -> list[list[_Unit]]:
                 or two_words
                 or named_left
                 or person_right
+                or titled_right
                 or (len(left_words) >= 2 and len(right_words) >= 2)
                 or (complete_left and len(rest_words) >= 2)
             ):
@@ -610,6 +622,8 @@ def _classify(
     ):
         return None  # "Iranian Procurement Network Supplying Drone Components": a headline's description
     opener = units[0].mention
+    if kind == "person" and opener is not None and opener.form == "metonym" and len(units) <= 3:
+        kind = "company"  # "Yerevan Micro": a capital that opens a name opens no person's
     if (
         opener is not None
         and opener.ref.kind == "state"
@@ -693,7 +707,7 @@ def _described() -> re.Pattern[str]:
     nouns = "|".join(sorted(classes["company_cue"] | classes["organization_cue"] | classes["described_as"]))
     return re.compile(
         r",\s+(?:the|a|an|[A-Z][\w-]*['’]s)\s+((?:[\w'’-]+\s+){0,4}?)(" + nouns + r")(?:[,;:.)]|\s+("
-        r"that|which|based|owned|controlled|run|registered|headquartered|linked|in|with|whose|and)\b|$)"
+        r"that|which|based|owned|controlled|run|registered|headquartered|linked|in|with|whose|and|of|for)\b|$)"
     )
 
 
@@ -755,6 +769,13 @@ def _person_like(units: list[_Unit]) -> bool:
     classes = _classes()
     barred = classes["org_keyword"] | classes["company_suffix"] | classes["stop"] | classes["title"]
     return all(_plain_word(u.key) and u.key not in barred and u.mention is None for u in units)
+
+
+def _titled_person(units: list[_Unit]) -> bool:
+    """ "Interior Minister Vakhtang Gomelauri": a title, then two to four words of a person's name."""
+    titles = _classes()["title"]
+    last = max((k for k, u in enumerate(units) if u.key in titles), default=-1)
+    return last >= 0 and 2 <= len(units) - last - 1 <= 4 and _person_like(units[last + 1 :])
 
 
 def _company_word(word: str) -> bool:

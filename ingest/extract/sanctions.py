@@ -70,6 +70,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import Literal, cast
 
 from ingest.extract.actors import ActorRef, Mention, Token, country, find_actors, tokenize
@@ -82,7 +83,7 @@ from ingest.models import Actor, Measure, SanctionStatus
 
 __all__ = ["read_sanctions"]
 
-TriggerKind = Literal["verb", "noun", "weak", "list", "ban"]
+TriggerKind = Literal["verb", "noun", "weak", "list", "ban", "passive"]
 Mode = Literal["after", "before", "list"]
 
 _MAX_TRIGGERS = 48  # per passage: a real sentence has a handful
@@ -128,6 +129,11 @@ _CUES = (  # in lower-cased text: a passage without one of these reports no sanc
     "restrict export",
     "restricts export",
     "restricted export",
+    "export restriction",
+    "export ban",
+    "import ban",
+    "entry ban",
+    "trade restriction",
 )
 _STRONG_CUES = (  # in lower-cased text: a document with one of these is about sanctions
     "sanction",
@@ -145,6 +151,7 @@ _WEAK_CUES = (
     "blocked",
     "listed",
     "listing",
+    "list ",
     "named",
     "target",
     "added",
@@ -168,7 +175,9 @@ _LIST_OWNERS = (  # lists that name their keeper: an addition without a named im
 )
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _LAST_MEMBER = re.compile(r",? (?:and|or) (?:the )?$")
-_OBJECT_PREPOSITIONS = frozenset(["on", "against", "to", "from", "in", "of", "with", "into", "at"])
+_OBJECT_PREPOSITIONS = frozenset(
+    ["on", "against", "to", "from", "in", "of", "with", "into", "at", "concerning", "regarding"]
+)  # "the Committee ... concerning Haiti on Friday added": the state is the topic, not the subject
 # "goods still arrive through neighbours such as Kazakhstan": the states named are a route
 _ROUTE_BEFORE = re.compile(r"\b(?:through|via)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _LIST_MEMBER_BEFORE = re.compile(
@@ -191,7 +200,7 @@ _SEPARATOR = re.compile(
 _GOVERNING = re.compile(
     r"(?:impos\w*|announc\w*|adopt\w*|approv\w*|extend\w*|renew\w*|lev(?:y|ies|ied|ying)|slap\w*|"
     r"introduc\w*|unveil\w*|expand\w*|tighten\w*|agree\w*|decid\w*|implement\w*|hit|hits|place[sd]?|"
-    r"placing|lift\w*|eas(?:e|es|ed|ing)|threat\w*|warn\w*|consider\w*|prepar\w*|propos\w*|put|puts|"
+    r"placing|prolong\w*|lift\w*|eas(?:e|es|ed|ing)|threat\w*|warn\w*|consider\w*|prepar\w*|propos\w*|put|puts|"
     r"issu\w*|enact\w*|maintain\w*|reimpos\w*|broaden\w*|widen\w*|add\w*|target\w*|face[sd]?|facing|"
     r"subject|vot\w*|pass\w*|plan\w*|seek\w*|urg\w*|mov\w*|end\w*|remov\w*|suspend\w*|revok\w*|waiv\w*|"
     r"ban(?:s|ned|ning)?|prohibit\w*|barr?(?:s|ed|ing)?|restrict\w*)",
@@ -253,6 +262,12 @@ _BODY_LIST = re.compile(  # "28 entities, including", "the companies are:": a li
     r"\b" + _BODIES + r",?\s+(?:including|such\s+as|among\s+them|namely|like)\b"
     r"|\b" + _BODIES + r"\s+(?:include|includes|included|are|were)\b"
 )
+_ECONOMY_LEAD = re.compile(
+    r"\s+(?:(?:specific|certain|key|several|entire|whole)\s+)?(?:sectors?\s+of\s+)?(?:the\s+)?"
+)
+_ECONOMY_AFTER = re.compile(r"(?:['’]s)?\s+economy\b")
+_FORM_BEFORE = re.compile(r"\b(?:JSC|OJSC|PJSC|CJSC|AO|OAO|PAO|ZAO|OOO)\s$")  # "JSC Almaz-Antey": one company
+_BODY_WORD = re.compile(r"\b" + _BODIES + r"\b", re.IGNORECASE)
 _CLASS_WORDS = frozenset(_CLASS[3:-1].split("|")) - {"organi[sz]ations"} | {"organizations", "organisations"}
 _NAMED_CLASS = re.compile(r"\b" + _CLASS + r"\b", re.IGNORECASE)
 _COUNTED_CLASS = re.compile(
@@ -332,8 +347,16 @@ _LIST_MARK = re.compile(r",\s+(?:including|among\s+them|among\s+which|such\s+as|
 _LABEL = re.compile(
     r"\s*(?:[A-Z][a-z]+\s+)?(?i:" + _CLASS[3:-1] + r")\s*:"
 )  # "Individuals:", "Designated entities:"
-_ANAPHOR = re.compile(r"\s*(?:They|(?:The|These|Those|All)\s+(?:[\w-]+\s+){0,2}?" + _CLASS + r")\b")
-_PARTICIPLE = r"(?:\s+(?:newly\s+)?[a-z]+ed(?:\s+today)?|\s+concerned)?"  # "the entities added today"
+_ANAPHOR = re.compile(
+    r"\s*(?:They|(?:The|These|Those|All)\s+(?:[\w-]+\s+){0,2}?"
+    + _CLASS
+    + r"|(?:The\s+)?(?:assets|property|funds)\s+"
+    r"of\s+(?:the|these|those|all)\s+(?:[\w-]+\s+){0,2}?" + _CLASS + r")\b"
+)  # "The listed persons are subject to ...", "The assets of the listed persons are frozen"
+_PARTICIPLE = (  # "the entities added today", "the entities taken off the list"
+    r"(?:\s+(?:newly\s+)?(?:[a-z]+ed|taken)(?:\s+(?:off|from)\s+the\s+(?:[\w-]+\s+)?list)?(?:\s+today)?"
+    r"|\s+concerned)?"
+)
 _CONTINUATION = re.compile(  # a sentence that lists the targets of the one before
     r"\s*(?:(?:The|These|Those)\s+(?:[\w-]+\s+){0,3}?"
     + _CLASS
@@ -382,6 +405,7 @@ class _Entity:
     name: Name | None = None
     state: bool = False
     aliases: tuple[str, ...] = ()
+    beside_company: bool = False  # one word listed next to a company ("Sovcombank, Otkritie and Rosbank")
 
     def actor(self) -> Actor:
         if self.name is not None:
@@ -488,6 +512,7 @@ class _Passage:
         self._citations: list[Citation] | None = None
         self._windows: dict[tuple[int, int], list[_Entity]] = {}
         self._token_starts: list[int] | None = None
+        self._mention_starts: list[int] | None = None
         self._states: list[_Entity] | None = None
         self.spots: list[tuple[int, int, _Imposer]] | None = None  # where imposers are named, once read
 
@@ -511,6 +536,12 @@ class _Passage:
         if self._citations is None:
             self._citations = find_legal(self.text)
         return self._citations
+
+    @property
+    def mention_starts(self) -> list[int]:
+        if self._mention_starts is None:
+            self._mention_starts = [m.start for m in self.mentions]
+        return self._mention_starts
 
     @property
     def token_starts(self) -> list[int]:
@@ -693,30 +724,35 @@ class _Reader:
         labelled lines ("Individuals: 3 individuals, including X", "Entities: ...")
         each add their names.
         """
-        intro = None
+        intro: int | None = None  # where the list begins in the passage that introduces it
         announcing = self.passages[index]
         if announcing.title or (index == 0 and not announcing.text.rstrip().endswith((".", ":", '"', "”"))):
             return  # a headline sums up the article: the lists below belong to its sentences
         for ahead in range(index + 1, min(len(self.passages), index + 1 + _LIST_REACH)):
             following = self.passages[ahead]
-            intro = _CONTINUATION.match(following.text) or _LABEL.match(following.text)
-            if intro is not None and (
+            match = _CONTINUATION.match(following.text) or _LABEL.match(following.text)
+            if match is not None and (
                 ahead == index + 1
                 or following.text.rstrip().endswith(":")
                 or (ahead == index + 2 and _NAMED_CLASS.search(self.passages[index + 1].text) is not None)
             ):  # "... on 7 individuals. Today's listings target persons who ... They include X, Y."
-                index = ahead
+                intro, index = match.end(), ahead
                 break
-            intro = None
+            if _follows_list(following):  # "The measures cover transactions with the following entities:"
+                intro, index = len(following.text), ahead
+                break
         known = {e.key for e in finding.targets}
         while intro is not None:
             following = self.passages[index]
-            found = _heads(following, intro.end(), len(following.text))
+            found = _heads(following, intro, len(following.text))
             evidence = list(following.sentences)
             if not found and following.text.rstrip().endswith(":"):
+                lines = 0
                 for extra, bullet in self._bullets(index):
                     found.append(extra)
                     evidence.extend(bullet.sentences)
+                    lines += 1
+                index += lines  # a list of the other class may follow the bullet lines
             added = [e for e in found if e.key not in known]
             if added:
                 known.update(e.key for e in added)
@@ -726,9 +762,9 @@ class _Reader:
             intro = None
             if index < len(self.passages):  # "The individuals are X and Y. The companies are Z."
                 following_text = self.passages[index].text
-                intro = _LABEL.match(following_text) or _CONTINUATION.match(following_text)
-                if intro is not None and following_text.lstrip().startswith("They"):
-                    intro = None
+                match = _LABEL.match(following_text) or _CONTINUATION.match(following_text)
+                if match is not None and not following_text.lstrip().startswith("They"):
+                    intro = match.end()
 
     def read(self) -> list[_Finding]:
         findings: list[_Finding] = []
@@ -737,7 +773,9 @@ class _Reader:
         counted: tuple[int, _Finding, int] | None = None  # an announcement that counts its targets, unnamed
         cues = _positions(self.lowered, _CUES)
         if self.strong_doc:
-            cues = sorted(cues + [at for at in _positions(self.text, _WEAK_CUES) if _word_at(self.text, at)])
+            cues = sorted(
+                cues + [at for at in _positions(self.lowered, _WEAK_CUES) if _word_at(self.text, at)]
+            )
         for index, passage in enumerate(self.passages):
             if self.sites_left <= 0:
                 break
@@ -789,6 +827,8 @@ class _Reader:
                 waiting.imposers = [fallback] if fallback is not None else []
         for finding in findings[:200]:
             named = [self._full_name(entity) for entity in finding.targets[:100]]
+            # a word no full name explains, listed among companies, is one of them
+            named = [_as_body(e) if e.beside_company else e for e in named]
             finding.targets = [e for e in named if e.name is None or not e.name.partial]
         return [f for f in findings if f.imposers and f.targets]
 
@@ -961,8 +1001,12 @@ class _Reader:
         imposers = [imp for imp in imposers if imp.key not in target_keys]
         if site.trigger.kind == "ban" and not (self.strong_doc and imposers) and not _sanctioning(imposers):
             return None  # "China banned imports of Japanese seafood": trade news, not a sanction
-        if imposers:
-            found.extend(states)  # a country-wide measure is read only with its imposer in the passage
+        if site.trigger.kind == "passive" and not self.strong_doc:
+            return None  # "exports of rice to X were banned" in trade news: no sanction
+        if imposers or site.trigger.kind == "passive":
+            # a country-wide measure is read only with its imposer in the passage, or as a passive ban in
+            # an announcement whose imposer the sentences before name
+            found.extend(states)
         targets: list[_Entity] = []
         seen: set[str] = set()
         for entity in found:
@@ -977,7 +1021,9 @@ class _Reader:
         return _Finding(imposers, targets, measures, _status(site), evidence)
 
     def _bullets(self, index: int) -> Iterator[tuple[_Entity, _Passage]]:
-        """The leading name of each line that follows a list introduction ("designated the following:")."""
+        """The leading name of each line that follows a list introduction ("designated the following:");
+        a one-word name is a body where the introduction lists bodies ("The entities are:")."""
+        bodies = _BODY_WORD.search(self.passages[index].text[-160:]) is not None
         for passage in self.passages[index + 1 : index + 80]:
             if not passage.line_start:
                 return
@@ -985,7 +1031,7 @@ class _Reader:
             first = heads[0] if heads else None
             if first is None or _DESCRIPTOR.fullmatch(passage.text, 0, first.start) is None:
                 return
-            yield first, passage
+            yield (_as_body(first) if bodies else first), passage
 
     def _first_authority(self) -> _Imposer | None:
         """The first authority the document names, for findings before any imposer is read."""
@@ -1100,14 +1146,36 @@ def _accept(site: _Site, strong_here: bool, strong_doc: bool, last_list: int) ->
         return last_list >= j and (strong_here or strong_doc)
     if trigger.kind == "ban":
         return not _background(keys, i)  # not "despite the ban on exports"
+    if trigger.kind == "passive":
+        return _passive_trade(passage, i) is not None and not _background(keys, i)
     return True
 
 
+def _passive_trade(passage: _Passage, i: int) -> Measure | None:
+    """The measure of a passive ban ("exports of chips to Russia are prohibited", "imports of Russian steel
+    were also banned"): an auxiliary before the participle, and trade as its subject in the same clause."""
+    keys = passage.keys
+    m = i - 1
+    while m >= 0 and keys[m] in _w("adverb"):
+        m -= 1
+    if m < 0 or keys[m] not in _w("aux") or keys[m] in ("has", "have", "had"):
+        return None
+    start = passage.tokens[i].start
+    lo = max(0, start - 240)
+    clause = passage.lowered[lo:start]
+    cut = max(clause.rfind(". "), clause.rfind("; "), clause.rfind(", and "))
+    clause = clause[cut + 1 :] if cut != -1 else clause
+    exports, imports = clause.rfind("export"), clause.rfind("import")
+    if exports == imports:  # both -1: no trade named
+        return None
+    return "export_control" if exports > imports else "trade_restriction"
+
+
 def _listed_class(keys: list[str], i: int, j: int) -> bool:
-    """ "the listed entities include", "these designated persons are": a participle naming a list's class."""
+    """ "the listed entities include", "these designated persons are", "Listed individuals include": a
+    participle naming a list's class."""
     return (
-        i > 0
-        and keys[i - 1] in ("the", "these", "those")
+        (i == 0 or keys[i - 1] in ("the", "these", "those"))
         and keys[i].endswith("ed")
         and j + 1 < len(keys)
         and keys[j] in _CLASS_WORDS
@@ -1161,7 +1229,9 @@ def _entities(passage: _Passage, lo: int, hi: int) -> list[_Entity]:
             continue
         if ref.name in authorities or ref.kind == "intergovernmental":
             continue
-        out.append(_Entity(mention.start, mention.end, ref.name.lower(), ref, mention.surface))
+        form = _FORM_BEFORE.search(text, max(0, mention.start - 6), mention.start)
+        start = form.start() if form is not None and ref.kind == "company" else mention.start
+        out.append(_Entity(start, mention.end, ref.name.lower(), ref, text[start : mention.end]))
     names = [
         name
         for name in find_names(text, tokens, mentions, lo, hi, strict=passage.title)
@@ -1263,7 +1333,17 @@ def _heads(passage: _Passage, lo: int, hi: int) -> list[_Entity]:
                 out.append(_as_body(entity))
             else:
                 out.append(entity)
+    for left, right in pairwise(out):
+        if _LISTED.fullmatch(text, left.end, right.start) is not None:
+            left.beside_company = left.beside_company or _company(right)
+            right.beside_company = right.beside_company or _company(left)
     return out
+
+
+def _company(entity: _Entity) -> bool:
+    if entity.name is not None:
+        return entity.name.kind == "company" and not entity.name.partial
+    return entity.ref is not None and entity.ref.kind == "company"
 
 
 def _skip_parenthesis(text: str, end: int) -> int:
@@ -1414,6 +1494,8 @@ def _subject_state(text: str, mention: Mention) -> bool:
         return False  # "an embargo on the Somali government", "entities from China, Russia and India"
     if _ROUTE_BEFORE.search(text, max(0, begin - 48), begin) is not None:
         return False  # "goods still arrive through neighbours such as Kazakhstan and Armenia": a route
+    if following in _w("leader") and text[mention.end : mention.end + 1] == " ":
+        return mention.ref.country in _sanctioners()  # "U.S. President X said he would impose ..."
     if mention.form == "adjective":
         return following == "sanctions" or (
             following in _w("government") and _acts(text, mention.end, following)
@@ -1493,10 +1575,12 @@ def _choose_imposers(
     nearest = before[-1]
     if mode == "before" and text[nearest[1] : site.start].strip() not in ("", "new", "additional", "further"):
         return []  # in a passive sentence only an imposer right before the sanctions word counts ("UK sanctions")
-    if len(before) > 1 and text.startswith(("'s", "’s"), nearest[1]):
+    if len(before) > 1 and (
+        text.startswith(("'s", "’s"), nearest[1]) or not text[nearest[1] : site.start].strip()
+    ):
         follower = before[-2]
         if _ADOPTS.fullmatch(text, follower[1], nearest[0]) is not None:
-            nearest = follower  # "Switzerland adopted the EU's sanctions": the follower imposes them
+            nearest = follower  # "Switzerland adopted the EU's sanctions", "Norway adopts EU sanctions"
     chosen = [nearest[2]]
     cursor = nearest[0]
     for spot in reversed(before[-8:-1]):
@@ -1566,8 +1650,12 @@ def _zone(site: _Site) -> tuple[Mode, int, int]:
         return "list", site.end + 1, min(len(text), site.end + _AFTER_WINDOW)
     if trigger.kind == "ban":
         return _ban_zone(site)
+    if trigger.kind == "passive":
+        return "after", site.end, site.end  # states only: see `_passive_states`
     if trigger.kind == "noun" and passage.title and _headline_verb(site):
         return "after", site.end, _cut(text, site.end)  # "Treasury Sanctions X": a verb in a headline
+    if trigger.kind == "noun" and (taken := _taken_off(passage, i)) is not None:
+        return "after", tokens[taken].end, tokens[i - 2].start  # "took X off the Entity List"
     if trigger.kind == "noun":
         direct = _with_object(passage, i)
         if direct is not None:
@@ -1603,6 +1691,19 @@ def _zone(site: _Site) -> tuple[Mode, int, int]:
             first -= 1
         return "before", _subject_start(passage, first), tokens[first].start
     return "after", site.end, _cut(text, site.end)
+
+
+def _taken_off(passage: _Passage, i: int) -> int | None:
+    """The token of "took" in "took X (and Y) off the <list>", when the list's name starts at token `i`."""
+    keys = passage.keys
+    if i < 3 or keys[i - 2] != "off" or keys[i - 1] != "the":
+        return None
+    for v in range(i - 3, max(-1, i - 16), -1):
+        if keys[v] in ("took", "take", "takes", "taking", "taken"):
+            return v if v < i - 3 else None
+        if keys[v] in _w("prefix_block") and keys[v] not in ("and", "of"):
+            return None
+    return None
 
 
 def _ban_zone(site: _Site) -> tuple[Mode, int, int]:
@@ -1783,6 +1884,18 @@ def _sentence_stop(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _follows_list(passage: _Passage) -> bool:
+    """A sentence without a sanctions word that introduces the list of the announcement before it
+    ("The measures cover transactions with the following entities:")."""
+    text = passage.text.rstrip()
+    return (
+        text.endswith(":")
+        and "following" in passage.lowered[-80:]
+        and _NAMED_CLASS.search(text, max(0, len(text) - 80)) is not None
+        and not _has_any(passage.lowered, _CUES)
+    )
+
+
 def _introduces_list(text: str, after: int) -> bool:
     rest = text[after : after + 400]
     return text[-40:].rstrip().endswith(":") or "following" in rest.lower()
@@ -1820,6 +1933,8 @@ def _state_targets(site: _Site, measure: Measure) -> list[_Entity]:
             embargo = measure in ("arms_embargo", "trade_restriction")
             if not any(e.start >= site.end for e in out) and (embargo or state.key not in _sanctioners()):
                 out.append(state)
+    if trigger.kind == "noun":
+        out.extend(_economy_targets(passage, j))
     if measure == "export_control":
         # "export controls on Russia's military", "in response to Russia's invasion": the measure falls on
         # the state; "for supporting Russia's military" names whom the targets helped, not a target
@@ -1845,7 +1960,57 @@ def _state_targets(site: _Site, measure: Measure) -> list[_Entity]:
         out.extend(e for e in states if _EXPORTS_TO.search(text, max(0, e.start - 120), e.start))
     if trigger.kind == "ban" and measure == "trade_restriction":
         out.extend(_import_origins(passage, site))
+    if trigger.kind == "passive":
+        out.extend(_passive_states(passage, site, measure))
     return out
+
+
+def _passive_states(passage: _Passage, site: _Site, measure: Measure) -> list[_Entity]:
+    """The states a passive ban names before its verb: where exports may not go ("exports of chips to
+    Russia and Belarus are prohibited"), or whose goods may not come in ("imports of Russian steel were
+    banned", "imports of aluminium from Russia")."""
+    text = passage.text
+    lo = max(0, site.start - 240, text.rfind(". ", 0, site.start) + 1, text.rfind("; ", 0, site.start) + 1)
+    out: list[_Entity] = []
+    mentions = passage.mentions
+    starts = passage.mention_starts
+    for mention in mentions[bisect_left(starts, lo) : bisect_left(starts, site.start)]:
+        if mention.ref.kind != "state" or not mention.ref.country:
+            continue
+        before = text[max(lo, mention.start - 140) : mention.start]
+        if measure == "export_control":
+            wanted = mention.form != "adjective" and (
+                _EXPORTS_TO.search(before.lower()) is not None
+                or (bool(out) and _LISTED.fullmatch(text, out[-1].end, mention.start) is not None)
+            )  # "to Russia and Belarus"
+        elif mention.form == "adjective":
+            wanted = _GOODS_OF.search(before.lower()) is not None
+        else:
+            wanted = _FROM_STATE.search(before) is not None and "import" in before.lower()
+        ref = country(mention.ref.country) if wanted else None
+        if ref is not None:
+            out.append(_Entity(mention.start, mention.end, mention.ref.country, ref, ref.name, state=True))
+    return out
+
+
+def _economy_targets(passage: _Passage, j: int) -> list[_Entity]:
+    """The state whose economy a measure targets: "restrictive measures targeting specific sectors of the
+    Russian economy", "sanctions on Iran's economy" (right after the noun's preposition)."""
+    keys, tokens, text = passage.keys, passage.tokens, passage.text
+    k = _noun_object(passage, j)
+    if k >= len(keys) or keys[k] not in _w("object_prep") or "economy" not in keys[k : k + 10]:
+        return []
+    lead = _ECONOMY_LEAD.match(text, tokens[k].end)
+    at = lead.end() if lead is not None else tokens[k].end
+    for mention in passage.mentions:
+        if mention.start == at and mention.ref.kind == "state" and mention.ref.country:
+            if _ECONOMY_AFTER.match(text, mention.end) is None:
+                return []
+            ref = country(mention.ref.country)
+            if ref is None:
+                return []
+            return [_Entity(mention.start, mention.end, mention.ref.country, ref, ref.name, state=True)]
+    return []
 
 
 def _import_origins(passage: _Passage, site: _Site) -> list[_Entity]:
@@ -1918,6 +2083,8 @@ def _governed(passage: _Passage, i: int, j: int) -> bool:
 
 def _measure(site: _Site) -> Measure:
     trigger = site.trigger
+    if trigger.kind == "passive":
+        return _passive_trade(site.passage, site.i) or trigger.measure
     lowered = site.passage.lowered[max(0, site.start - _BEFORE_WINDOW) : site.end + _AFTER_WINDOW]
     if trigger.kind == "list":
         if _has_any(lowered, ("entity list", "end-user list", "unverified list", "trade blacklist")):
@@ -1936,6 +2103,10 @@ _EXTRA_MEASURES: tuple[tuple[str, Measure], ...] = (
     ("travel ban", "travel_ban"),
     ("entry ban", "travel_ban"),
     ("visa", "travel_ban"),
+    ("banned from entering", "travel_ban"),
+    ("barred from entering", "travel_ban"),
+    ("ineligible for entry", "travel_ban"),
+    ("inadmissible to", "travel_ban"),
     ("arms embargo", "arms_embargo"),
     ("export control", "export_control"),
     ("export ban", "export_control"),
@@ -1968,6 +2139,8 @@ def _status(site: _Site) -> SanctionStatus:
     if site.trigger.kind == "noun":
         window = window + keys[site.j : site.j + 5]
     found = {statuses[w] for w in window if w in statuses}
+    if site.trigger.kind == "noun" and _taken_off(site.passage, site.i) is not None:
+        found.add("lifted")
     if _infinitive_plan(site):
         found.add("planned")
     for status in ("lifted", "threatened", "planned"):
