@@ -1125,3 +1125,173 @@ def test_capital_that_opens_a_company_name() -> None:
     event = only("OFAC designated Tbilisi Avia and its owner, Levan Beridze, pursuant to E.O. 14024.")
     assert target_names(event) == ["Tbilisi Avia", "Levan Beridze"]
     assert event.targets[0].kind == "company"
+
+
+def test_list_named_in_the_next_sentence_as_the_list() -> None:
+    """ "... sanctions on 9 individuals. Reporters have seen the list, which includes X and Y" names them."""
+    event = only(
+        "Canada imposed sanctions on Tuesday on nine individuals over the abductions. "
+        "Reporters have seen the list, which includes Oleg Marchenko and Irina Volkova."
+    )
+    assert target_names(event) == ["Oleg Marchenko", "Irina Volkova"]
+    assert event.imposers[0].country == "CAN"
+
+
+def test_one_word_name_described_by_the_noun_after_it() -> None:
+    """ "the Sevmash shipyard" and "the Molodezh youth movement" are targets, not modifiers."""
+    event = only(
+        "Ukraine imposed sanctions on the Sevmash shipyard and the Molodezh youth movement on Friday."
+    )
+    assert target_names(event) == ["Sevmash", "Molodezh"]
+    assert [t.kind for t in event.targets] == ["company", "organization"]
+
+
+def test_ukraines_security_council_imposes() -> None:
+    """A decision of Ukraine's National Security and Defense Council makes Ukraine the imposer."""
+    event = only("The National Security and Defense Council imposed sanctions on Orlan Optics Ltd on Friday.")
+    assert event.imposers[0].country == "UKR"
+    assert target_names(event) == ["Orlan Optics Ltd"]
+
+
+def test_added_to_its_blacklist() -> None:
+    """ "added a Minsk-based firm, X, to its blacklist" lists X, and the noun "blacklist" names no one."""
+    event = only(
+        "The Treasury Department added a Minsk-based supplier, Belavia Parts Trading, to its blacklist."
+    )
+    assert target_names(event) == ["Belavia Parts Trading"]
+    assert event.imposers[0].country == "USA"
+
+
+def test_state_after_a_verb_is_its_object_not_the_imposer() -> None:
+    """ "Washington removed Turkey from X and sanctioned Y": the United States imposes, not Turkey."""
+    event = only(
+        "Washington removed Turkey from the programme and sanctioned Turkey's arms agency, the Savunma "
+        "Procurement Directorate."
+    )
+    assert [i.country for i in event.imposers] == ["USA"]
+
+
+def test_western_sanctions_name_no_imposer() -> None:
+    """ "X is subject to Western sanctions" in a story about a bank's results gives no event."""
+    assert (
+        sanctions(
+            "U.S. officials questioned the bank's deal last year. The tycoon Pavel Grushin is subject to "
+            "Western sanctions."
+        )
+        == []
+    )
+
+
+def test_had_their_assets_frozen() -> None:
+    """ "X and Y also had their assets frozen" names X and Y as targets of an asset freeze."""
+    event = only(
+        "The UK sanctioned the tanker Arctic Wren on Monday. Two managers of the ship, Coral Sea Shipping "
+        "and Tern Marine Ltd, also had their assets frozen."
+    )
+    assert "Coral Sea Shipping" in target_names(event)
+    assert "Tern Marine Ltd" in target_names(event)
+    assert "asset_freeze" in event.measures
+
+
+def test_preposition_repeated_in_a_list() -> None:
+    """ "asset freezes on X and on General Y" reads both targets past the repeated "on"."""
+    event = only("Britain imposed asset freezes on Kish Air and on General Reza Talaei, the ministry said.")
+    assert target_names(event) == ["Kish Air", "Reza Talaei"]
+
+
+def test_the_same_targets_as_the_imposer_before() -> None:
+    """ "Canada listed the same two targets" gives Canada the targets of the sentence before."""
+    found = sanctions(
+        "Britain sanctioned Kish Air and Reza Talaei on Monday. Canada listed the same two targets and "
+        "added Pars Rotor Company."
+    )
+    canada = [e for e in found if e.imposers[0].country == "CAN"]
+    assert len(canada) == 1
+    assert target_names(canada[0]) == ["Kish Air", "Reza Talaei", "Pars Rotor Company"]
+
+
+def test_named_as_the_companies_targeted() -> None:
+    """ "The ministry named A, B and C as the companies targeted" lists one-word names as companies."""
+    event = only(
+        "China said it would impose sanctions on three U.S. firms. The ministry named Skyreach Dynamics, "
+        "NovaTel and Vectorix as the companies targeted."
+    )
+    assert target_names(event) == ["Skyreach Dynamics", "NovaTel", "Vectorix"]
+    assert event.imposers[0].country == "CHN"
+
+
+def test_list_introduced_by_the_entities_were() -> None:
+    """ "... said the entities were:" introduces the bullet lines after an Entity List addition."""
+    event = only(
+        "The Commerce Department added three companies to the Entity List on Monday.\n"
+        "In its filing, the department said the entities were:\n"
+        "- Harbin Lumen Optics Co., Ltd.\n"
+        "- Qingdao Tideway Electronics\n"
+    )
+    assert target_names(event) == ["Harbin Lumen Optics Co., Ltd.", "Qingdao Tideway Electronics"]
+    assert event.measures == ["export_control"]
+
+
+def test_counted_targets_named_in_a_reported_list() -> None:
+    """ "sanctioned more than a dozen companies" then "said X, Dubai-based Y and Z had supplied" names all."""
+    event = only(
+        "The United States imposed sanctions on more than a dozen companies on Tuesday. "
+        "The Treasury said Ningxia Lode Machinery Co, Dubai-based Kestrel Gulf Trading LLC and Anhui "
+        "Brightway Optics had shipped machine tools to Russia."
+    )
+    assert target_names(event) == [
+        "Ningxia Lode Machinery Co",
+        "Kestrel Gulf Trading LLC",
+        "Anhui Brightway Optics",
+    ]
+
+
+def test_count_beside_a_named_target() -> None:
+    """ "sanctioned X and two of its employees" reads the employees named in a later sentence."""
+    event = only(
+        "Australia sanctioned the hosting firm Netvault and two of its employees on Wednesday. "
+        "The minister said Netvault's administrators, Igor Sazonov and Pavel Lemekhov, had helped hackers."
+    )
+    assert target_names(event) == ["Netvault", "Igor Sazonov", "Pavel Lemekhov"]
+
+
+def test_sanctions_lifted_on_a_states_sectors() -> None:
+    """ "lifted sanctions on Venezuela's oil and gold sectors" lifts a country-wide measure."""
+    event = only("The United States lifted some sanctions on Venezuela's oil and gold sectors on Wednesday.")
+    assert event.status == "lifted"
+    assert [t.country for t in event.targets] == ["VEN"]
+
+
+def test_a_states_central_bank() -> None:
+    """ "sanctions on Syria's central bank" target the Central Bank of Syria, not Syria."""
+    event = only("The European Union lifted sanctions on Syria's central bank on Friday.")
+    assert target_names(event) == ["Central Bank of Syria"]
+    assert event.status == "lifted"
+
+
+def test_license_authorising_dealings_is_relief() -> None:
+    """ "a license authorizing transactions with X" in a sanctions story lifts the sanctions on X."""
+    found = sanctions(
+        "Treasury eased sanctions on Friday. It issued a license authorizing transactions with the state "
+        "miner Corporacion Minera Andina for six months."
+    )
+    lifted = [e for e in found if "Corporacion Minera Andina" in target_names(e)]
+    assert lifted
+    assert lifted[0].status == "lifted"
+
+
+def test_reimposing_the_measures_is_a_threat() -> None:
+    """ "warned it would reimpose the measures on X if ..." threatens X."""
+    found = sanctions(
+        "The U.S. eased sanctions on the gold miner Minerven on Wednesday. Blinken warned that Washington "
+        "would reimpose the measures on the gold miner Minerven if prisoners were not freed."
+    )
+    assert {e.status for e in found} == {"lifted", "threatened"}
+
+
+def test_hyphenated_state_is_no_imposer() -> None:
+    """ "a Hong Kong-based trader" does not make Hong Kong the imposer of a blacklisting."""
+    found = sanctions(
+        "The Biden administration added a Hong Kong-based trader, Lumen Gate Ltd, to a trade blacklist."
+    )
+    assert [e.imposers[0].country for e in found] == ["USA"]

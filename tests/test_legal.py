@@ -94,3 +94,10 @@ def test_section_7031c_stands_for_the_act_it_belongs_to() -> None:
     """ "Section 7031(c) of the ... Appropriations Act" is one citation, "Section 7031(c)"."""
     text = "under Section 7031(c) of the Department of State, Foreign Operations, and Related Programs Appropriations Act"
     assert [c.basis for c in find_legal(text)] == ["Section 7031(c)"]
+
+
+def test_owner_before_a_regimes_name_is_dropped() -> None:
+    """ "the UK's Russia sanctions regime" cites "Russia sanctions regime"."""
+    assert [c.basis for c in find_legal("designated under the UK's Russia sanctions regime")] == [
+        "Russia sanctions regime"
+    ]

@@ -247,3 +247,15 @@ def test_capital_opening_a_two_word_name_is_no_person() -> None:
     """ "Baku Avionika" is a company's name, not a person's."""
     (found,) = names("designated Baku Avionika on Friday")
     assert (found.text, found.kind, found.country) == ("Baku Avionika", "company", "AZE")
+
+
+def test_and_after_one_word_closes_a_list_of_names() -> None:
+    """ "A Corp, NovaTel and Data Link Solutions": the last "and" separates two names."""
+    found = [n.text for n in names("named Alpha Dynamics Corp, NovaTel and Data Link Solutions as targets")]
+    assert found == ["Alpha Dynamics Corp", "NovaTel", "Data Link Solutions"]
+
+
+def test_noun_after_one_word_name_says_what_it_is() -> None:
+    """ "the Sevmash shipyard" is a company named Sevmash, not a surname."""
+    found = names("They listed the Sevmash shipyard on Friday.")
+    assert [(n.text, n.kind, n.partial) for n in found] == [("Sevmash", "company", False)]

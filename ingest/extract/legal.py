@@ -74,6 +74,7 @@ _NOT_LAW_START = frozenset(
     ["The", "This", "That", "These", "Such", "Its", "Their", "Our", "Under", "Pursuant", "New", "Its"]
 )
 _DIGITS = re.compile(r"\d{3,5}")
+_OWNER_LEAD = re.compile(r"[A-Z][\w.]*['’]s\s+")  # "UK's ", "Canada's " before a law's own name
 _LEADING_CONNECTOR = re.compile(r"(?:of|and|on|for|to|in|&|through|against)\s+")
 _SPACES = re.compile(r"\s+")
 
@@ -215,6 +216,10 @@ def _law(text: str, anchor_start: int, anchor_end: int) -> Citation | None:
         if lead is None:
             break
         start = lead.end()
+    owner = _OWNER_LEAD.match(text, start, anchor_start)
+    if owner is not None:
+        start = owner.end()  # "the UK's Russia sanctions regime": the owner is not part of the name
+        capitals -= 1
     if capitals == 0 or start >= anchor_start:
         return None
     if text[max(0, start - 1) : start] in ("“", '"', "‘", "'"):

@@ -71,6 +71,7 @@ _VESSEL_AFTER = re.compile(
 _COUNTRY_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z .'-]{2,40})\)")
 _GAP_SPACE = re.compile(r"[ \t\u00a0]+")
 _POSSESSIVE = re.compile(r"['’]s$")
+_LIST_BEFORE = re.compile(r"\b[A-Z][\w.&-]*,\s$")  # "..., Alliant Techsystems Operations, " before a name
 _LEGAL_FORMS = frozenset(
     [
         "Co",
@@ -161,6 +162,7 @@ class Name:
     aliases: tuple[str, ...] = ()
     vessel: bool = False
     partial: bool = False  # one plain word ("Haddad"): a person named in full elsewhere, or no one
+    headed: bool = False  # a word that lower-case nouns after it describe ("the Zvezdochka shipyard")
 
     def to_actor(self) -> Actor:
         """The contract's Actor for this name."""
@@ -426,7 +428,8 @@ def _read_run(text: str, run: list[_Unit], country: str | None, strict: bool, hi
     if not units:
         return []
     out: list[Name] = []
-    for part in _split_and(units, ships=_vessel_before(text, units[0].start)):
+    listed = _LIST_BEFORE.search(text, max(0, units[0].start - 40), units[0].start) is not None
+    for part in _split_and(units, ships=_vessel_before(text, units[0].start), listed=listed):
         name = _classify(text, part, country=country, strict=strict, titles=titles, stop=stop, hi=hi)
         if name is not None:
             out.append(name)
@@ -448,10 +451,12 @@ def _owner_end(units: list[_Unit]) -> int:
     return 0
 
 
-def _split_and(units: list[_Unit], ships: bool = False) -> list[list[_Unit]]:
+def _split_and(units: list[_Unit], ships: bool = False, listed: bool = False) -> list[list[_Unit]]:
     """Split "A B and C D Company" into two names; keep "Design and Manufacturing of X" whole.
 
-    After a ship's cue ("the tankers X and Y") every "and" separates two ships.
+    After a ship's cue ("the tankers X and Y") every "and" separates two ships; at
+    the end of a list of names ("A Ltd, B Corp, ViaSat and Data Link Solutions") an
+    "and" after one word closes the list.
     """
     parts: list[list[_Unit]] = []
     current: list[_Unit] = []
@@ -478,6 +483,7 @@ def _split_and(units: list[_Unit], ships: bool = False) -> list[list[_Unit]]:
             rest_words = [u for u in units[i + 1 :] if u.key not in _CONNECTORS]
             sectors = _classes()["sector"]
             two_words = len(current) == 1 and len(right) == 1 and _single_names(current[0], right[0])
+            last_of_list = listed and len(current) == 1 and current[0].mention is None and bool(right_words)
             if current[-1].key in sectors and right and right[0].key in sectors:
                 current.append(unit)  # "Import and Export Co.", "Research and Production": one name's words
                 i += 1
@@ -486,6 +492,7 @@ def _split_and(units: list[_Unit], ships: bool = False) -> list[list[_Unit]]:
                 after_the
                 or ships
                 or two_words
+                or last_of_list
                 or named_left
                 or person_right
                 or titled_right
@@ -547,7 +554,7 @@ def _classify(
     words = [u.key for u in units]
     suffixes, prefixes, orgs = classes["company_suffix"], classes["company_prefix"], classes["org_keyword"]
     kind: ActorKind | None = None
-    partial = False
+    partial = headed = False
     if any(w in classes["not_name"] for w in words):
         return None  # "Sanctions Evasion Network", "Special Economic Measures": a topic, not a name
     if len(words) == 1 and (words[0] in _LEGAL_FORMS or words[0] in _BARE_FORMS):
@@ -603,6 +610,8 @@ def _classify(
         kind == "person" and len(units) <= 3 and (described := _described_as(text, units[-1].end)) is not None
     ):
         kind, partial = described, False  # "Alrosa, the world's largest diamond producer,"
+    elif partial and cue == "the" and (head := _headed_by(text, units[-1].end)) is not None:
+        kind, partial, headed = head, False, True  # "the Zvezdochka shipyard", "the Yunarmiya youth movement"
     descriptive = classes["descriptive"]
     if (
         kind == "organization"
@@ -682,7 +691,7 @@ def _classify(
     if nicknames:
         surface = _QUOTED.sub("", surface)
         aliases = (*aliases, *nicknames)
-    return Name(start, end, surface, kind, country, aliases, vessel, partial)
+    return Name(start, end, surface, kind, country, aliases, vessel, partial, headed)
 
 
 def _without_form(units: list[_Unit]) -> _Unit | None:
@@ -709,6 +718,22 @@ def _described() -> re.Pattern[str]:
         r",\s+(?:the|a|an|[A-Z][\w-]*['’]s)\s+((?:[\w'’-]+\s+){0,4}?)(" + nouns + r")(?:[,;:.)]|\s+("
         r"that|which|based|owned|controlled|run|registered|headquartered|linked|in|with|whose|and|of|for)\b|$)"
     )
+
+
+@cache
+def _head_noun() -> re.Pattern[str]:
+    classes = _classes()
+    nouns = "|".join(sorted(classes["company_cue"] | classes["organization_cue"]))
+    return re.compile(r"\s(?:[a-z][\w-]*\s){0,2}?(" + nouns + r")\b")
+
+
+def _headed_by(text: str, end: int) -> ActorKind | None:
+    """What a lower-case noun after a one-word name says it is, where "the" opens the phrase: "the
+    Zvezdochka shipyard" (a company), "the Yunarmiya military-patriotic youth movement" (an organisation)."""
+    match = _head_noun().match(text, end, end + 60)
+    if match is None:
+        return None
+    return "organization" if match.group(1) in _classes()["organization_cue"] else "company"
 
 
 def _described_as(text: str, end: int) -> ActorKind | None:

@@ -161,7 +161,10 @@ _WEAK_CUES = (
     "removed",
     "removes",
     "removing",
-)  # words, in a document with a strong cue ("added 11 entities to the list")
+    "transactions with",
+    "dealings with",
+    "reimpos",
+)  # words, in a document with a strong cue ("added 11 entities to the list", "a license authorising dealings with")
 _EU_NAMES = ("European Union", "Council of the EU", "E.U.")
 _EU_COUNCILS = ("Council of the EU", "Council of the European Union", "European Council", "EU Council")
 _UN_COUNCIL = "United Nations Security Council"
@@ -226,6 +229,26 @@ _EXPORTS_TO = re.compile(r"\bexport(?:s|ed|ing)?\s+(?:of\s+[\w ,'’-]{1,100}?\s
 _GOODS_OF = re.compile(r"\b(?:imports?|importation)\s+(?:of\s+)?(?:all\s+|the\s+|most\s+)?$")
 _FROM_STATE = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _PROHIBIT = re.compile(r"\b(?:prohibit|ban|banned|bans|barred|forbid|restrict|embargo)", re.IGNORECASE)
+_VERB_BEFORE = re.compile(r"\b([A-Za-z]+) (?:the )?$")
+_BLACKLIST_NOUN_BEFORE = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "trade",
+        "export",
+        "economic",
+        "financial",
+        "sanctions",
+    ]
+)
+_AUTHORIZING = frozenset(["authorizing", "authorising", "authorizes", "authorises", "allowing"])
+_VAGUE_IMPOSER = frozenset(["western", "international", "global", "foreign", "multilateral"])
 _PREVIOUS_WORD = re.compile(r"([\w'’.-]+)[^\w]*$")
 _NEXT_WORD = re.compile(r"[^\w]*([\w'’.-]+)")
 _GOVERNMENT_OF = re.compile(r"(?:[Gg]overnment|[Rr]egime)\s+of\s+(?:the\s+)?$")
@@ -252,7 +275,7 @@ _CLASS = (
     r"(?:individuals|entities|companies|firms|persons|people|banks|vessels|ships|tankers|officials|members|additions|"
     r"listings|designees|targets|organi[sz]ations|businesses|oligarchs|parties|networks|subsidiaries|"
     r"financiers|facilitators|suppliers|traders|refineries|executives|commanders|officers|leaders|"
-    r"lenders|insurers|operators|manufacturers|producers|affiliates|associates|addresses)"
+    r"lenders|insurers|operators|manufacturers|producers|affiliates|associates|addresses|employees)"
 )
 _BODIES = (
     r"(?:entities|companies|firms|banks|businesses|organi[sz]ations|refineries|manufacturers|producers|lenders|"
@@ -262,10 +285,26 @@ _BODY_LIST = re.compile(  # "28 entities, including", "the companies are:": a li
     r"\b" + _BODIES + r",?\s+(?:including|such\s+as|among\s+them|namely|like)\b"
     r"|\b" + _BODIES + r"\s+(?:include|includes|included|are|were)\b"
 )
+_DESCRIPTOR_LEAD = re.compile(  # ", Hong Kong-based " between two names of a list
+    r"\s*(?:,|and|, and)\s*(?:the\s+)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-(?:based|registered|flagged|owned)\s+"
+)
+_COUNTED_MORE = re.compile(
+    r"\band\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens)\s+"
+    r"(?:(?:of\s+(?:its|their|his|her)|other|more)\s+)?" + _CLASS + r"\b"
+)
+_CLASS_INTRO = re.compile(
+    r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+)?"
+    + _CLASS
+    + r"\s+(?:are|were|include|includes|included)\s*:$"
+)
+_BODIES_AFTER = re.compile(r"\bas\s+the\s+(?:[\w-]+\s+)?" + _BODIES + r"\b")
 _ECONOMY_LEAD = re.compile(
     r"\s+(?:(?:specific|certain|key|several|entire|whole)\s+)?(?:sectors?\s+of\s+)?(?:the\s+)?"
 )
-_ECONOMY_AFTER = re.compile(r"(?:['’]s)?\s+economy\b")
+_ECONOMY_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[a-z]+,?\s+){0,5}?(?:economy|sectors?)\b"
+)  # "Venezuela's oil, gas and gold sectors"
+_CENTRAL_BANK = re.compile(r"(?:['’]s)?\s+(?:[Cc]entral\s+[Bb]ank)\b")
 _FORM_BEFORE = re.compile(r"\b(?:JSC|OJSC|PJSC|CJSC|AO|OAO|PAO|ZAO|OOO)\s$")  # "JSC Almaz-Antey": one company
 _BODY_WORD = re.compile(r"\b" + _BODIES + r"\b", re.IGNORECASE)
 _CLASS_WORDS = frozenset(_CLASS[3:-1].split("|")) - {"organi[sz]ations"} | {"organizations", "organisations"}
@@ -283,8 +322,8 @@ _BASED_AFTER = re.compile(
 )  # "X, based in Dubai,"
 _NATIONAL_AFTER = re.compile(r",\s+an?\s+[A-Z][a-z]+\s+(?:national|citizen)\b")  # "X, an Iranian national,"
 _ROLE_BEFORE = re.compile(  # "Pishgam's managing director, X", "and its general director, X"
-    r"(?:['’]s|\bits|\bhis|\bher|\btheir)\s+(?:[a-z-]+\s+){0,2}(?:director|owner|founder|chairman|president|"
-    r"manager|executive|officer|head|shareholder|ceo)s?,?\s+$"
+    r"(?:['’]s|s['’]|\bits|\bhis|\bher|\btheir)\s+(?:[a-z-]+\s+){0,2}(?:director|owner|founder|chairman|president|"
+    r"manager|executive|officer|head|shareholder|ceo|administrator|employee|operator|accountant)s?,?\s+$"
 )
 _HISTORY_BEFORE = re.compile(r"\b(?:previously|already|formerly|earlier)\b")
 _NUMBER_WORDS = {
@@ -302,6 +341,9 @@ _NUMBER_WORDS = {
     "twelve": 12,
     "fifteen": 15,
     "twenty": 20,
+    "dozen": 12,
+    "dozens": 24,
+    "several": 3,
 }
 _COUNTED_ONE = re.compile(
     r"\b(?:one|an?)\s+(?:individual|entity|person|company|firm|bank|vessel)\b", re.IGNORECASE
@@ -318,6 +360,8 @@ _DESCRIBING = (
     "executive",
     "vessel",
     "tanker",
+    "administrator",
+    "employee",
 )  # words of the paragraphs that describe counted targets
 _LEGAL_FORM_ENDS = frozenset(
     [
@@ -368,6 +412,14 @@ _CONTINUATION = re.compile(  # a sentence that lists the targets of the one befo
     + r")\s*(?:,\s+which\s+)?(?:(?:also\s+)?(?:include|includes|included|are|were|is|was|comprise)\b|:)"
     + r"|\s*(?:Also|Further|Additionally)\s+(?:listed|designated|sanctioned|targeted|named)\s+(?:are|were|is|was)\b"
 )  # "Also listed are X and Y"
+_NAMED_AS = re.compile(
+    r"\bas\s+the\s+(?:[\w-]+\s+)?" + _CLASS + r"\s+(?:targeted|sanctioned|affected|hit|listed|designated)\b"
+)
+_SAME_TARGETS = re.compile(r"\s+the\s+same\s+(?:[\w-]+\s+)?" + _CLASS + r"\b")
+_LIST_INCLUDES = re.compile(  # "The list includes X", "... has published the list, which names X"
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat)\s+(?:new\s+|sanctions\s+|full\s+)?list,?\s+(?:which\s+)?(?:also\s+)?"
+    r"(?:include|includes|included|names|named|comprises)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,6 +458,7 @@ class _Entity:
     state: bool = False
     aliases: tuple[str, ...] = ()
     beside_company: bool = False  # one word listed next to a company ("Sovcombank, Otkritie and Rosbank")
+    branch: bool = False  # a known body and one word after it ("BAE Systems Land"), whose name may go on
 
     def actor(self) -> Actor:
         if self.name is not None:
@@ -429,6 +482,7 @@ class _Finding:
     evidence: list[Sentence]
     legal: list[Citation] = field(default_factory=list)
     carried: bool = False
+    same: bool = False  # "Canada listed the same three targets": those of the finding before
 
 
 @dataclass(slots=True)
@@ -731,6 +785,8 @@ class _Reader:
         for ahead in range(index + 1, min(len(self.passages), index + 1 + _LIST_REACH)):
             following = self.passages[ahead]
             match = _CONTINUATION.match(following.text) or _LABEL.match(following.text)
+            if match is None and ahead == index + 1:
+                match = _LIST_INCLUDES.search(following.text, 0, 300)
             if match is not None and (
                 ahead == index + 1
                 or following.text.rstrip().endswith(":")
@@ -790,6 +846,9 @@ class _Reader:
                 self._continue_list(index, read[-1])
             for finding in read:
                 finding.legal = [c for c in passage.citations if not c.violated]
+                if finding.same and findings:
+                    known = {e.key for e in finding.targets}
+                    finding.targets[:0] = [e for e in findings[-1].targets if e.key not in known]
                 if finding.imposers:
                     last = finding.imposers
                     self.owners.append((start, tuple(imp.key for imp in last)))
@@ -809,6 +868,13 @@ class _Reader:
                     )
                 if finding.targets:
                     findings.append(finding)
+                    if (
+                        counted is None
+                        and finding.imposers
+                        and finding.status == "imposed"
+                        and (more := _COUNTED_MORE.search(passage.text)) is not None
+                    ):  # "sanctioned X and six of its employees", named further on
+                        counted = (index, finding, _counted(more.group(0)))
                 elif counted is None and finding.imposers and finding.status == "imposed":
                     number = _counted(passage.text)
                     if number:
@@ -840,7 +906,8 @@ class _Reader:
         """
         index, finding, number = counted
         known = {e.key for f in findings for e in f.targets}
-        room = min(number, _DESCRIBED_MAX) - len(known)
+        # a count beside named targets counts only those named further on ("X and six of its employees")
+        room = min(number, _DESCRIBED_MAX) - (0 if finding.targets else len(known))
         found: list[_Entity] = []
         evidence: list[Sentence] = []
         for passage in self.passages[index + 1 : index + 80]:
@@ -850,6 +917,7 @@ class _Reader:
             if not _has_any(text, _DESCRIBING):
                 continue
             here: list[_Entity] = []
+            listed_before: list[_Entity] = []  # names not described themselves, listed just before
             for entity in passage.entities():
                 if (
                     entity.state
@@ -870,13 +938,30 @@ class _Reader:
                     or (bool(here) and _LISTED.fullmatch(text, here[-1].end, entity.start) is not None)
                 )
                 if (
-                    not described
-                    or _HISTORY_BEFORE.search(before)
+                    _HISTORY_BEFORE.search(before)
                     or _next_word(text, entity.end) in _w("speaking")
+                    or text[entity.end : entity.end + 2] in ("'s", "’s")
                 ):
                     continue
-                if text[entity.end : entity.end + 2] in ("'s", "’s"):
+                if not described:
+                    if here or name is None or name.partial:
+                        listed_before = []
+                    elif (
+                        listed_before
+                        and _LISTED.fullmatch(text, listed_before[-1].end, entity.start) is not None
+                    ):
+                        listed_before.append(entity)
+                    else:
+                        listed_before = [entity]
                     continue
+                if not here and listed_before:
+                    # "said X, Hong Kong-based Y and Z had supplied ...": X leads the list Y is described in
+                    lead = listed_before[-1]
+                    if _LISTED.fullmatch(text, lead.end, entity.start) is not None or (
+                        _DESCRIPTOR_LEAD.fullmatch(text, lead.end, entity.start) is not None
+                    ):
+                        here.extend(listed_before)
+                        known.update(e.key for e in listed_before)
                 here.append(entity)
                 known.add(entity.key)
             if here:
@@ -884,8 +969,12 @@ class _Reader:
                 evidence.extend(passage.sentences)
         if not found:
             return
-        finding.targets = found[: max(0, room)]
+        found = found[: max(0, room)]
         finding.evidence.extend(evidence)
+        if finding.targets:  # named in part already: "X and six of its employees"
+            finding.targets.extend(found)
+            return
+        finding.targets = found
         findings.append(finding)
 
     def _full_name(self, entity: _Entity) -> _Entity:
@@ -945,7 +1034,7 @@ class _Reader:
         keys = passage.keys
         table = _triggers()
         strong_here = _has_any(passage.lowered, _STRONG_CUES)
-        last_list = len(keys) - 1 - keys[::-1].index("list") if "list" in keys else -1
+        last_list = max((k for k, key in enumerate(keys) if key in ("list", "blacklist")), default=-1)
         found = 0
         i = 0
         while i < len(keys) and found < _MAX_TRIGGERS:
@@ -999,6 +1088,8 @@ class _Reader:
         if mode == "before" and not imposers:
             imposers = [s[2] for s in spots if s[0] >= site.end and s[2].authority][:1]
         imposers = [imp for imp in imposers if imp.key not in target_keys]
+        if not imposers and site.i > 0 and passage.keys[site.i - 1] in _VAGUE_IMPOSER:
+            return None  # "X is subject to Western sanctions": no one named imposes them here
         if site.trigger.kind == "ban" and not (self.strong_doc and imposers) and not _sanctioning(imposers):
             return None  # "China banned imports of Japanese seafood": trade news, not a sanction
         if site.trigger.kind == "passive" and not self.strong_doc:
@@ -1018,7 +1109,8 @@ class _Reader:
             return None
         taken.add(signature)
         measures = _measures(measure, site, targets)
-        return _Finding(imposers, targets, measures, _status(site), evidence)
+        same = mode == "after" and _SAME_TARGETS.match(passage.text, site.end) is not None
+        return _Finding(imposers, targets, measures, _status(site), evidence, same=same)
 
     def _bullets(self, index: int) -> Iterator[tuple[_Entity, _Passage]]:
         """The leading name of each line that follows a list introduction ("designated the following:");
@@ -1062,8 +1154,11 @@ def _counted(text: str) -> int:
     """How many targets a sentence counts ("six entities and two individuals": 8); 0 when it counts none."""
     total = len(_COUNTED_ONE.findall(text[:2000]))  # "and one individual"
     for match in _COUNTED_CLASS.finditer(text[:2000]):
-        word = match.group(0).split()[0].lower().replace(",", "")
-        total += int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
+        for word in match.group(0).lower().replace(",", "").split()[:4]:  # "more than a dozen companies"
+            number = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
+            if number:
+                total += number
+                break
     return total
 
 
@@ -1120,6 +1215,8 @@ def _accept(site: _Site, strong_here: bool, strong_doc: bool, last_list: int) ->
             return strong_doc  # "The listed entities include X", "the designated persons are X and Y"
         if previous in ("a", "an", "the") and trigger.words[0].endswith("ed"):
             return False  # "a targeted arms embargo", "the designated persons": an adjective
+        if trigger.words[0] in ("blacklist", "blacklists") and previous in _BLACKLIST_NOUN_BEFORE:
+            return False  # "added X to a trade blacklist": the noun, read with "added"
         if previous in _w("earlier") or (previous == "been" and i > 1 and keys[i - 2] == "had"):
             return False  # "had been sanctioned", "previously designated": an earlier action
     if trigger.kind == "noun":
@@ -1136,7 +1233,8 @@ def _accept(site: _Site, strong_here: bool, strong_doc: bool, last_list: int) ->
         if word in ("blocks", "blocked"):
             return "property" in keys[j : j + 4] or (strong_here and nxt == "the")
         if word == "named":
-            return i > 0 and keys[i - 1] == "those"
+            # "Those named include X", "The ministry named X and Y as the companies targeted"
+            return (i > 0 and keys[i - 1] == "those") or _NAMED_AS.search(passage.text, site.end) is not None
         if word in ("identified", "identifying"):
             return "blocked" in keys[j : j + 40] and "property" in keys[j : j + 40]
         if strong_doc and previous in _w("list_subject") and nxt in _w("list_intro"):
@@ -1219,6 +1317,17 @@ def _entities(passage: _Passage, lo: int, hi: int) -> list[_Entity]:
     out: list[_Entity] = []
     for mention in mentions:
         ref = mention.ref
+        if (
+            ref.kind == "state"
+            and ref.country
+            and (bank := _CENTRAL_BANK.match(text, mention.end)) is not None
+        ):
+            # "Syria's central bank", "the Russian central bank": the state's central bank, a body of its own
+            state = country(ref.country)
+            label = f"Central Bank of {state.name if state is not None else ref.name}"
+            name = Name(mention.start, bank.end(), label, "organization", ref.country)
+            out.append(_Entity(mention.start, bank.end(), _name_key(label), name=name))
+            continue
         if ref.kind == "state":
             if mention.form != "adjective" or _governs(text, mention.end):
                 out.append(
@@ -1260,6 +1369,21 @@ def _entities(passage: _Passage, lo: int, hi: int) -> list[_Entity]:
             # "the Islamic Revolutionary Guard Corps Navy": a branch of a known body
             whole = text[host.start : entity.end]
             name = Name(host.start, entity.end, whole, "organization", host.ref.country, entity.name.aliases)
+            merged[-1] = _Entity(
+                host.start, entity.end, _name_key(whole), name=name, branch=entity.name.partial
+            )
+            continue
+        if (
+            host is not None
+            and host.branch
+            and entity.name is not None
+            and entity.name.partial
+            and text[host.end : entity.start] == " and "
+        ):
+            # "BAE Systems Land and Armament": the branch's name goes on past "and"
+            assert host.name is not None
+            whole = text[host.start : entity.end]
+            name = dataclasses.replace(host.name, end=entity.end, text=whole)
             merged[-1] = _Entity(host.start, entity.end, _name_key(whole), name=name)
             continue
         if (
@@ -1317,6 +1441,7 @@ def _heads(passage: _Passage, lo: int, hi: int) -> list[_Entity]:
         elif (
             (_raw_next_word(text, end)[:1].islower() or (passage.title and following))
             and following not in closers
+            and not (entity.name is not None and entity.name.headed)
             and not text[end : end + 2].lstrip().startswith((",", ";"))
         ):
             continue  # "AQIS emir": a modifier, not the head
@@ -1329,7 +1454,10 @@ def _heads(passage: _Passage, lo: int, hi: int) -> list[_Entity]:
             continue
         if _clean_prefix(text, lo, head_start):
             body = entity.name is not None and entity.name.partial
-            if body and _BODY_LIST.search(text, max(0, head_start - 300), head_start):
+            if body and (
+                _BODY_LIST.search(text, max(0, head_start - 300), head_start)
+                or _BODIES_AFTER.search(text, entity.end, entity.end + 300)
+            ):  # "28 entities, including X", "named X and Y as the companies targeted"
                 out.append(_as_body(entity))
             else:
                 out.append(entity)
@@ -1359,8 +1487,12 @@ def _clean_prefix(text: str, lo: int, start: int) -> bool:
         last = match.end()
     words = _WORDS.findall(text, last, start)
     blocked = _w("prefix_block")
+    # "sanctions on X and on Y": the preposition that opened the list, repeated after a separator
+    repeated = (
+        bool(words) and words[0] in ("on", "against") and text[max(0, lo - 9) : lo].split()[-1:] == words[:1]
+    )
     for k, word in enumerate(words):
-        if word.lower() not in blocked:
+        if word.lower() not in blocked or (k == 0 and repeated):
             continue
         inside_title = (
             word == "of"
@@ -1480,6 +1612,8 @@ def _council(text: str) -> str | None:
 def _subject_state(text: str, mention: Mention) -> bool:
     """Whether a state is named as the one who acts ("Japan imposed", "UK sanctions", "Japan's government")."""
     following = _next_word(text, mention.end)
+    if text[mention.end : mention.end + 1] in ("-", "\u2011"):
+        return False  # "a Hong Kong-based trader", "Iran-backed groups": a compound that describes
     if following == "with" and text[mention.end : mention.end + 1] == " ":
         return False  # "threatens Iraq with sanctions": the object
     if following in ("sanctions", "sanction") and mention.ref.country not in _sanctioners():
@@ -1492,6 +1626,13 @@ def _subject_state(text: str, mention: Mention) -> bool:
     previous = _previous_word(text, article.start() if article else begin)
     if previous in _OBJECT_PREPOSITIONS:
         return False  # "an embargo on the Somali government", "entities from China, Russia and India"
+    verb = _VERB_BEFORE.search(text, max(0, begin - 24), begin)
+    if (
+        verb is not None
+        and verb.group(1)[:1].islower()
+        and (verb.group(1).endswith("ed") or _GOVERNING.fullmatch(verb.group(1)) is not None)
+    ):
+        return False  # "Washington removed Turkey from ...": the object of a verb, not its subject
     if _ROUTE_BEFORE.search(text, max(0, begin - 48), begin) is not None:
         return False  # "goods still arrive through neighbours such as Kazakhstan and Armenia": a route
     if following in _w("leader") and text[mention.end : mention.end + 1] == " ":
@@ -1685,6 +1826,14 @@ def _zone(site: _Site) -> tuple[Mode, int, int]:
     )
     if keys[j - 1].endswith("ing"):
         passive = False  # "is designating", "is adding": progressive, not passive
+    if (
+        not passive
+        and i > 2
+        and keys[i - 1] in ("assets", "property", "funds")
+        and keys[i - 2] in ("their", "its", "his", "her")
+        and keys[i - 3] in aux
+    ):
+        m, passive = i - 3, True  # "X and Y also had their assets frozen"
     if passive:
         first = m if m >= 0 and keys[m] in aux else i
         while first > 0 and keys[first - 1] in aux | adverbs:
@@ -1890,8 +2039,14 @@ def _follows_list(passage: _Passage) -> bool:
     text = passage.text.rstrip()
     return (
         text.endswith(":")
-        and "following" in passage.lowered[-80:]
-        and _NAMED_CLASS.search(text, max(0, len(text) - 80)) is not None
+        and (
+            (
+                "following" in passage.lowered[-80:]
+                and _NAMED_CLASS.search(text, max(0, len(text) - 80)) is not None
+            )
+            or _CLASS_INTRO.search(text, max(0, len(text) - 80))
+            is not None  # "..., BIS said the entities were:"
+        )
         and not _has_any(passage.lowered, _CUES)
     )
 
@@ -1998,7 +2153,9 @@ def _economy_targets(passage: _Passage, j: int) -> list[_Entity]:
     Russian economy", "sanctions on Iran's economy" (right after the noun's preposition)."""
     keys, tokens, text = passage.keys, passage.tokens, passage.text
     k = _noun_object(passage, j)
-    if k >= len(keys) or keys[k] not in _w("object_prep") or "economy" not in keys[k : k + 10]:
+    if k >= len(keys) or keys[k] not in _w("object_prep"):
+        return []
+    if not any(key in ("economy", "sector", "sectors") for key in keys[k : k + 10]):
         return []
     lead = _ECONOMY_LEAD.match(text, tokens[k].end)
     at = lead.end() if lead is not None else tokens[k].end
@@ -2139,6 +2296,8 @@ def _status(site: _Site) -> SanctionStatus:
     if site.trigger.kind == "noun":
         window = window + keys[site.j : site.j + 5]
     found = {statuses[w] for w in window if w in statuses}
+    if site.trigger.words[0] in _AUTHORIZING:
+        found.add("lifted")  # "a license authorizing transactions with X": relief
     if site.trigger.kind == "noun" and _taken_off(site.passage, site.i) is not None:
         found.add("lifted")
     if _infinitive_plan(site):
