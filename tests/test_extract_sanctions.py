@@ -1295,3 +1295,112 @@ def test_hyphenated_state_is_no_imposer() -> None:
         "The Biden administration added a Hong Kong-based trader, Lumen Gate Ltd, to a trade blacklist."
     )
     assert [e.imposers[0].country for e in found] == ["USA"]
+
+
+def test_ban_on_entry_names_the_barred_person() -> None:
+    """ "X is banned from entering China" after a sanctions announcement is a travel ban on X."""
+    event = only(
+        "Beijing announced sanctions on a U.S. drone maker on Friday. Its chief executive, Harlan Voss, is "
+        "banned from entering China."
+    )
+    assert target_names(event) == ["Harlan Voss"]
+    assert "travel_ban" in event.measures
+
+
+def test_barred_without_entry_is_no_travel_ban() -> None:
+    """ "barred ... from bidding" is no ban on entry: it names no traveller."""
+    assert (
+        sanctions("The sanctions story says the firm Korvel Systems was barred from bidding on contracts.")
+        == []
+    )
+
+
+def test_freezing_property_names_its_owners() -> None:
+    """ "freeze the movable and immovable property of X and Y" freezes the assets of X and Y."""
+    event = only(
+        "China said the sanctions freeze the movable and immovable property of Brightline Aerospace and "
+        "Corvane Defense Systems in China."
+    )
+    assert target_names(event) == ["Brightline Aerospace", "Corvane Defense Systems"]
+    assert "asset_freeze" in event.measures
+
+
+def test_entities_named_among_those_placed_on_the_list() -> None:
+    """ "The ministry named X and Y among those placed on the list" lists X and Y for the imposer before."""
+    event = only(
+        "Russia on Monday imposed sanctions on 40 Britons. The ministry named Colonel Arthur Penhale and "
+        "reporter Maisie Trelawny among those placed on the list."
+    )
+    assert event.imposers[0].country == "RUS"
+    assert {t.name for t in event.targets} >= {"Maisie Trelawny"}
+
+
+def test_speaker_between_list_subject_and_verb() -> None:
+    """ "Among the targets, the Treasury said, are X and Y" lists X and Y."""
+    event = only(
+        "The United States sanctioned six companies on Tuesday. Among the targets, the Treasury said, "
+        "are Qinghe Rotor Works Co., Ltd. and Baiyun Sensor Technology Co., Ltd."
+    )
+    assert target_names(event) == ["Qinghe Rotor Works Co., Ltd.", "Baiyun Sensor Technology Co., Ltd."]
+
+
+def test_those_newly_listed_are_the_targets() -> None:
+    """ "Among those newly listed are X and Y" lists X and Y."""
+    event = only(
+        "Switzerland on Tuesday sanctioned 30 individuals and entities. Among those newly listed are the "
+        "Perm Gunpowder Plant and Oleg Vantsev."
+    )
+    assert set(target_names(event)) == {"Perm Gunpowder Plant", "Oleg Vantsev"}
+
+
+def test_groups_are_a_class_that_a_list_names() -> None:
+    """ "designated five groups ... The groups are X and Y" names X and Y."""
+    event = only(
+        "The State Department designated two criminal groups as terrorist organizations. The groups are "
+        "the Norte Azul Cartel and the Barrio Seco Gang."
+    )
+    assert set(target_names(event)) == {"Norte Azul Cartel", "Barrio Seco Gang"}
+
+
+def test_measures_named_in_the_next_sentence_join_the_listing() -> None:
+    """ "The measures include asset freezes and travel bans" adds those measures to the listing before."""
+    event = only(
+        "Norway on Tuesday imposed sanctions on Ravid Talmon and Yoel Marcus. The measures include asset "
+        "freezes and travel bans."
+    )
+    assert {"asset_freeze", "travel_ban"} <= set(event.measures)
+
+
+def test_were_also_listed_names_its_subject() -> None:
+    """ "X and Y were also listed" in a sanctions announcement names X and Y."""
+    event = only(
+        "The European Union imposed restrictive measures on three individuals. The Varzan Security Foundation and "
+        "the Kheirabad Detention Centre were also listed."
+    )
+    assert {"Varzan Security Foundation"} <= set(target_names(event))
+
+
+def test_listed_last_year_is_history() -> None:
+    """ "who was listed last year" is an earlier action, not a new listing."""
+    event = only(
+        "The UN Security Council added Arno Petitfrere to its sanctions list. He joins Lucien Dorval, who was listed "
+        "last year."
+    )
+    assert target_names(event) == ["Arno Petitfrere"]
+
+
+def test_apposed_class_names_counted_targets() -> None:
+    """ "froze the assets of four settlers. The four settlers, A, B, C and D, ..." names all four."""
+    event = only(
+        "Japan on Friday froze the assets of three Israeli settlers. The three settlers, Eitan Koresh, "
+        "Boaz Nahari and Shai Menache, will need permission for payments."
+    )
+    assert target_names(event) == ["Eitan Koresh", "Boaz Nahari", "Shai Menache"]
+
+
+def test_one_word_ships_in_a_list_of_tankers() -> None:
+    """ "Among the tankers listed are the Orsova and the Kestrel" names two vessels, not surnames."""
+    event = only(
+        "New Zealand has sanctioned 12 vessels. Among the tankers listed are the Orsova and the Kestrel."
+    )
+    assert set(target_names(event)) == {"Orsova", "Kestrel"}

@@ -101,3 +101,11 @@ def test_owner_before_a_regimes_name_is_dropped() -> None:
     assert [c.basis for c in find_legal("designated under the UK's Russia sanctions regime")] == [
         "Russia sanctions regime"
     ]
+
+
+def test_a_named_law_is_cited() -> None:
+    """ "under the Anti-Foreign Sanctions Law" cites that law; "international law" cites nothing."""
+    assert [c.basis for c in find_legal("taken under the Anti-Foreign Sanctions Law, the measures")] == [
+        "Anti-Foreign Sanctions Law"
+    ]
+    assert find_legal("a breach of international law") == []

@@ -16,7 +16,8 @@
 - Named laws and regimes, as written: "the Economic Crime (Transparency and
   Enforcement) Act", "Special Economic Measures (Iran) Regulations", "North
   Korea Sanctions and Policy Enhancement Act of 2016", "the Russia sanctions
-  regime", "EU Global Human Rights Sanctions Regime".
+  regime", "EU Global Human Rights Sanctions Regime", China's "Anti-Foreign
+  Sanctions Law" and "Export Control Law".
 
 A citation of something violated ("in violation of Resolution 2231") is kept
 but marked, since a breached resolution is not the basis of a new measure.
@@ -55,6 +56,7 @@ _ANCHORS = (
     "Regulation",
     "Decision",
     "Act",
+    "Law",
     "egime",
     "7031",
 )
@@ -65,7 +67,7 @@ _EU_ACT = re.compile(
     r"(?:No\.?\s*)?(\d{1,4}/\d{1,4})"
 )
 _EU_DECISION = re.compile(r"\bDecision\s+(\d{4}/\d{1,4}/CFSP)\b")
-_LAW_ANCHOR = re.compile(r"\b(?:Act|Regulations|[Ss]anctions\s+[Rr]egime)\b")
+_LAW_ANCHOR = re.compile(r"\b(?:Act|Regulations|Law|[Ss]anctions\s+[Rr]egime)\b")
 _LAW_TAIL = re.compile(r"(?:\s+of)?\s+((?:19|20)\d\d)\b")
 _VIOLATED = re.compile(r"(?:violat\w*|breach\w*|contraven\w*|defian\w*|defy\w*)\b[^.;]{0,60}$", re.IGNORECASE)
 _WORD_BACK = re.compile(r"(\([^()]{1,60}\)|[\w'’&.-]+)\s*$")
@@ -131,7 +133,7 @@ def find_legal(text: str) -> list[Citation]:
         Citation(m.start(), m.end(), f"Decision {m.group(1)}", "eu")
         for m in _matches(_EU_DECISION, text, ("Decision",), 0, 40)
     )
-    for match in _matches(_LAW_ANCHOR, text, ("Act", "Regulations", "egime"), 20, 20):
+    for match in _matches(_LAW_ANCHOR, text, ("Act", "Regulations", "Law", "egime"), 20, 20):
         law = _law(text, match.start(), match.end())
         if law is not None and not any(0 <= law.start - c.end < 120 for c in sections):
             out.append(law)  # not the appropriations act a section citation goes on to name
@@ -229,6 +231,6 @@ def _law(text: str, anchor_start: int, anchor_end: int) -> Citation | None:
     if tail is not None:
         end = tail.end()
     basis = _SPACES.sub(" ", text[start:end]).strip()
-    if basis.split()[0] in ("Act", "Regulations"):
+    if basis.split()[0] in ("Act", "Regulations", "Law"):
         return None
     return Citation(start, end, basis, "law", _violated(text, start))

@@ -83,7 +83,7 @@ from ingest.models import Actor, Measure, SanctionStatus
 
 __all__ = ["read_sanctions"]
 
-TriggerKind = Literal["verb", "noun", "weak", "list", "ban", "passive"]
+TriggerKind = Literal["verb", "noun", "weak", "list", "ban", "passive", "entry"]
 Mode = Literal["after", "before", "list"]
 
 _MAX_TRIGGERS = 48  # per passage: a real sentence has a handful
@@ -93,6 +93,7 @@ _BEFORE_WINDOW = 600  # characters before it, for a passive subject
 _PREFIX_WINDOW = 240
 _LIST_REACH = 4  # sentences after an announcement where a colon may introduce its list
 _LONG_PASSAGE = 4000  # characters: longer passages are read in windows around their sanctions words
+_ENTRY_REACH = 12  # words between "barred" and the "from entering" that makes it a ban on entry
 _GOODS_WORDS = 16  # words an export ban may take to name its goods before "to" names where they may not go
 
 # Literal searches (str.find runs in C) rather than alternations, which the regex engine tries at every
@@ -275,7 +276,8 @@ _CLASS = (
     r"(?:individuals|entities|companies|firms|persons|people|banks|vessels|ships|tankers|officials|members|additions|"
     r"listings|designees|targets|organi[sz]ations|businesses|oligarchs|parties|networks|subsidiaries|"
     r"financiers|facilitators|suppliers|traders|refineries|executives|commanders|officers|leaders|"
-    r"lenders|insurers|operators|manufacturers|producers|affiliates|associates|addresses|employees)"
+    r"lenders|insurers|operators|manufacturers|producers|affiliates|associates|addresses|employees|"
+    r"groups|cartels|gangs|settlers|citizens|nationals)"
 )
 _BODIES = (
     r"(?:entities|companies|firms|banks|businesses|organi[sz]ations|refineries|manufacturers|producers|lenders|"
@@ -297,6 +299,10 @@ _CLASS_INTRO = re.compile(
     + _CLASS
     + r"\s+(?:are|were|include|includes|included)\s*:$"
 )
+_VESSEL_LIST = re.compile(  # "tankers, including", "the vessels listed are", "ships designated include"
+    r"\b(?:vessels|ships|tankers)(?:\s+(?:newly\s+)?[a-z]+ed)?,?\s+"
+    r"(?:including|such\s+as|among\s+them|namely|include|includes|included|are|were)\s+(?:the\s+)?[A-Z]"
+)
 _BODIES_AFTER = re.compile(r"\bas\s+the\s+(?:[\w-]+\s+)?" + _BODIES + r"\b")
 _ECONOMY_LEAD = re.compile(
     r"\s+(?:(?:specific|certain|key|several|entire|whole)\s+)?(?:sectors?\s+of\s+)?(?:the\s+)?"
@@ -317,6 +323,13 @@ _COUNTED_CLASS = re.compile(
 _DESCRIBED_BEFORE = re.compile(  # "Iran-based X", "Russian national X": how a release introduces a target
     r"(?:-based|-registered|-flagged|\b[A-Z][a-z]+ national)\s+(?:(?:the|vessel|tanker|ship)\s+){0,2}$"
 )
+_APPOSING = (  # "The individual, X, ...", "The four settlers, X, Y and Z, ...": the class, then names
+    r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:individual|entity|person|company|firm|bank|vessel|group|"
+    + _CLASS[3:-1]
+    + r"),\s+"
+)
+_APPOSED_CLASS = re.compile(_APPOSING + r"$")
+_APPOSES = re.compile(_APPOSING + r"[A-Z]")
 _BASED_AFTER = re.compile(
     r",\s+(?:a\s+company\s+)?(?:based|registered|headquartered)\s+in\b"
 )  # "X, based in Dubai,"
@@ -395,26 +408,36 @@ _ANAPHOR = re.compile(
     r"\s*(?:They|(?:The|These|Those|All)\s+(?:[\w-]+\s+){0,2}?"
     + _CLASS
     + r"|(?:The\s+)?(?:assets|property|funds)\s+"
-    r"of\s+(?:the|these|those|all)\s+(?:[\w-]+\s+){0,2}?" + _CLASS + r")\b"
-)  # "The listed persons are subject to ...", "The assets of the listed persons are frozen"
+    r"of\s+(?:the|these|those|all)\s+(?:[\w-]+\s+){0,2}?"
+    + _CLASS
+    + r"|(?:The|These|Those)\s+(?:new\s+)?(?:measures|sanctions)\s+(?:include|includes|included|comprise)"
+    r")\b"
+)  # "The listed persons are subject to ...", "The assets of the listed persons are frozen", "The measures
+# include asset freezes and travel bans"
 _PARTICIPLE = (  # "the entities added today", "the entities taken off the list"
     r"(?:\s+(?:newly\s+)?(?:[a-z]+ed|taken)(?:\s+(?:off|from)\s+the\s+(?:[\w-]+\s+)?list)?(?:\s+today)?"
     r"|\s+concerned)?"
+)
+_SAID_ASIDE = (  # ", the Treasury said,": a speaker set between a list's subject and its verb
+    r",\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,5}(?:said|says|added),\s+"
 )
 _CONTINUATION = re.compile(  # a sentence that lists the targets of the one before
     r"\s*(?:(?:The|These|Those)\s+(?:[\w-]+\s+){0,3}?"
     + _CLASS
     + _PARTICIPLE
-    + r"|They|Those(?:\s+newly)?\s+[a-z]+ed|Among\s+them|Among\s+those\s+[a-z]+"
+    + r"|They|Those(?:\s+newly)?\s+[a-z]+ed|Among\s+them|Among\s+those\s+(?:newly\s+)?[a-z]+"
     + r"|Among\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,3}?"
     + _CLASS
     + _PARTICIPLE
-    + r")\s*(?:,\s+which\s+)?(?:(?:also\s+)?(?:include|includes|included|are|were|is|was|comprise)\b|:)"
+    + r")\s*(?:,\s+which\s+|"
+    + _SAID_ASIDE
+    + r")?(?:(?:also\s+)?(?:include|includes|included|are|were|is|was|comprise)\b|:)"
     + r"|\s*(?:Also|Further|Additionally)\s+(?:listed|designated|sanctioned|targeted|named)\s+(?:are|were|is|was)\b"
 )  # "Also listed are X and Y"
 _NAMED_AS = re.compile(
     r"\bas\s+the\s+(?:[\w-]+\s+)?" + _CLASS + r"\s+(?:targeted|sanctioned|affected|hit|listed|designated)\b"
-)
+    r"|\bamong\s+those\s+(?:(?:placed|put|added)\s+on|targeted|sanctioned|listed|designated|barred|banned)\b"
+)  # "named X and Y as the companies targeted", "named X among those placed on the list"
 _SAME_TARGETS = re.compile(r"\s+the\s+same\s+(?:[\w-]+\s+)?" + _CLASS + r"\b")
 _LIST_INCLUDES = re.compile(  # "The list includes X", "... has published the list, which names X"
     r"\b(?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat)\s+(?:new\s+|sanctions\s+|full\s+)?list,?\s+(?:which\s+)?(?:also\s+)?"
@@ -717,7 +740,7 @@ def read_sanctions(doc: Document) -> list[SanctionDraft]:
         for finding in findings:
             if "designation" in finding.measures and "asset_freeze" not in finding.measures:
                 finding.measures.append("asset_freeze")  # a designation that blocks property freezes assets
-    return _events(findings, citations)
+    return _events(findings, citations, [f for f in reader.bare if f.imposers])
 
 
 @dataclass(frozen=True, slots=True)
@@ -751,6 +774,7 @@ class _Reader:
         self.strong_doc = _has_any(lowered, _STRONG_CUES)
         self.owners: list[tuple[int, tuple[str, ...]]] = []  # (article offset, imposer keys) as read
         self.sites_left = _MAX_SITES
+        self.bare: list[_Finding] = []  # findings that name no target: their measures may be the listing's
 
     def owner(self, at: int) -> tuple[str, ...]:
         """The imposers whose announcement the text at article offset `at` belongs to.
@@ -881,6 +905,10 @@ class _Reader:
                         counted = (index, finding, number)
                 if finding.targets:
                     pass
+                elif len(self.bare) < _MAX_TRIGGERS:
+                    self.bare.append(finding)
+                if finding.targets:
+                    pass
                 elif findings and _ANAPHOR.match(passage.text) and findings[-1].status == finding.status:
                     # "The listed persons are subject to an asset freeze": more measures of the same listing
                     previous = findings[-1]
@@ -914,7 +942,7 @@ class _Reader:
             if room <= len(found):
                 break
             text = passage.text
-            if not _has_any(text, _DESCRIBING):
+            if not _has_any(text, _DESCRIBING) and _APPOSES.search(text) is None:
                 continue
             here: list[_Entity] = []
             listed_before: list[_Entity] = []  # names not described themselves, listed just before
@@ -930,6 +958,7 @@ class _Reader:
                 name = entity.name
                 described = (
                     _DESCRIBED_BEFORE.search(before) is not None
+                    or _APPOSED_CLASS.search(before) is not None
                     or (name is not None and name.vessel)
                     or _BASED_AFTER.match(text, entity.end) is not None
                     or (name is not None and _subject_company(text, entity, name))
@@ -1038,22 +1067,27 @@ class _Reader:
         found = 0
         i = 0
         while i < len(keys) and found < _MAX_TRIGGERS:
-            hit = None
+            first: _Site | None = None
+            site = None
             for trigger in table.get(keys[i], ()):
                 n = len(trigger.words)
-                if tuple(keys[i : i + n]) == trigger.words:
-                    hit = trigger
-                    break
-            if hit is None:
+                if tuple(keys[i : i + n]) == trigger.words and (first is None or trigger.kind == "entry"):
+                    candidate = _Site(passage, index, i, i + n, trigger)
+                    first = first or candidate
+                    if _accept(candidate, strong_here, self.strong_doc, last_list):
+                        site = candidate  # "banned exports", else "banned ... from entering"
+                        break
+            if first is None:
                 i += 1
                 continue
-            site = _Site(passage, index, i, i + len(hit.words), hit)
-            if _accept(site, strong_here, self.strong_doc, last_list):
-                found += 1
-                self.sites_left -= 1
-                yield site
-                if self.sites_left <= 0:
-                    return
+            if site is None:
+                i = first.j
+                continue
+            found += 1
+            self.sites_left -= 1
+            yield site
+            if self.sites_left <= 0:
+                return
             i = site.j
 
     def _read_site(
@@ -1239,6 +1273,16 @@ def _accept(site: _Site, strong_here: bool, strong_doc: bool, last_list: int) ->
             return "blocked" in keys[j : j + 40] and "property" in keys[j : j + 40]
         if strong_doc and previous in _w("list_subject") and nxt in _w("list_intro"):
             return True  # "Those targeted include ...", "Among those listed were ..."
+        if (
+            strong_doc
+            and word in ("listed", "targeted")
+            and _passive_after(keys, i)
+            and nxt not in ("on", "at")
+            and not _past_time(keys, j)
+        ):
+            return (
+                True  # "X and Y were also listed", not "listed on the stock exchange" or "listed last year"
+            )
         return strong_here or (strong_doc and _after_authority(site))
     if trigger.kind == "list":
         return last_list >= j and (strong_here or strong_doc)
@@ -1246,7 +1290,35 @@ def _accept(site: _Site, strong_here: bool, strong_doc: bool, last_list: int) ->
         return not _background(keys, i)  # not "despite the ban on exports"
     if trigger.kind == "passive":
         return _passive_trade(passage, i) is not None and not _background(keys, i)
+    if trigger.kind == "entry":
+        return strong_doc and _entry_barred(keys, j) and not _background(keys, i)
     return True
+
+
+def _entry_barred(keys: list[str], j: int) -> bool:
+    """ "barred X from entering", "is banned from travelling to": a ban on entry, "from" a few words on."""
+    for k in range(j, min(len(keys) - 1, j + _ENTRY_REACH)):
+        if keys[k] == "from":
+            return keys[k + 1] in _w("entering")
+        if keys[k] in (";", ":"):
+            return False
+    return False
+
+
+def _passive_after(keys: list[str], i: int) -> bool:
+    """Whether an auxiliary (not "has"/"have"/"had"), past adverbs, stands before token `i`: "were also listed"."""
+    m = i - 1
+    while m >= 0 and keys[m] in _w("adverb"):
+        m -= 1
+    return m >= 0 and keys[m] in _w("aux") and keys[m] not in ("has", "have", "had")
+
+
+def _past_time(keys: list[str], j: int) -> bool:
+    """Whether the words after token `j` date the action in the past: "last year", "in 2022", "years ago"."""
+    for key in keys[j : j + 5]:
+        if key in ("last", "ago", "earlier", "since", "previously") or (len(key) == 4 and key.isdigit()):
+            return True
+    return False
 
 
 def _passive_trade(passage: _Passage, i: int) -> Measure | None:
@@ -1459,6 +1531,8 @@ def _heads(passage: _Passage, lo: int, hi: int) -> list[_Entity]:
                 or _BODIES_AFTER.search(text, entity.end, entity.end + 300)
             ):  # "28 entities, including X", "named X and Y as the companies targeted"
                 out.append(_as_body(entity))
+            elif body and _VESSEL_LIST.search(text, max(0, head_start - 300), head_start):
+                out.append(_as_vessel(entity))  # "Among the tankers listed are the Eventin and the Kairos"
             else:
                 out.append(entity)
     for left, right in pairwise(out):
@@ -1990,6 +2064,15 @@ def _trailing_list(passage: _Passage, lo: int, hi: int) -> list[_Entity]:
     return _heads(passage, mark.end(), end)
 
 
+def _as_vessel(entity: _Entity) -> _Entity:
+    """A one-word name in a list of ships names a vessel, not a surname."""
+    name = entity.name
+    if name is None or not name.partial:
+        return entity
+    ship = dataclasses.replace(name, kind="company", partial=False, vessel=True)
+    return _Entity(entity.start, entity.end, entity.key, name=ship, aliases=entity.aliases)
+
+
 def _as_body(entity: _Entity) -> _Entity:
     """A one-word name in a list of companies or entities names a company ("28 entities, including
     Hikvision and Dahua"), not a surname."""
@@ -2343,8 +2426,12 @@ def _next_word(text: str, end: int) -> str:
 
 
 def _events(
-    findings: Sequence[_Finding], citations: Sequence[tuple[Citation, tuple[str, ...]]]
+    findings: Sequence[_Finding],
+    citations: Sequence[tuple[Citation, tuple[str, ...]]],
+    bare: Sequence[_Finding] = (),
 ) -> list[SanctionDraft]:
+    """One event per imposers and status; the measures of `bare` findings (no target named: "barring them
+    from entering the country", "The measures include travel bans") join the event they announce."""
     events: dict[tuple[tuple[str, ...], str], _Event] = {}
     for finding in findings:
         keys = tuple(sorted(imp.key for imp in finding.imposers))
@@ -2367,6 +2454,10 @@ def _events(
         event.legal.extend(c.basis for c in finding.legal if c.basis not in event.legal and _fits(c, keys))
         event.evidence.extend(finding.evidence)
         event.carried = event.carried and finding.carried
+    for finding in bare:
+        keys = tuple(sorted(imp.key for imp in finding.imposers))
+        if (target_event := events.get((keys, finding.status))) is not None:
+            target_event.measures.extend(m for m in finding.measures if m not in target_event.measures)
     for (keys, status), event in list(events.items()):
         done = events.get((keys, "imposed"))
         if status == "planned" and done is not None and event.targets.keys() <= done.targets.keys():
