@@ -31,8 +31,14 @@ from ingest.extract.actors import ActorRef, Mention, Token, country
 from ingest.extract.document import ArmsDraft, Clause, Document
 from ingest.extract.quantity import quantity_after, quantity_before
 from ingest.extract.tables import rows
-from ingest.extract.text import MONTH_ABBREVIATIONS, Sentence
-from ingest.extract.weapons import WeaponMention, find_weapons, may_name_weapons
+from ingest.extract.text import MONTH_ABBREVIATIONS, Sentence, Words
+from ingest.extract.weapons import (
+    WeaponMention,
+    WeaponScreen,
+    find_weapons,
+    may_name_weapons,
+    weapon_screen,
+)
 from ingest.models import Actor, ArmsStatus, Item, ItemCategory
 
 Role = Literal["give", "get", "arrive", "seize", "give_noun", "get_noun", "deal", "package", "include", "use"]
@@ -409,6 +415,16 @@ class _State:
     topic_clause: int = -1
     mixed: bool = False
     armed: dict[int, bool] = field(default_factory=dict)  # clause index: whether it may name a weapon
+    found: dict[int, list[WeaponMention]] = field(default_factory=dict)  # clause index: `find_weapons`
+    screen: WeaponScreen | None = None  # `weapon_screen` of the text, when known
+    lows: dict[int, list[str]] = field(default_factory=dict)  # clause index: `_low` of its words
+
+    def low(self, clause: Clause) -> list[str]:
+        """`_low` of a clause's words, computed once (the list is shared: callers do not change it)."""
+        found = self.lows.get(clause.index)
+        if found is None:
+            found = self.lows[clause.index] = _low(clause.tokens)
+        return found
 
     def note_recipient(self, recipient: _Party, index: int) -> None:
         """Remember who received the transfer read at clause `index`, and whether all so far went to one state."""
@@ -434,10 +450,41 @@ class _State:
         known = self.weapons.get(index)
         if known is not None:
             return bool(known)
+        return self._armed(index)
+
+    def _armed(self, index: int) -> bool:
+        """`weapons.may_name_weapons` of clause `index`, kept."""
         found = self.armed.get(index)
         if found is None:
-            found = self.armed[index] = may_name_weapons(self.clauses[index].lowered)
+            screen = self.screen
+            if screen is not None and index not in screen.candidates:
+                found = False
+            else:
+                found = may_name_weapons(self.clauses[index].lowered)
+            self.armed[index] = found
         return found
+
+    def found_weapons(self, clause: Clause) -> list[WeaponMention]:
+        """Every weapon mention `find_weapons` gives for a clause, as found (nothing resolved), kept.
+
+        The list is shared: callers do not change it.
+        """
+        found = self.found.get(clause.index)
+        if found is None:
+            found = self.found[clause.index] = find_weapons(clause.text, clause.tokens, self.low(clause))
+        return found
+
+    def names_items(self, index: int) -> bool:
+        """Whether clause `index` itself names a transferable weapon (read at most once)."""
+        return self._armed(index) and any(w.is_item for w in self.found_weapons(self.clauses[index]))
+
+    def names_recallable(self, index: int) -> bool:
+        """Whether clause `index` names a weapon that a later clause may take up: a named system ("36
+        more" recalls it), or one spoken of as known ("the drones"), which may stand for one named before."""
+        return self._armed(index) and any(
+            w.is_item and (w.designation is not None or w.definite)
+            for w in self.found_weapons(self.clauses[index])
+        )
 
     def weapons_of(self, clause: Clause) -> list[WeaponMention]:
         """The transferable weapons a clause names, read once and kept."""
@@ -445,8 +492,7 @@ class _State:
         if found is None and not self.may_name_weapons(clause.index):
             found = self.weapons[clause.index] = []  # the cheap test rules out every item
         if found is None:
-            low = _low(clause.tokens)
-            found = [w for w in find_weapons(clause.text, clause.tokens, low) if w.is_item]
+            found = [w for w in self.found_weapons(clause) if w.is_item]
             self.weapons[clause.index] = found
         return found
 
@@ -646,6 +692,46 @@ def _subclauses(text: str, tokens: list[Token], low: list[str]) -> list[tuple[in
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
+def _status(
+    cues: list[_Cue], low: list[str], trig: _Trigger, window: tuple[int, int], carried: list[ArmsStatus]
+) -> ArmsStatus | None:
+    """The status of the transfer word `trig` from the cues (`cues`, in a clause with words `low`) in `window`
+    before it and the statuses `carried` from the transfer words read before it in its part; None when
+    it is denied or reversed."""
+    kinds = {c.kind for c in cues if window[0] <= c.start < window[1]}
+    for c in cues:
+        if trig.end <= c.start < trig.end + 1 and c.kind == "negation":
+            kinds.add("negation")  # "delivered no drones"
+    if _double_negation(cues, window):
+        return trig.status  # "will not abandon the purchase"
+    if "negation" in kinds or "reversal" in kinds:
+        return None
+    if trig.form in ("pp", "pastpp") and trig.start >= 2 and low[trig.start - 2 : trig.start] == ["to", "be"]:
+        kinds.add("planned")
+    if "conditional" in kinds or "considered" in kinds:
+        return "considered"
+    if "modal" in kinds:
+        buying = any(low[i] in _BUY_WORDS for i in range(trig.start, trig.end))
+        return "considered" if buying else "planned"
+    if "planned" in kinds or "planned" in carried:
+        return "planned"
+    if "agreed" in kinds or "agreed" in carried:
+        return trig.status if trig.status in ("planned", "considered") else "agreed"
+    if "considered" in carried:
+        return "considered"
+    return trig.status
+
+
+def _double_negation(cues: list[_Cue], window: tuple[int, int]) -> bool:
+    negations = [c for c in cues if c.kind == "negation" and window[0] <= c.start < window[1]]
+    reversals = [c for c in cues if c.kind == "reversal" and window[0] <= c.start < window[1]]
+    return (
+        bool(reversals)
+        and all(any(0 <= r.start - n.end <= 1 for r in reversals) for n in negations)
+        and bool(negations)
+    )
+
+
 class _ClauseReader:
     """Reads the transfers of one clause, given what the document has said before."""
 
@@ -653,14 +739,14 @@ class _ClauseReader:
         self.clause = clause
         self.text = clause.text
         self.tokens = clause.tokens
-        self.low = _low(clause.tokens)
+        self.low = state.low(clause)
         self.state = state
         lex = _lexicon()
         self.triggers = (
             [] if lex.firsts.isdisjoint(self.low) else _find_triggers(self.text, self.tokens, self.low, lex)
         )
         listing = state.frame is not None and state.frame.listing
-        self.weapons = find_weapons(self.text, self.tokens, self.low) if self.triggers or listing else []
+        self.weapons = state.found_weapons(clause) if self.triggers or listing else []
         self.cues: list[_Cue] = []
         self.parties: list[_Party] = []
         self.party_tokens: set[int] = set()
@@ -915,36 +1001,6 @@ class _ClauseReader:
             t.start in between and t.role not in _NOUN_ROLES for t in self.triggers
         )
 
-    def _status(
-        self, trig: _Trigger, window: tuple[int, int], carried: list[ArmsStatus]
-    ) -> ArmsStatus | None:
-        kinds = {c.kind for c in self.cues if window[0] <= c.start < window[1]}
-        for c in self.cues:
-            if trig.end <= c.start < trig.end + 1 and c.kind == "negation":
-                kinds.add("negation")  # "delivered no drones"
-        if self._double_negation(window):
-            return trig.status  # "will not abandon the purchase"
-        if "negation" in kinds or "reversal" in kinds:
-            return None
-        if (
-            trig.form in ("pp", "pastpp")
-            and trig.start >= 2
-            and self.low[trig.start - 2 : trig.start] == ["to", "be"]
-        ):
-            kinds.add("planned")
-        if "conditional" in kinds or "considered" in kinds:
-            return "considered"
-        if "modal" in kinds:
-            buying = any(self.low[i] in _BUY_WORDS for i in range(trig.start, trig.end))
-            return "considered" if buying else "planned"
-        if "planned" in kinds or "planned" in carried:
-            return "planned"
-        if "agreed" in kinds or "agreed" in carried:
-            return trig.status if trig.status in ("planned", "considered") else "agreed"
-        if "considered" in carried:
-            return "considered"
-        return trig.status
-
     def _predicate_status(self, trig: _Trigger, limit: int, status: ArmsStatus) -> ArmsStatus | None:
         """ "The sale of 40 jets to Turkey was approved": a transfer noun as subject takes its verb's status."""
         be = next((i for i in range(trig.end, limit) if self.low[i] in _BE), None)
@@ -958,15 +1014,6 @@ class _ClauseReader:
             if kind in kinds:
                 return cast(ArmsStatus, kind)
         return status
-
-    def _double_negation(self, window: tuple[int, int]) -> bool:
-        negations = [c for c in self.cues if c.kind == "negation" and window[0] <= c.start < window[1]]
-        reversals = [c for c in self.cues if c.kind == "reversal" and window[0] <= c.start < window[1]]
-        return (
-            bool(reversals)
-            and all(any(0 <= r.start - n.end <= 1 for r in reversals) for n in negations)
-            and bool(negations)
-        )
 
     def _passive(self, trig: _Trigger) -> bool:
         if trig.form not in ("pp", "pastpp"):
@@ -992,7 +1039,7 @@ class _ClauseReader:
         carried: list[ArmsStatus],
         reads_out: _Trigger | None = None,
     ) -> _Reading | None:
-        status = self._status(trig, (window_start, trig.start), carried)
+        status = _status(self.cues, self.low, trig, (window_start, trig.start), carried)
         if status is not None and trig.role in _NOUN_ROLES and status == trig.status:
             status = self._predicate_status(trig, limit, status)
         if status is None:
@@ -1849,16 +1896,25 @@ def read_arms(doc: Document) -> list[ArmsDraft]:
     Its reading is put off until a sentence that may give one comes, and
     dropped if none does, so that ordinary news costs little more than the
     word tests; what is read, and in what order, is the same either way.
+
+    A text that cheap tests over the whole of it show can give no event (no
+    named system, and every clause with a transfer word and a weapon lacks a
+    second party: `_gives_nothing`) is not read at all.
     """
     clauses = doc.clauses
     lex = _lexicon()
-    if len(clauses) > _MANY_CLAUSES and lex.anchors.isdisjoint(_WORD_RUN.findall(doc.text.lower())):
+    if len(clauses) > _MANY_CLAUSES and lex.anchors.isdisjoint(_letter_runs(doc.text.lower())):
         return []  # one pass over a long text without a transfer word spares the sentence-by-sentence test
     state = _State(clauses)
-    anchored = _anchor_words(clauses, lex)
+    text_words = doc.words if len(clauses) <= _MANY_CLAUSES else None
+    if text_words is not None:
+        state.screen = weapon_screen(text_words)
+    anchored = _anchor_words(clauses, lex, text_words)
     deferring = (
         sum(map(bool, anchored)) < _MAX_READ
     )  # else reading stops at a count, which waits must not move
+    if deferring and _gives_nothing(state, anchored):
+        return []
     waiting: list[Clause] = []
     for clause in clauses:
         index = clause.index
@@ -1908,11 +1964,36 @@ def _smuggled_to_group(doc: Document, drafts: list[ArmsDraft]) -> None:
 
 
 def _anchors_in(clause: Clause, lex: _Lexicon) -> frozenset[str]:
-    return lex.anchors.intersection(_WORD_RUN.findall(clause.lowered))
+    return lex.anchors.intersection(_letter_runs(clause.lowered))
 
 
-def _anchor_words(clauses: list[Clause], lex: _Lexicon) -> list[frozenset[str]]:
-    """The transfer words of the clauses, up to the one that makes `_MAX_READ` clauses with any."""
+_LETTERS_ONLY = "".join(char if char.isalpha() else " " for char in map(chr, range(128)))
+"""A `str.translate` table: each ASCII character that is not a letter becomes a space (others stay)."""
+
+
+def _letter_runs(text: str) -> list[str]:
+    """`_WORD_RUN.findall(text)`: the runs of letters of `text`, in order (by `str` methods when ASCII, faster)."""
+    if text.isascii():
+        return text.translate(_LETTERS_ONLY).split()
+    return _WORD_RUN.findall(text)
+
+
+def _anchor_words(
+    clauses: list[Clause], lex: _Lexicon, text_words: Words | None = None
+) -> list[frozenset[str]]:
+    """The transfer words of the clauses, up to the one that makes `_MAX_READ` clauses with any.
+
+    Given the words of the whole text (and so of each clause: `Document.words`), those of each clause
+    are found from the few transfer words the text holds, when no word of it mixes letters and digits
+    (a run of letters is then a word); else clause by clause.
+    """
+    if text_words is not None and not text_words.mixed():
+        found = [_NO_WORDS] * len(clauses)
+        for word in lex.anchors.intersection(text_words.present):
+            for k in text_words.sentences_with(word):
+                found[k] = found[k] | {word}
+        if sum(map(bool, found)) < _MAX_READ:
+            return found
     out: list[frozenset[str]] = []
     count = 0
     for clause in clauses:
@@ -1922,6 +2003,9 @@ def _anchor_words(clauses: list[Clause], lex: _Lexicon) -> list[frozenset[str]]:
         if count >= _MAX_READ:
             break
     return out
+
+
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 def _recent(state: _State, index: int) -> bool:
@@ -1938,11 +2022,11 @@ def _listed(state: _State, index: int) -> bool:
 def _can_wait(clause: Clause, state: _State) -> bool:
     """Whether reading a clause can be put off: it can give no event of its own.
 
-    It names no weapon, none was named in the sentences that "36 more" or "the
-    drones" reach back to, it opens no list, and no transfer of weapons it could
-    add to ("the signing of a contract was confirmed") is within reach. Clauses
-    put off change nothing that a clause read later could not see first, since
-    they are read, in order, before it.
+    It names no weapon, none that "36 more" or "the drones" could take up was
+    named in the sentences they reach back to, it opens no list, and no transfer
+    of weapons it could add to ("the signing of a contract was confirmed") is
+    within reach. Clauses put off change nothing that a clause read later could
+    not see first, since they are read, in order, before it.
     """
     frame = state.frame
     index = clause.index
@@ -1950,7 +2034,76 @@ def _can_wait(clause: Clause, state: _State) -> bool:
         return False
     if clause.text.rstrip().endswith(":"):
         return False
-    return not any(state.may_name_weapons(k) for k in range(max(index - _WEAPON_REACH, 0), index + 1))
+    if state.names_items(index):
+        return False
+    return not any(state.names_recallable(k) for k in range(max(index - _WEAPON_REACH, 0), index))
+
+
+def _gives_nothing(state: _State, anchored: list[frozenset[str]]) -> bool:
+    """Whether the document can be shown to give no event without reading it, from cheap tests alone.
+
+    An event needs a weapon and two different parties. Here no line ends in a colon (no list is
+    read), and no weapon the text may name is a named system or a designation, so none has a maker
+    (a maker is a party: "Iranian drones") and none can be taken up later ("36 more"). So an event
+    could only be read in a clause with a transfer word that names a weapon itself, and each such
+    clause is "quiet": it gives no reading at all (`_inert`), or it is lonely: it names at most one
+    actor, no word in it can stand for another ("it", "the country"), and no clause within
+    `_FRAME_REACH` before it that is read can carry a transfer's parties to it, being quiet in the
+    same way. No reading then has two different parties: no transfer is recorded, and none carries
+    its parties on.
+
+    `anchored` holds the transfer words of every clause (`_anchor_words`, not cut short).
+    """
+    screen = state.screen
+    clauses = state.clauses
+    if screen is None or screen.designations:
+        return False
+    if any(clause.text.rstrip().endswith(":") for clause in clauses):
+        return False
+    armed: list[int] = []
+    for index in screen.candidates:
+        forms = screen.forms(index, clauses[index].lowered)
+        if any(named for _, named in forms):  # the words of a named system: see what is found
+            items = [w for w in state.found_weapons(clauses[index]) if w.is_item]
+            if any(w.designation is not None or w.origin is not None for w in items):
+                return False
+            forms = forms if items else []
+        if forms and anchored[index]:
+            armed.append(index)
+    settled: dict[int, bool] = {}
+
+    def quiet(index: int) -> bool:  # reads nothing, or lonely and nothing read within reach can carry parties
+        known = settled.get(index)
+        if known is None:
+            clause = clauses[index]
+            known = _inert(clause, state) or (
+                len({m.ref for m in clause.actors}) <= 1
+                and _PARTY_WORDS.isdisjoint(_letter_runs(clause.lowered))
+                and all(quiet(k) for k in range(max(index - _FRAME_REACH, 0), index) if anchored[k])
+            )
+            settled[index] = known
+        return known
+
+    return all(quiet(index) for index in armed)
+
+
+def _inert(clause: Clause, state: _State) -> bool:
+    """Whether a clause gives no reading at all, whatever was read before it: its one transfer word (not
+    a list word) is denied ("officials denied reports that they had sought weapons")."""
+    tokens = clause.tokens
+    low = state.low(clause)
+    lex = _lexicon()
+    if lex.firsts.isdisjoint(low):
+        return True
+    triggers = _find_triggers(clause.text, tokens, low, lex)
+    if not triggers:
+        return True
+    if len(triggers) > 1 or triggers[0].role == "include":
+        return False
+    trig = triggers[0]
+    cues = _find_cues(tokens, low, lex, set(range(trig.start, trig.end)))
+    lo = max(lo for lo, _ in _subclauses(clause.text, tokens, low) if lo <= trig.start)
+    return _status(cues, low, trig, (lo, trig.start), []) is None
 
 
 def _catch_up(waiting: list[Clause], state: _State) -> None:
@@ -2000,7 +2153,7 @@ def _idle(clause: Clause, state: _State) -> bool:
         return False
     if clause.actors:
         return False
-    low = _low(clause.tokens)
+    low = state.low(clause)
     if not _PARTY_WORDS.isdisjoint(low):
         return False
     lex = _lexicon()

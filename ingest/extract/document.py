@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ingest.extract.actors import Mention, Token, find_actors, tokenize
-from ingest.extract.text import Sentence, split_sentences
+from ingest.extract.text import Sentence, Words, split_sentences, text_words
 from ingest.models import Actor, ArmsStatus, Item, Measure, SanctionStatus
 
 
@@ -75,6 +75,17 @@ class Document:
     @cached_property
     def clauses(self) -> list[Clause]:
         return [Clause(index, sentence) for index, sentence in enumerate(split_sentences(self.text))]
+
+    @cached_property
+    def spans(self) -> list[tuple[int, int]]:
+        """The sentences' offsets into the text, in order."""
+        return [(clause.sentence.start, clause.sentence.end) for clause in self.clauses]
+
+    @cached_property
+    def words(self) -> Words | None:
+        """The words of the whole text (`text.text_words`): None unless it is ASCII and every sentence
+        begins and ends outside a word."""
+        return text_words(self.text, self.spans)
 
 
 @dataclass(slots=True)

@@ -13,6 +13,8 @@ a word that cannot end a sentence ("and", "of", "the").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from typing import NamedTuple
 
 MONTH_ABBREVIATIONS = frozenset(
@@ -94,7 +96,10 @@ _ABBREVIATIONS = MONTH_ABBREVIATIONS | frozenset(
     ]
 )
 
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9•\-–—*])|\n+")
+# A run of stops (with closing quotes) before space and a capital, digit, quote or bullet; or a run of
+# line breaks. Written to open with one character class, so that the search skips straight from one
+# candidate character to the next instead of trying both alternatives at every position.
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9•\-–—*])|(?<=\n)\n*)")
 _LEADING = re.compile(r"\s*(?:[•*·▪◦‣–—-]\s+|\d{1,2}[.)]\s+|\([a-z0-9]{1,3}\)\s+)?")
 _MAYBE_LEADING = frozenset(" \t\r\n\f\v\u00a0•*·▪◦‣–—-(0123456789")
 _LIST_MARK = re.compile(r"[ \t]*(?:[•*·▪◦‣–—-]\s|\d{1,2}[.)]\s|\([a-z0-9]{1,3}\)\s)")
@@ -164,6 +169,8 @@ def _is_abbreviation(text: str, start: int, stop: int) -> bool:
     word = words[-1].lstrip("\"'“‘([").lower().rstrip(".")
     if word in _ABBREVIATIONS:
         return True
+    if len(word) != 1 and word[1:2] != ".":
+        return False  # its first part is longer than one letter
     # A lone initial ("F.") or dotted acronym ("U.S.", "D.P.R.K.").
     return all(len(part) == 1 and "a" <= part <= "z" for part in word.split("."))
 
@@ -200,7 +207,11 @@ def split_sentences(text: str) -> list[Sentence]:
         if found[0] == "\n":
             if len(found) == 1 and _wrapped(text, start, match.start()):
                 continue
-        elif _is_abbreviation(text, start, match.start() + 1):
+        elif (
+            found[0] == "."  # "!" and "?" close no abbreviation
+            and not (match.start() - start >= 7 and text[match.start() - 7 : match.start()].isalpha())
+            and _is_abbreviation(text, start, match.start() + 1)
+        ):  # seven letters before the stop make a word longer than any abbreviation
             continue
         _append(text, start, match.end(), sentences)
         start = match.end()
@@ -217,9 +228,13 @@ cut at spaces, so that the work spent on any one sentence stays bounded."""
 
 def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
     if text[start : start + 1] in _MAYBE_LEADING:
-        lead = _LEADING.match(text, start, end)
-        if lead is not None:
-            start = lead.end()
+        after = text[start + 1 : start + 2]
+        if text[start] == " " and after.isascii() and after.isupper():
+            start += 1  # the common case, one space before a capital: what `_LEADING` would strip
+        else:
+            lead = _LEADING.match(text, start, end)
+            if lead is not None:
+                start = lead.end()
     while end > start and text[end - 1].isspace():
         end -= 1
     while end - start > MAX_SENTENCE:
@@ -231,3 +246,110 @@ def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
             start += 1
     if end > start:
         out.append(_new_sentence(Sentence, (start, end, text[start:end])))
+
+
+_ALNUM_ONLY = "".join(char if char.isalnum() else " " for char in map(chr, range(128)))
+"""A `str.translate` table for ASCII text: each character that is not a letter or digit becomes a space."""
+
+
+def _shape(char: str) -> str:
+    if char.isupper():
+        return "A"
+    if char.islower():
+        return "a"
+    if char.isdigit():
+        return "0"
+    return "-" if char == "-" else " "
+
+
+_SHAPES = "".join(map(_shape, map(chr, range(128))))
+"""A `str.translate` table for ASCII text: capitals become "A", small letters "a", digits "0", "-" stays."""
+
+
+class Words(NamedTuple):
+    """The words of a text, found in one pass: runs of letters and digits, in lower case.
+
+    Only built for a text whose letters and digits are all ASCII and whose sentences each begin and
+    end outside a word, so that the words of a sentence are exactly the words of the text within its
+    span.
+    """
+
+    spaced: str
+    """The text in lower case with each character that is not a letter or digit made a space (offsets kept)."""
+    shape: str
+    """The text with capitals made "A", small letters "a", digits "0", hyphens (also U+2011, U+2013) "-" and all
+    else spaces."""
+    present: frozenset[str]
+    """Every word of the text."""
+    starts: list[int]
+    """Where each sentence starts, in order."""
+    ends: list[int]
+    """Where each sentence ends."""
+
+    def mixed(self) -> bool:
+        """Whether a word of the text mixes letters and digits ("M777", "covid19")."""
+        shape = self.shape
+        return "a0" in shape or "0a" in shape or "A0" in shape or "0A" in shape
+
+    def sentences_with(self, word: str) -> list[int]:
+        """The indexes of the sentences in which `word` (in lower case) stands as a whole word, in order."""
+        spaced = self.spaced
+        size = len(spaced)
+        starts, ends = self.starts, self.ends
+        out: list[int] = []
+        at = spaced.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or spaced[at - 1] == " ") and (end == size or spaced[end] == " "):
+                k = bisect_right(starts, at) - 1
+                if k >= 0 and end <= ends[k] and (not out or out[-1] != k):
+                    out.append(k)
+            at = spaced.find(word, at + 1)
+        return out
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_DASHES = frozenset("\u2011\u2013")  # the non-ASCII hyphens that join the parts of a name ("Shahed–136")
+
+
+def _dash_or_space(found: re.Match[str]) -> str:
+    return "-" if found.group() in _DASHES else " "
+
+
+def plain(text: str) -> str | None:
+    """`text` in ASCII, offsets kept: each character outside ASCII made a space (or a hyphen, for the
+    hyphens U+2011 and U+2013); None when one of them is a letter or digit (then the words would change)."""
+    if text.isascii():
+        return text
+    if any(char.isalnum() for char in set(_NON_ASCII.findall(text))):
+        return None
+    return _NON_ASCII.sub(_dash_or_space, text)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def ascii_words(text: str) -> set[str]:
+    """The words (runs of letters and digits) of a text, as written; fast when `plain` accepts it."""
+    ascii_text = plain(text)
+    if ascii_text is None:
+        return set(_WORD.findall(text))
+    return set(ascii_text.translate(_ALNUM_ONLY).split())
+
+
+def text_words(text: str, spans: Sequence[tuple[int, int]]) -> Words | None:
+    """The `Words` of `text` with sentences at `spans`; None when a character outside ASCII in it is a
+    letter or digit (`plain`), or a sentence begins or ends inside a word (only a run-on stretch cut at
+    `MAX_SENTENCE` can)."""
+    ascii_text = plain(text)
+    if ascii_text is None:
+        return None
+    text = ascii_text
+    spaced = text.lower().translate(_ALNUM_ONLY)
+    size = len(spaced)
+    for start, end in spans:
+        if (start > 0 and spaced[start - 1] != " ") or (end < size and spaced[end] != " "):
+            return None
+    starts = [start for start, _ in spans]
+    ends = [end for _, end in spans]
+    return Words(spaced, text.translate(_SHAPES), frozenset(spaced.split()), starts, ends)

@@ -17,10 +17,11 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Any, Literal, cast, get_args
+from typing import Any, Literal, NamedTuple, cast, get_args
 
 from ingest.extract.actors import Token
 from ingest.extract.tables import rows
+from ingest.extract.text import Words, ascii_words
 from ingest.models import ItemCategory
 
 Kind = Literal["named", "pattern", "class"]
@@ -216,6 +217,81 @@ def may_name_weapons(lowered: str) -> bool:
     """Whether a sentence (in lower case) may name a transferable weapon: a test far cheaper than
     `find_weapons`, never false where it would find an item (it may be true where it finds none)."""
     return _any_weapon().search(lowered) is not None
+
+
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+_COMMON = frozenset(
+    ["a", "an", "as", "at", "in", "is", "it", "of", "on", "to", "us", "s", "t", "d", "m", "e"]
+)
+
+
+def _rarity(word: str) -> tuple[bool, bool, int]:
+    """How likely a word is in ordinary text, for sorting (least likely first): short function words,
+    then bare numbers, then the longer the rarer."""
+    return word in _COMMON, word.isdigit(), -len(word)
+
+
+@cache
+def _signatures() -> dict[str, list[tuple[frozenset[str], bool]]]:
+    """The words (runs of letters and digits) of every written form `_any_weapon` matches, as sets,
+    filed under the rarest of them; with whether the form is a named system's."""
+    index: dict[str, list[tuple[frozenset[str], bool]]] = {}
+    for bucket in _table().by_first.values():
+        for entry in bucket:
+            if entry.category != "-" or entry.kind == "named":
+                words = frozenset(run for key in entry.keys for run in _ALNUM_RUN.findall(key))
+                index.setdefault(min(words, key=_rarity), []).append((words, entry.kind == "named"))
+    return index
+
+
+@cache
+def _signature_words() -> frozenset[str]:
+    return frozenset(_signatures())
+
+
+Form = tuple[frozenset[str], bool]  # the words of a written form of a weapon, and whether a named system's
+
+
+class WeaponScreen(NamedTuple):
+    """What one pass over a whole text tells of the weapons its sentences may name (`weapon_screen`)."""
+
+    candidates: dict[int, list[Form]]
+    """Sentence index: the forms whose words all occur in the text and whose rarest word stands in that
+    sentence. A sentence not listed names no weapon: `may_name_weapons` is false of it, and
+    `find_weapons` finds no item in it."""
+    designations: bool
+    """Whether the text holds anything `find_weapons` may read as an unknown designation ("CH-92A"): a
+    capital just before a digit ("M777"), or a letter, a hyphen and a digit."""
+
+    def forms(self, index: int, lowered: str) -> list[Form]:
+        """The forms of which sentence `index` (`lowered`: its text in lower case) holds every word: the
+        only ones `find_weapons` may find in it, alone or joined to others."""
+        listed = self.candidates.get(index)
+        if not listed:
+            return []
+        words = ascii_words(lowered)
+        return [form for form in listed if form[0] <= words]
+
+
+def weapon_screen(words: Words) -> WeaponScreen:
+    """Screen all the sentences of one text at once, given its words.
+
+    A form of a weapon, as the pattern of `may_name_weapons` matches it and as `find_weapons` reads it,
+    is written as words (runs of letters and digits) that stand whole in the sentence, and so in the
+    text: forms not all of whose words occur in the text are ruled out for every sentence, and a
+    sentence can only name one of the others if it holds the form's rarest word.
+    """
+    present = words.present
+    index = _signatures()
+    candidates: dict[int, list[Form]] = {}
+    for word in _signature_words().intersection(present):
+        forms = [form for form in index[word] if form[0] <= present]
+        if forms:
+            for k in words.sentences_with(word):
+                candidates.setdefault(k, []).extend(forms)
+    shape = words.shape
+    designations = "A0" in shape or "A-0" in shape or "a-0" in shape
+    return WeaponScreen(candidates, designations)
 
 
 def find_weapons(text: str, tokens: list[Token], low: list[str] | None = None) -> list[WeaponMention]:
