@@ -522,3 +522,64 @@ def test_general_news_with_transfer_words_leaves_a_later_transfer_intact() -> No
         "Poland bought 48 K2 battle tanks from South Korea."
     )
     assert _rows(text) == {("KOR", "POL", "armoured_vehicle", "agreed")}
+
+
+def test_at_least_before_a_count_keeps_the_items_the_object() -> None:
+    """ "supplied Chad with at least a dozen helicopters" reads the helicopters as what was supplied."""
+    assert _rows("Ankara has supplied Chad with at least a dozen helicopters since 2019.") == {
+        ("TUR", "TCD", "helicopter", "delivered")
+    }
+
+
+def test_a_relative_pronoun_subject_is_not_the_previous_sentence_subject() -> None:
+    """ "the army built up a fleet of Chinese-made drones, which it has used" gives no drones to the state
+    that the sentence before was about."""
+    text = (
+        "Beijing has supplied Niger with six patrol boats since 2020. "
+        "Alongside them, the army has built up a fleet of Israeli-made drones, which it has used in the east."
+    )
+    rows = _rows(text)
+    assert ("CHN", "NER", "ship", "delivered") in rows
+    assert not any(row[1] == "CHN" for row in rows)
+
+
+def test_the_supply_of_items_under_a_deal_with_a_partner() -> None:
+    """ "The government signed an agreement with Moscow for the supply of armoured vehicles" is the partner
+    supplying the government's state, not an origin adjective named earlier."""
+    text = (
+        "Laos has received ten Chinese-made drones. "
+        "Laos's government also signed an agreement with Moscow for the supply of armoured vehicles."
+    )
+    assert ("RUS", "LAO", "armoured_vehicle", "agreed") in _rows(text)
+
+
+def test_a_generic_defence_ministry_belongs_to_the_state_spoken_of() -> None:
+    """ "The Ministry of Defence" in a text that never names Britain is the ministry of the state at hand:
+    a contract with its own state's maker is a domestic order, no transfer."""
+    text = (
+        "New Delhi – The Ministry of Defence on Monday signed a contract with Hindustan Aeronautics Limited "
+        "for 97 Tejas fighter jets."
+    )
+    assert _rows(text) == set()
+
+
+def test_a_participle_after_an_article_is_an_adjective() -> None:
+    """ "Spain and Italy will supply missiles for the donated battery, Greek officials said" is Spain and
+    Italy supplying the battery's recipient, neither a donation in itself nor a transfer to Greece."""
+    text = (
+        "Poland will donate a Patriot battery to Ukraine. "
+        "Spain and Italy will supply interceptor missiles for the donated battery, Greek officials said."
+    )
+    rows = _rows(text)
+    assert ("ESP", "UKR", "missile", "planned") in rows or ("ESP", "UKR", "air_defence", "planned") in rows
+    assert ("ITA", "UKR", "missile", "planned") in rows or ("ITA", "UKR", "air_defence", "planned") in rows
+    assert not any(row[1] == "GRC" or row[3] == "delivered" for row in rows if row[0] != "POL")
+
+
+def test_intercepting_aircraft_is_air_defence_not_a_seizure() -> None:
+    """ "credited with intercepting hostile aircraft and drones" adds no drones to the transfer before it."""
+    text = (
+        "Three S-400 squadrons have been delivered to India by Russia. "
+        "The air force credited the system with intercepting hostile aircraft and drones in May."
+    )
+    assert _rows(text) == {("RUS", "IND", "air_defence", "delivered")}

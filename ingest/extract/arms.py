@@ -307,6 +307,8 @@ _VAGUE_COUNTS = frozenset(["dozens", "hundreds", "thousands", "millions", "tens"
 _COUNTED_LINE = re.compile(r"\s*(?:and\s+)?(?:up\s+to\s+)?(?:[a-z]+(?:-[a-z]+)?\s+\(\d[\d,]*\)|\d[\d,]*)\s")
 _OWNER_WORDS = frozenset(["its", "their", "his", "her", "our"])
 _FLEET_WORDS = frozenset(["fleet", "fleets", "squadron", "squadrons", "force", "forces", "units", "crews"])
+# organs named without their state: theirs only where the document names that state too
+_GENERIC_ORGANS = frozenset(["ministry of defence", "ministry of defense", "mod", "defence ministry", "defense ministry"])  # fmt: skip
 _DONOR_REACH = 6  # sentences over which a donor's last recipient carries to its donation or package
 _FRAME_REACH = 2  # sentences over which a transfer's parties carry to a clause that leaves them open
 _WEAPON_REACH = 5  # sentences back in which "the drones" looks for the system meant
@@ -409,6 +411,7 @@ class _State:
     topic_clause: int = -1
     mixed: bool = False
     armed: dict[int, bool] = field(default_factory=dict)  # clause index: whether it may name a weapon
+    homes: dict[str, bool] = field(default_factory=dict)  # state code: whether the document names it
 
     def note_recipient(self, recipient: _Party, index: int) -> None:
         """Remember who received the transfer read at clause `index`, and whether all so far went to one state."""
@@ -428,6 +431,19 @@ class _State:
         if known is None or index - known[1] > _DONOR_REACH:
             return None
         return known[0]
+
+    def names_state(self, organ: ActorRef) -> bool:
+        """Whether the document names the state of a generic organ ("Ministry of Defence") other than by it."""
+        home = organ.country
+        if home is None:
+            return False
+        if home not in self.homes:
+            self.homes[home] = any(
+                m.ref.country == home and m.surface.lower() not in _GENERIC_ORGANS
+                for clause in self.clauses[:_MANY_CLAUSES]
+                for m in clause.actors
+            )
+        return self.homes[home]
 
     def may_name_weapons(self, index: int) -> bool:
         """Whether clause `index` may name a transferable weapon (a cheap test, kept)."""
@@ -466,7 +482,10 @@ class _State:
         any_form: ActorRef | None = None
         company: ActorRef | None = None
         for k in range(index - 1, max(index - _ACTOR_REACH, 0) - 1, -1):
+            text = self.clauses[k].text
             for mention in reversed(self.clauses[k].actors):
+                if text[mention.end : mention.end + 1] in ("-", "\u2011"):
+                    continue  # "Turkish-made drones", "a Paris-based group": an origin or a seat, not an actor
                 ref = mention.ref
                 if ref.kind == "state":
                     any_form = any_form or ref
@@ -543,6 +562,13 @@ def _find_triggers(text: str, tokens: list[Token], low: list[str], lex: _Lexicon
         word = _choose(hit, tokens, low, i)
         if word.role == "use" and word.form == "pastpp" and i > 0 and _adjective_left(low[i - 1]):
             continue  # "12 used Typhoons", "the used jets": an adjective
+        if (
+            word.role in ("give", "get")
+            and word.form in ("pp", "pastpp")
+            and i > 0
+            and low[i - 1] in _ARTICLES
+        ):
+            continue  # "spare parts for the donated battery": an adjective, the transfer is told elsewhere
         if word.form == "s" and low[i] in _PLURAL_NOUNS and i > 0 and not _verb_left(tokens[i - 1].text):
             continue  # "seven navy ships", "the ships": a noun
         if (
@@ -558,6 +584,8 @@ def _find_triggers(text: str, tokens: list[Token], low: list[str], lex: _Lexicon
     return found
 
 
+_CARGO = frozenset(["shipment", "shipments", "cargo", "consignment", "consignments", "vessel", "dhow", "boat", "ship", "container", "containers", "parts", "components"])  # fmt: skip
+_ARTICLES = frozenset(["the", "a", "an", "these", "those"])
 _PLURAL_NOUNS = frozenset(["ships"])  # verb forms in -s that are far more often plural nouns
 _VERB_LEFT = frozenset(
     ["also", "it", "which", "that", "who", "now", "still", "regularly", "reportedly", "allegedly", "often",
@@ -693,7 +721,13 @@ class _ClauseReader:
                 continue
             possessive = self.text[mention.end : mention.end + 2] in ("'s", "’s")
             surface = mention.surface if mention.form != "adjective" else None
-            out.append(_Party(start, end, mention.ref, surface, mention.form, possessive))
+            ref = mention.ref
+            if mention.surface.lower() in _GENERIC_ORGANS and not self.state.names_state(mention.ref):
+                spoken_of = self._known_before(out, start)[1]  # "the Ministry of Defence" of the state at hand
+                if spoken_of is None:
+                    continue
+                ref = spoken_of
+            out.append(_Party(start, end, ref, surface, mention.form, possessive))
         out.extend(self._coreferences(out))
         out.sort(key=lambda p: p.start)
         return out
@@ -780,6 +814,8 @@ class _ClauseReader:
         for party in reversed(named):
             if party.end <= index and party.form != "adjective" and not self._in_phrase(party):
                 return party.ref
+        if index > 0 and self.low[index - 1] == "which":
+            return None  # "the junta built up a fleet, which it used": the clause's own unnamed subject
         return self.state.last_subject
 
     # --- weapons ------------------------------------------------------------------------------------
@@ -886,8 +922,12 @@ class _ClauseReader:
 
     def _object_noun(self, verb: _Trigger, verb_reading: _Reading, noun: _Trigger, reading: _Reading) -> bool:
         """Whether a transfer noun ("military aid", "a package") is the object of the verb before it."""
-        if verb.role not in ("give", "get") or verb_reading.items or not reading.items:
+        if verb.role not in ("give", "get", "deal") or verb_reading.items or not reading.items:
             return False
+        if verb.role == "deal":  # "signed an agreement with Moscow for the supply of vehicles": the deal's
+            if noun.role not in ("give_noun", "get_noun") or noun.start - verb.end > 8:
+                return False
+            return self.low[noun.start - 2 : noun.start] in (["for", "the"], ["on", "the"])
         if noun.role not in ("package", "give_noun") or noun.start - verb.end > 10:
             return False
         between = range(verb.end, noun.start)
@@ -1014,12 +1054,23 @@ class _ClauseReader:
         suppliers, recipient, direct = self._parties_of(
             trig, role, passive=passive, lo=lo, hi=hi, items=items
         )
+        if role == "seize" and direct == 0 and self._shot_down(trig, items):
+            items = []
         enforcers = self._enforcers(trig, lo)
         if enforcers is not None:
             suppliers, recipient = self._stated_parties(trig, role, suppliers, recipient, enforcers)
             direct = int(bool(suppliers)) + int(recipient is not None)
         origins = [(w, self._origin(w)) for w in items]
         return _Reading(suppliers, recipient, status, origins, direct, role, enforcers is not None)
+
+    def _shot_down(self, trig: _Trigger, items: list[WeaponMention]) -> bool:
+        """ "credited with intercepting hostile aircraft and drones": what flies at a defence is intercepted
+        in the air, not seized in transit, unless a shipment or a party of one is named."""
+        if not self.low[trig.start].startswith("intercept") or not items or items[0].start < trig.end:
+            return False
+        if any(w.category not in ("aircraft", "helicopter", "uav", "missile") for w in items):
+            return False
+        return _CARGO.isdisjoint(self.low[trig.end : items[0].start])
 
     # --- sanctions and enforcement ---------------------------------------------------------------------
 
@@ -1229,7 +1280,7 @@ class _ClauseReader:
             word = self.low[i]
             if word == "in" and i > 0 and self.low[i - 1] in ("million", "billion", "trillion"):
                 continue  # "an additional $250 million in weapons"
-            if word in _GAP_BLOCKERS and not self._time_phrase(i):
+            if word in _GAP_BLOCKERS and not self._time_phrase(i) and not self._bound_phrase(i):
                 return False
             accompanied = i > 0 and self.low[i - 1] in ("together", "along")
             partner = noun and (i + 1 in party_tokens or (i + 2 in party_tokens and self.low[i + 1] == "the"))
@@ -1247,6 +1298,10 @@ class _ClauseReader:
                 self.tokens[start].start if start < len(self.tokens) else 0 : self.tokens[end].start
             ]
         )
+
+    def _bound_phrase(self, i: int) -> bool:
+        """ "at least 20", "at most 40": a bound on the count that follows, not a place."""
+        return self.low[i] == "at" and i + 1 < len(self.low) and self.low[i + 1] in ("least", "most")
 
     def _time_phrase(self, i: int) -> bool:
         """ "in May 2021", "on Thursday": a time, not a place or a purpose."""
@@ -1502,6 +1557,8 @@ class _ClauseReader:
             while j >= trig.end and steps < reach and self.low[j] not in wanted:
                 if self.low[j] in _PREPOSITIONS - {"of"} or not self.tokens[j].text[:1].isalpha():
                     break
+                if "," in self.text[self.tokens[j].end : self.tokens[j + 1].start]:
+                    break  # "for the battery, Dutch officials said": the phrase ends at the comma
                 if j in self.party_tokens:
                     break
                 j -= 1
