@@ -723,7 +723,9 @@ class _ClauseReader:
             surface = mention.surface if mention.form != "adjective" else None
             ref = mention.ref
             if mention.surface.lower() in _GENERIC_ORGANS and not self.state.names_state(mention.ref):
-                spoken_of = self._known_before(out, start)[1]  # "the Ministry of Defence" of the state at hand
+                spoken_of = self._known_before(out, start)[
+                    1
+                ]  # "the Ministry of Defence" of the state at hand
                 if spoken_of is None:
                     continue
                 ref = spoken_of
