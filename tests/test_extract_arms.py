@@ -583,3 +583,77 @@ def test_intercepting_aircraft_is_air_defence_not_a_seizure() -> None:
         "The air force credited the system with intercepting hostile aircraft and drones in May."
     )
     assert _rows(text) == {("RUS", "IND", "air_defence", "delivered")}
+
+
+def test_an_adjective_of_a_thing_after_from_is_no_supplier() -> None:
+    """ "a package financed by proceeds from frozen Russian assets" makes Russia no donor."""
+    text = (
+        "Norway announces a new aid package for Ukraine, financed by proceeds from frozen Russian assets. "
+        "The package contains 155mm artillery ammunition."
+    )
+    rows = _rows(text)
+    assert ("NOR", "UKR", "ammunition", "planned") in rows
+    assert not any(row[0] == "RUS" for row in rows)
+
+
+def test_a_partner_together_with_the_subject_supplies_too() -> None:
+    """ "Finland, together with Estonia, will pay for CV90 vehicles for the Ukrainian army" names two
+    suppliers; a partner of the next verb is not the first verb's."""
+    rows = _rows(
+        "Finland will fund an initiative that buys artillery shells for Ukraine, and, together with Estonia, "
+        "will pay for additional CV90 infantry fighting vehicles for the Ukrainian army."
+    )
+    assert ("EST", "UKR", "armoured_vehicle", "planned") in rows
+    assert ("FIN", "UKR", "armoured_vehicle", "planned") in rows
+    assert ("EST", "UKR", "ammunition", "planned") not in rows
+
+
+def test_it_opening_a_sentence_is_the_subject_of_an_unread_sentence_before() -> None:
+    """ "Chile has spent heavily on new aircraft. It had also planned to buy Su-35s from Russia" is Chile,
+    not a state named as the maker of other aircraft."""
+    text = (
+        "Chile signed a contract for 12 KAAN fighters from Turkey. "
+        "Chile has spent heavily on new aircraft in recent years. "
+        "Alongside U.S.-made transport aircraft, it had also planned to buy eleven Su-35 fighters from Russia."
+    )
+    rows = _rows(text)
+    assert ("RUS", "CHL", "aircraft", "planned") in rows
+    assert not any(row[1] in ("TUR", "USA") for row in rows)
+
+
+def test_two_orders_each_from_its_maker() -> None:
+    """ "contracts for 48 KAAN fighters from Turkish Aerospace and for 60 TB3 drones from Baykar" gives both."""
+    rows = _rows(
+        "Malaysia has signed contracts for 48 KAAN fighters from Turkish Aerospace and for sixty Bayraktar TB3 "
+        "drones from Baykar."
+    )
+    assert ("TUR", "MYS", "aircraft", "agreed") in rows
+    assert ("TUR", "MYS", "uav", "agreed") in rows
+
+
+def test_a_headline_subject_to_verb_is_a_plan() -> None:
+    """ "Norway to give NASAMS battery to Ukraine" is planned, not delivered."""
+    assert _rows("Norway to give NASAMS battery to Ukraine\n\nMore follows.") == {
+        ("NOR", "UKR", "air_defence", "planned")
+    }
+
+
+def test_an_objector_after_a_move_that_is_no_supplier() -> None:
+    """ "cleared a sale of missiles to Taiwan, a move that drew a rebuke from Beijing" keeps China out."""
+    rows = _rows(
+        "The U.S. State Department cleared a possible sale of anti-ship missiles to Taiwan, "
+        "a move that drew an immediate rebuke from Beijing."
+    )
+    assert rows == {("USA", "TWN", "missile", "planned")}
+
+
+def test_a_ministry_in_a_capital_is_that_state() -> None:
+    """ "The defence ministry in Seoul said it was in talks about sales of K2 tanks to Peru" is Korea
+    selling, not the state of the sentence before."""
+    text = (
+        "Bucharest signed a contract with Hanwha for 54 K9 howitzers. "
+        "The defence ministry in Seoul said it was in talks about possible further sales of K2 tanks to Peru."
+    )
+    rows = _rows(text)
+    assert ("KOR", "PER", "armoured_vehicle", "considered") in rows
+    assert not any(row[0] == "ROU" for row in rows)

@@ -172,6 +172,8 @@ _OWNER_HEADS = frozenset(
         "leadership",
     ]
 )
+_SEATED = frozenset(["ministry", "government", "officials", "authorities", "leadership", "regime", "administration", "junta"])  # fmt: skip
+_SOURCE_HEADS = frozenset(["stocks", "stockpiles", "arsenals", "inventories", "industry", "industries", "manufacturers", "producers", "shipyards", "factories", "plants", "sources", "side"])  # fmt: skip
 _MODIFIER_HEADS = frozenset(["member", "members", "ally", "allies", "partner", "partners"])
 _COMPOUND_HEADS = frozenset(
     ["based", "backed", "aligned", "led", "born", "linked", "owned", "run", "headquartered", "registered"]
@@ -249,6 +251,17 @@ _NUMBER_WORDS = frozenset(
         "thirty",
         "forty",
         "fifty",
+        "thirteen",
+        "fourteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "dozen",
         "hundred",
         "dozens",
         "hundreds",
@@ -399,6 +412,7 @@ class _State:
     clauses: list[Clause]
     frame: _Frame | None = None
     last_subject: ActorRef | None = None
+    subject_clause: int = -1  # the clause last_subject was read from
     weapons: dict[int, list[WeaponMention]] = field(default_factory=dict)
     priors: dict[int, tuple[ActorRef | None, ActorRef | None, ActorRef | None]] = field(default_factory=dict)
     read: int = 0
@@ -431,6 +445,25 @@ class _State:
         if known is None or index - known[1] > _DONOR_REACH:
             return None
         return known[0]
+
+    def subject_before(self, index: int) -> ActorRef | None:
+        """The actor the sentence before clause `index` is about, for "it" opening this one.
+
+        A sentence that was not read closely (no transfer word) still names its subject: its first actor
+        named outside a phrase ("Indonesia has spent heavily ... It had planned to buy").
+        """
+        previous = index - 1
+        if previous < 0 or previous == self.subject_clause:
+            return self.last_subject
+        clause = self.clauses[previous]
+        for mention in clause.actors:
+            before = clause.lowered[: mention.start].split()
+            if mention.form == "adjective" or (before and before[-1] in _PREPOSITIONS):
+                continue
+            if clause.text[mention.end : mention.end + 1] in ("-", "\u2011"):
+                continue
+            return mention.ref
+        return self.last_subject
 
     def names_state(self, organ: ActorRef) -> bool:
         """Whether the document names the state of a generic organ ("Ministry of Defence") other than by it."""
@@ -814,11 +847,16 @@ class _ClauseReader:
 
     def _antecedent(self, named: list[_Party], index: int) -> ActorRef | None:
         for party in reversed(named):
-            if party.end <= index and party.form != "adjective" and not self._in_phrase(party):
-                return party.ref
+            if (
+                party.end <= index
+                and party.form != "adjective"
+                and not self._in_phrase(party)
+                and not self._joined_made(party)
+            ):
+                return party.ref  # not "U.S.-made" in "U.S.-made aircraft, it had also planned"
         if index > 0 and self.low[index - 1] == "which":
             return None  # "the junta built up a fleet, which it used": the clause's own unnamed subject
-        return self.state.last_subject
+        return self.state.subject_before(self.clause.index)
 
     # --- weapons ------------------------------------------------------------------------------------
 
@@ -974,6 +1012,8 @@ class _ClauseReader:
             and self.low[trig.start - 2 : trig.start] == ["to", "be"]
         ):
             kinds.add("planned")
+        if self._headline_future(window):
+            kinds.add("planned")  # "Romania to give Patriot battery to Ukraine": "will give"
         if "conditional" in kinds or "considered" in kinds:
             return "considered"
         if "modal" in kinds:
@@ -986,6 +1026,20 @@ class _ClauseReader:
         if "considered" in carried:
             return "considered"
         return trig.status
+
+    def _headline_future(self, window: tuple[int, int]) -> bool:
+        """Whether the clause opens with its subject and "to" and a verb, as headlines tell the future."""
+        for k in range(max(window[0], 1), window[1]):
+            if self.low[k] != "to" or k - 1 not in self.party_ending:
+                continue
+            opening = all(i in self.party_tokens or self.low[i] in ("and", "the") for i in range(0, k))
+            verb = (
+                k + 1 < len(self.tokens)
+                and self.tokens[k + 1].text.isalpha()
+                and self.tokens[k + 1].text.islower()
+            )
+            return opening and verb
+        return False
 
     def _predicate_status(self, trig: _Trigger, limit: int, status: ArmsStatus) -> ArmsStatus | None:
         """ "The sale of 40 jets to Turkey was approved": a transfer noun as subject takes its verb's status."""
@@ -1355,6 +1409,8 @@ class _ClauseReader:
         """ "four Mi-171 helicopters from Russia in 2021 and several L-39 jets": the source and time of the
         first item stand between it and the next."""
         k = start
+        while k < min(end, start + 3) and self.low[k] not in ("from", "to") and self.tokens[k].text.islower():
+            k += 1  # "KAAN fighters from X": the head noun of the first item
         if k >= end or self.low[k] not in ("from", "to") or k + 1 not in self.party_tokens:
             return False
         k += 1
@@ -1363,6 +1419,15 @@ class _ClauseReader:
         if k + 1 < end and self._time_phrase(k):
             k += 2
         rest = range(k, end)
+        if k + 1 < end and self.low[k] == "and" and self.low[k + 1] == "for":
+            k += 1  # "for 48 jets from X and for 60 drones from Y"
+            rest = range(k + 1, end)
+            return bool(rest) and all(
+                self.low[i] in _NUMBER_WORDS
+                or self.low[i][:1].isdigit()
+                or self.low[i] in ("more", "additional")
+                for i in rest
+            )
         return (
             bool(rest)
             and self.low[k] == "and"
@@ -1405,6 +1470,8 @@ class _ClauseReader:
             j -= 1
             if j < 0:
                 return None
+            if "," in self.text[self.tokens[j].end : self.tokens[j + 1].start]:
+                return None  # "in Ukrainian service, 155mm shells bought from ...": another phrase
             party = next((p for p in self.parties if p.end == j + 1 and p.form != "pronoun"), None)
             if party is not None:
                 if party.ref.kind == "armed_group" or party.possessive:
@@ -1441,6 +1508,8 @@ class _ClauseReader:
         owner = next((p for p in self.parties if p.end == party.start and p.possessive), None)
         if owner is not None:
             return self._in_phrase(owner)  # "with Warsaw's Armament Agency"
+        if party.start >= 2 and self.low[party.start - 1] == "in" and self.low[party.start - 2] in _SEATED:
+            return False  # "the defence ministry in Seoul", "officials in Moscow": the state's own organ
         j = party.start - 1
         while j >= 0 and self.low[j] in ("the", "government", "of", "people", "armed", "forces", "kingdom",
                                          "republic", "state", "and", "its", "all", "weather", "friend"):  # fmt: skip
@@ -1566,7 +1635,7 @@ class _ClauseReader:
                 j -= 1
                 steps += 1
             if j >= trig.end and self.low[j] in wanted:
-                if self._is_modifier(party):
+                if self._is_modifier(party) or not self._adjective_stands_for_state(party):
                     continue
                 if self.low[j] == "to" and not self._to_party(j, party):
                     continue  # "according to U.N. officials", "to counter Russian air power"
@@ -1575,6 +1644,14 @@ class _ClauseReader:
                     return head  # "to Yemen's Houthi rebels"
                 return party
         return None
+
+    def _adjective_stands_for_state(self, party: _Party) -> bool:
+        """Whether an adjective names its state as a party ("from Russian stocks", "to Ukrainian forces"),
+        not something merely of that state ("proceeds from frozen Russian assets")."""
+        if party.form != "adjective" or party.end >= len(self.tokens):
+            return True
+        head = self.tokens[party.end].key
+        return not (head.isalpha() and head.islower()) or self.low[party.end] in _AGENT_HEADS | _SOURCE_HEADS
 
     def _to_party(self, j: int, party: _Party) -> bool:
         """Whether the "to" at token `j` introduces `party` as a destination, not an infinitive or an idiom."""
@@ -1643,6 +1720,8 @@ class _ClauseReader:
         if role == "give" and not passive:
             recipient = self._indirect_object(trig) or to
             suppliers = [] if self._participle_of_noun(trig) else subject
+            if suppliers:
+                suppliers = [*suppliers, *(p for p in self._joint(trig, hi) if not _same(p.ref, recipient))]
             if source is not None and (not suppliers or any(_same(s.ref, recipient) for s in suppliers)):
                 suppliers = [source]
         elif role == "give" and passive:
@@ -1699,6 +1778,12 @@ class _ClauseReader:
                 and "," in self.text[self.tokens[k - 1].end : self.tokens[k].start]
             ):
                 return k
+            if (
+                word in ("that", "which")
+                and k >= 3
+                and "," in self.text[self.tokens[k - 3].end : self.tokens[k].start]
+            ):
+                return k  # ", a move that drew a rebuke from Beijing"
         return len(self.tokens)
 
     def _objecting(self, subject: list[_Party], trig: _Trigger) -> bool:
@@ -1719,11 +1804,22 @@ class _ClauseReader:
         return self.low[j] not in _BE | _AUXILIARIES | _PREPOSITIONS | _LIST_WORDS | _PERSONS | _PRONOUNS
 
     def _joint(self, trig: _Trigger, hi: int) -> list[_Party]:
-        """Partners named after "together with", "jointly with", "along with"."""
+        """Partners named after "together with", "jointly with", "along with", between the subject and the
+        verb ("X, together with Y, will pay for") or after the verb up to the next transfer word."""
+        end = min((t.start for t in self.triggers if t.start >= trig.end), default=hi)
         out = []
         for party in self.parties:
             k = party.start
-            if trig.end <= k < hi and k >= 2 and self.low[k - 1] == "with" and self.low[k - 2] in _JOINTLY:
+            if (
+                trig.start - 6 <= k < min(hi, end)
+                and k >= 2
+                and self.low[k - 1] == "with"
+                and self.low[k - 2] in _JOINTLY
+            ):
+                if party.form == "adjective" or trig.start <= k < trig.end:
+                    continue
+                if k > trig.end and "and" in self.low[trig.end : k]:
+                    continue  # "that buys shells, and, together with Y, will pay for": the next verb's partner
                 out.append(party)
         return out
 
@@ -2091,6 +2187,7 @@ def _read_clause(clause: Clause, state: _State) -> None:
     subject = next((p for p in reader.parties if p.form != "adjective" and not reader._in_phrase(p)), None)
     if subject is not None:
         state.last_subject = subject.ref
+        state.subject_clause = clause.index
     if reader.triggers or reader.weapons:
         state.weapons[clause.index] = [w for w in reader.weapons if w.is_item]
 
