@@ -1304,6 +1304,7 @@ class _ClauseReader:
     def _last_named(self, start: int, end: int, first: int, last: int | None = None) -> list[WeaponMention]:
         """The system last named in the text, standing at tokens `start`..`end` in a new amount."""
         earlier = [w for w in self.state.recent_weapons(self.clause.index) if w.designation]
+        earlier += [w for w in self.weapons if w.designation and w.end <= start]  # "sent 18 tanks, while X gave three more"
         if not earlier:
             return []
         system = earlier[-1]
@@ -1569,6 +1570,8 @@ class _ClauseReader:
             party = self.party_ending.get(j)
             if party is not None:
                 j = party.start - 1
+                if self._relative_head(party, trig):
+                    return [party]  # "after the United States, which has supplied": the relative's head
                 if self._usable_subject(party, trig):
                     return self._coordinated(party, lo)
                 continue
@@ -1583,6 +1586,13 @@ class _ClauseReader:
                 return []
             j -= 1
         return []
+
+    def _relative_head(self, party: _Party, trig: _Trigger) -> bool:
+        """Whether `party` is the head of a non-restrictive relative clause ("X, which ...") whose verb is `trig`."""
+        k = party.end
+        if party.form == "adjective" or k >= trig.start or self.low[k] not in ("which", "who"):
+            return False
+        return self.text[self.tokens[k - 1].end : self.tokens[k].start].strip() == ","
 
     def _usable_subject(self, party: _Party, trig: _Trigger) -> bool:
         if party.possessive:
