@@ -657,3 +657,44 @@ def test_a_ministry_in_a_capital_is_that_state() -> None:
     rows = _rows(text)
     assert ("KOR", "PER", "armoured_vehicle", "considered") in rows
     assert not any(row[0] == "ROU" for row in rows)
+
+
+def test_the_head_of_a_relative_clause_supplies() -> None:
+    """ "second only to Britain, which has supplied Kyiv with Storm Shadow missiles" makes Britain the
+    supplier, not the state the sentence opens with."""
+    rows = _rows(
+        "The minister said Norway ranked second only to Britain, which has supplied Kyiv with Storm Shadow "
+        "missiles and Challenger 2 tanks."
+    )
+    assert ("GBR", "UKR", "missile", "delivered") in rows
+    assert not any(row[0] == "NOR" for row in rows)
+
+
+def test_three_more_in_the_same_sentence() -> None:
+    """ "Poland sent 14 Leopard 2A4 tanks, while Norway gave eight more" counts Leopards for Norway."""
+    items = _items("Poland sent 14 Leopard 2A4 tanks to Ukraine, while Norway gave eight more.")
+    assert ("Leopard 2A4", 8, 8) in items
+
+
+def test_urging_others_to_send_is_no_transfer() -> None:
+    """ "lawmakers called on the government to send Taurus missiles" gives nothing."""
+    rows = _rows(
+        "Germany delivered two IRIS-T systems to Ukraine. "
+        "Lawmakers called on the government to send Taurus missiles as well."
+    )
+    assert rows == {("DEU", "UKR", "air_defence", "delivered")}
+
+
+def test_received_items_pledged_by_a_donor() -> None:
+    """ "Kyiv has received the 12 F-16 jets pledged by Norway" has Norway, not the maker, as supplier."""
+    assert _rows("Kyiv has received the 12 F-16 jets pledged by Norway.") == {
+        ("NOR", "UKR", "aircraft", "delivered")
+    }
+
+
+def test_a_count_out_of_a_total() -> None:
+    """ "Sweden delivered four of the eight it pledged" counts four of the system named before."""
+    items = _items(
+        "Norway sent ten NASAMS launchers to Ukraine. Sweden delivered four of the eight it pledged."
+    )
+    assert ("NASAMS", 4, 4) in items

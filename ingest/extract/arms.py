@@ -938,6 +938,12 @@ class _ClauseReader:
                 previous[1].recipient = previous[1].recipient or reading.recipient
                 previous = None
                 continue
+            if previous is not None and self._giver_of_received(previous[0], previous[1], trig, reading):
+                # "received all 24 jets pledged by the Netherlands": who pledged them supplied them
+                previous[1].suppliers = reading.suppliers
+                previous[1].direct += 1
+                previous = None
+                continue
             if previous is not None and self._object_noun(previous[0], previous[1], trig, reading):
                 # "will provide Kyiv with $2 billion in military aid, including ...": the aid is the object
                 previous[1].items = reading.items
@@ -959,6 +965,21 @@ class _ClauseReader:
         if verb.role not in ("arrive", "give") or verb.start - relative.end > 8:
             return False
         return self._reduced_relative(relative)
+
+    def _giver_of_received(
+        self, verb: _Trigger, verb_reading: _Reading, giver: _Trigger, reading: _Reading
+    ) -> bool:
+        """Whether `giver` is a participle after the items `verb` received ("jets pledged by X") naming who gave."""
+        if verb.role != "get" or verb_reading.suppliers or giver.role != "give" or not reading.suppliers:
+            return False
+        if reading.recipient is not None or giver.end >= len(self.low) or self.low[giver.end] != "by":
+            return False
+        received = {w.start for w, _ in verb_reading.items}
+        return (
+            bool(received)
+            and received == {w.start for w, _ in reading.items}
+            and self._reduced_relative(giver)
+        )
 
     def _object_noun(self, verb: _Trigger, verb_reading: _Reading, noun: _Trigger, reading: _Reading) -> bool:
         """Whether a transfer noun ("military aid", "a package") is the object of the verb before it."""
@@ -983,7 +1004,18 @@ class _ClauseReader:
             and not self.text[self.tokens[trig.end - 1].end : self.tokens[trig.end].start].strip()
         ):
             return False  # "Serbia's air defence received HQ-22 systems": a verb with its object
-        return any(w.end == trig.start for w in self.weapons) and self.low[trig.start - 1] != "has"
+        before = self.low[trig.start - 1]
+        return before != "has" and any(
+            w.end == trig.start
+            or (  # "the F-16 fighters pledged by": a system named before its head noun
+                w.designation is not None
+                and w.end == trig.start - 1
+                and before.endswith("s")
+                and before not in _BE
+                and self.tokens[w.end].text.islower()
+            )
+            for w in self.weapons
+        )
 
     def _subject_noun(self, noun: _Trigger, include: _Trigger) -> bool:
         """Whether a list word reads out a transfer noun before it ("the package includes ...")."""
@@ -1304,7 +1336,8 @@ class _ClauseReader:
     def _last_named(self, start: int, end: int, first: int, last: int | None = None) -> list[WeaponMention]:
         """The system last named in the text, standing at tokens `start`..`end` in a new amount."""
         earlier = [w for w in self.state.recent_weapons(self.clause.index) if w.designation]
-        earlier += [w for w in self.weapons if w.designation and w.end <= start]  # "sent 18 tanks, while X gave three more"
+        # "sent 18 tanks, while Norway gave three more": a system named earlier in the sentence counts too
+        earlier += [w for w in self.weapons if w.designation and w.end <= start]
         if not earlier:
             return []
         system = earlier[-1]
@@ -1322,6 +1355,9 @@ class _ClauseReader:
             return False  # a year, a calibre
         if end >= len(self.low):
             return True
+        if self.low[end : end + 2] == ["of", "the"] and end + 2 < limit:  # "12 of the 19 it promised"
+            total = self.low[end + 2]
+            return total[:1].isdigit() or total in _NUMBER_WORDS
         return end < limit and self.low[end] in ("to", "for", "in", "by", "next", "this", "last")
 
     def _object_gap_ok(self, start: int, end: int, noun: bool = False) -> bool:
