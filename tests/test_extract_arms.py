@@ -698,3 +698,12 @@ def test_a_count_out_of_a_total() -> None:
         "Norway sent ten NASAMS launchers to Ukraine. Sweden delivered four of the eight it pledged."
     )
     assert ("NASAMS", 4, 4) in items
+
+
+def test_suppliers_listed_after_from() -> None:
+    """ "bought shells from Bulgaria, Romania and Greece" gives one transfer from each, but not from a state
+    that opens a report ("from Bulgaria, Romania said")."""
+    rows = _rows("Kyiv bought artillery shells from Bulgaria, Romania and Greece last year.")
+    assert {row[0] for row in rows} == {"BGR", "ROU", "GRC"}
+    rows = _rows("Kyiv bought artillery shells from Bulgaria, Romania said.")
+    assert {row[0] for row in rows} == {"BGR"}

@@ -726,6 +726,7 @@ class _ClauseReader:
         self.parties: list[_Party] = []
         self.party_tokens: set[int] = set()
         self.party_ending: dict[int, _Party] = {}
+        self.party_starting: dict[int, _Party] = {}
         self.weapon_starts: set[int] = set()
         if self.triggers:
             self.triggers = self.triggers[:_MAX_TRIGGERS]
@@ -735,6 +736,7 @@ class _ClauseReader:
             self.parties = self._parties()
             self.party_tokens = {i for p in self.parties for i in range(p.start, p.end)}
             self.party_ending = {p.end - 1: p for p in self.parties}
+            self.party_starting = {p.start: p for p in self.parties}
             self.weapons = [self._resolve_anaphora(w) for w in self.weapons]
             self.weapon_starts = {w.start for w in self.weapons}
 
@@ -1661,6 +1663,30 @@ class _ClauseReader:
             current = left
         return out
 
+    def _listed_from(self, first: _Party, hi: int) -> list[_Party]:
+        """ "from Germany, Denmark and the Netherlands": the states listed with the first one after "from"."""
+        out = [first]
+        current = first
+        while len(out) < 8:
+            j = current.end
+            comma = j < hi and "," in self.text[self.tokens[j - 1].end : self.tokens[j].start]
+            if j < hi and self.low[j] == "and":
+                j += 1
+            if j < hi and self.low[j] == "the":
+                j += 1
+            nxt = (
+                self.party_starting.get(j)
+                if j < hi and (comma or self.low[j - 1] in ("and", "the"))
+                else None
+            )
+            if nxt is None or nxt.form != "name" or nxt.ref.kind != "state" or nxt.possessive:
+                break
+            if nxt.end < len(self.low) and self.low[nxt.end] in _REPORT:
+                break  # "from Germany, Denmark said"
+            out.append(nxt)
+            current = nxt
+        return out if all(p.form == "name" and p.ref.kind == "state" for p in out) else [first]
+
     def _after(self, trig: _Trigger, words: Iterable[str], hi: int, reach: int = 5) -> _Party | None:
         """The first actor after the transfer word introduced by one of `words` ("to", "from")."""
         wanted = set(words)
@@ -1777,7 +1803,7 @@ class _ClauseReader:
             suppliers = [p for p in (by, source) if p is not None][:1]
         elif role == "get" and not passive:
             recipient = subject[0] if subject else None
-            suppliers = [source] if source is not None else []
+            suppliers = self._listed_from(source, sentence_end) if source is not None else []
             beneficiary = self._after(trig, ("for",), hi)
             if recipient is not None and beneficiary is not None and not _same(recipient.ref, beneficiary):
                 # "the Netherlands bought 100 tanks for Kyiv (together with Denmark)": buyers give
