@@ -707,3 +707,16 @@ def test_suppliers_listed_after_from() -> None:
     assert {row[0] for row in rows} == {"BGR", "ROU", "GRC"}
     rows = _rows("Kyiv bought artillery shells from Bulgaria, Romania said.")
     assert {row[0] for row in rows} == {"BGR"}
+
+
+def test_weapons_supplied_by_a_state_including_a_list() -> None:
+    """ "use weapons supplied by Iran, including Noor missiles and Ababil drones" names both systems."""
+    rows = _rows("Hezbollah uses weapons supplied by Iran, including Noor missiles and Ababil-2 drones.")
+    assert ("IRN", "Hezbollah", "missile", "delivered") in rows
+    assert ("IRN", "Hezbollah", "uav", "delivered") in rows
+
+
+def test_attacked_with_weapons_supplied_by_a_state() -> None:
+    """ "the militia shelled the town with rockets supplied by Iran" makes the militia the recipient."""
+    rows = _rows("Hezbollah shelled the border town with Burkan rockets supplied by Iran.")
+    assert {(row[0], row[1]) for row in rows} == {("IRN", "Hezbollah")}

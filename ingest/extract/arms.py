@@ -944,6 +944,7 @@ class _ClauseReader:
                 # "received all 24 jets pledged by the Netherlands": who pledged them supplied them
                 previous[1].suppliers = reading.suppliers
                 previous[1].direct += 1
+                previous[1].role = "get"  # "use weapons supplied by Iran": what is used was received
                 previous = None
                 continue
             if previous is not None and self._object_noun(previous[0], previous[1], trig, reading):
@@ -972,16 +973,26 @@ class _ClauseReader:
         self, verb: _Trigger, verb_reading: _Reading, giver: _Trigger, reading: _Reading
     ) -> bool:
         """Whether `giver` is a participle after the items `verb` received ("jets pledged by X") naming who gave."""
-        if verb.role != "get" or verb_reading.suppliers or giver.role != "give" or not reading.suppliers:
+        if (
+            verb.role not in ("get", "use")
+            or verb_reading.suppliers
+            or giver.role != "give"
+            or not reading.suppliers
+        ):
             return False
         if reading.recipient is not None or giver.end >= len(self.low) or self.low[giver.end] != "by":
             return False
         received = {w.start for w, _ in verb_reading.items}
-        return (
-            bool(received)
-            and received == {w.start for w, _ in reading.items}
-            and self._reduced_relative(giver)
-        )
+        if not received or not self._reduced_relative(giver):
+            return False
+        if received == {w.start for w, _ in reading.items}:
+            return True
+        # "use weapons supplied by Iran, including drones": the list says what the general word stands for
+        general = all(w.category == "other" and w.designation is None for w, _ in verb_reading.items)
+        if general and max(w.end for w, _ in verb_reading.items) == giver.start:
+            verb_reading.items = reading.items
+            return True
+        return False
 
     def _object_noun(self, verb: _Trigger, verb_reading: _Reading, noun: _Trigger, reading: _Reading) -> bool:
         """Whether a transfer noun ("military aid", "a package") is the object of the verb before it."""
@@ -1141,6 +1152,8 @@ class _ClauseReader:
                 items = self._items_before(trig, window_start)
             if not items and role in ("give", "get"):
                 items = self._elliptic(trig, limit)
+        if items and all(w.category == "other" and w.designation is None for w in items):
+            items = self._listed_including(max(trig.end, items[-1].end), limit) or items
         suppliers, recipient, direct = self._parties_of(
             trig, role, passive=passive, lo=lo, hi=hi, items=items
         )
@@ -1263,6 +1276,25 @@ class _ClauseReader:
         if supplied is not None:
             return self._items_after(_Trigger(supplied, supplied, "give_noun", trig.status, trig.form), limit)
         return self._drop_carriers(chosen)
+
+    def _armed_with(self, trig: _Trigger, items: list[WeaponMention]) -> bool:
+        """Whether `trig` is a participle after "with" and the items ("attacked with drones supplied by")."""
+        if not items or not self._reduced_relative(trig):
+            return False
+        heads = [w.start for w in self.weapons if w.end == trig.start or w.end == trig.start - 1]
+        return any(head > 0 and self.low[head - 1] == "with" for head in heads)
+
+    def _listed_including(self, start: int, limit: int) -> list[WeaponMention]:
+        """ "weapons supplied by Iran, including drones and missiles": what the general word stands for."""
+        for k in range(start, min(start + 6, limit)):
+            if self.low[k] in ("including", "notably") or self.low[k : k + 2] == ["such", "as"]:
+                if "," not in self.text[self.tokens[k - 1].end : self.tokens[k].start]:
+                    return []
+                step = 2 if self.low[k] == "such" else 1
+                return self._items_after(_Trigger(k, k + step, "include", "delivered", "base"), limit)
+            if self.low[k] in _GAP_BLOCKERS - {"by", "from"}:
+                return []
+        return []
 
     def _attached(self, left: WeaponMention, right: WeaponMention) -> bool:
         """Whether `right` only qualifies `left` ("ammunition for HIMARS", "parts of the S-400")."""
@@ -1800,6 +1832,8 @@ class _ClauseReader:
             recipient = to
             if recipient is None and subject and trig.end < len(self.low) and self.low[trig.end] == "with":
                 recipient = subject[0]
+            if recipient is None and subject and by is not None and self._armed_with(trig, items):
+                recipient = subject[0]  # "the Houthis attacked ships with weapons supplied by Iran"
             suppliers = [p for p in (by, source) if p is not None][:1]
         elif role == "get" and not passive:
             recipient = subject[0] if subject else None
