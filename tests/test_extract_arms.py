@@ -522,3 +522,201 @@ def test_general_news_with_transfer_words_leaves_a_later_transfer_intact() -> No
         "Poland bought 48 K2 battle tanks from South Korea."
     )
     assert _rows(text) == {("KOR", "POL", "armoured_vehicle", "agreed")}
+
+
+def test_at_least_before_a_count_keeps_the_items_the_object() -> None:
+    """ "supplied Chad with at least a dozen helicopters" reads the helicopters as what was supplied."""
+    assert _rows("Ankara has supplied Chad with at least a dozen helicopters since 2019.") == {
+        ("TUR", "TCD", "helicopter", "delivered")
+    }
+
+
+def test_a_relative_pronoun_subject_is_not_the_previous_sentence_subject() -> None:
+    """ "the army built up a fleet of Chinese-made drones, which it has used" gives no drones to the state
+    that the sentence before was about."""
+    text = (
+        "Beijing has supplied Niger with six patrol boats since 2020. "
+        "Alongside them, the army has built up a fleet of Israeli-made drones, which it has used in the east."
+    )
+    rows = _rows(text)
+    assert ("CHN", "NER", "ship", "delivered") in rows
+    assert not any(row[1] == "CHN" for row in rows)
+
+
+def test_the_supply_of_items_under_a_deal_with_a_partner() -> None:
+    """ "The government signed an agreement with Moscow for the supply of armoured vehicles" is the partner
+    supplying the government's state, not an origin adjective named earlier."""
+    text = (
+        "Laos has received ten Chinese-made drones. "
+        "Laos's government also signed an agreement with Moscow for the supply of armoured vehicles."
+    )
+    assert ("RUS", "LAO", "armoured_vehicle", "agreed") in _rows(text)
+
+
+def test_a_generic_defence_ministry_belongs_to_the_state_spoken_of() -> None:
+    """ "The Ministry of Defence" in a text that never names Britain is the ministry of the state at hand:
+    a contract with its own state's maker is a domestic order, no transfer."""
+    text = (
+        "New Delhi – The Ministry of Defence on Monday signed a contract with Hindustan Aeronautics Limited "
+        "for 97 Tejas fighter jets."
+    )
+    assert _rows(text) == set()
+
+
+def test_a_participle_after_an_article_is_an_adjective() -> None:
+    """ "Spain and Italy will supply missiles for the donated battery, Greek officials said" is Spain and
+    Italy supplying the battery's recipient, neither a donation in itself nor a transfer to Greece."""
+    text = (
+        "Poland will donate a Patriot battery to Ukraine. "
+        "Spain and Italy will supply interceptor missiles for the donated battery, Greek officials said."
+    )
+    rows = _rows(text)
+    assert ("ESP", "UKR", "missile", "planned") in rows or ("ESP", "UKR", "air_defence", "planned") in rows
+    assert ("ITA", "UKR", "missile", "planned") in rows or ("ITA", "UKR", "air_defence", "planned") in rows
+    assert not any(row[1] == "GRC" or row[3] == "delivered" for row in rows if row[0] != "POL")
+
+
+def test_intercepting_aircraft_is_air_defence_not_a_seizure() -> None:
+    """ "credited with intercepting hostile aircraft and drones" adds no drones to the transfer before it."""
+    text = (
+        "Three S-400 squadrons have been delivered to India by Russia. "
+        "The air force credited the system with intercepting hostile aircraft and drones in May."
+    )
+    assert _rows(text) == {("RUS", "IND", "air_defence", "delivered")}
+
+
+def test_an_adjective_of_a_thing_after_from_is_no_supplier() -> None:
+    """ "a package financed by proceeds from frozen Russian assets" makes Russia no donor."""
+    text = (
+        "Norway announces a new aid package for Ukraine, financed by proceeds from frozen Russian assets. "
+        "The package contains 155mm artillery ammunition."
+    )
+    rows = _rows(text)
+    assert ("NOR", "UKR", "ammunition", "planned") in rows
+    assert not any(row[0] == "RUS" for row in rows)
+
+
+def test_a_partner_together_with_the_subject_supplies_too() -> None:
+    """ "Finland, together with Estonia, will pay for CV90 vehicles for the Ukrainian army" names two
+    suppliers; a partner of the next verb is not the first verb's."""
+    rows = _rows(
+        "Finland will fund an initiative that buys artillery shells for Ukraine, and, together with Estonia, "
+        "will pay for additional CV90 infantry fighting vehicles for the Ukrainian army."
+    )
+    assert ("EST", "UKR", "armoured_vehicle", "planned") in rows
+    assert ("FIN", "UKR", "armoured_vehicle", "planned") in rows
+    assert ("EST", "UKR", "ammunition", "planned") not in rows
+
+
+def test_it_opening_a_sentence_is_the_subject_of_an_unread_sentence_before() -> None:
+    """ "Chile has spent heavily on new aircraft. It had also planned to buy Su-35s from Russia" is Chile,
+    not a state named as the maker of other aircraft."""
+    text = (
+        "Chile signed a contract for 12 KAAN fighters from Turkey. "
+        "Chile has spent heavily on new aircraft in recent years. "
+        "Alongside U.S.-made transport aircraft, it had also planned to buy eleven Su-35 fighters from Russia."
+    )
+    rows = _rows(text)
+    assert ("RUS", "CHL", "aircraft", "planned") in rows
+    assert not any(row[1] in ("TUR", "USA") for row in rows)
+
+
+def test_two_orders_each_from_its_maker() -> None:
+    """ "contracts for 48 KAAN fighters from Turkish Aerospace and for 60 TB3 drones from Baykar" gives both."""
+    rows = _rows(
+        "Malaysia has signed contracts for 48 KAAN fighters from Turkish Aerospace and for sixty Bayraktar TB3 "
+        "drones from Baykar."
+    )
+    assert ("TUR", "MYS", "aircraft", "agreed") in rows
+    assert ("TUR", "MYS", "uav", "agreed") in rows
+
+
+def test_a_headline_subject_to_verb_is_a_plan() -> None:
+    """ "Norway to give NASAMS battery to Ukraine" is planned, not delivered."""
+    assert _rows("Norway to give NASAMS battery to Ukraine\n\nMore follows.") == {
+        ("NOR", "UKR", "air_defence", "planned")
+    }
+
+
+def test_an_objector_after_a_move_that_is_no_supplier() -> None:
+    """ "cleared a sale of missiles to Taiwan, a move that drew a rebuke from Beijing" keeps China out."""
+    rows = _rows(
+        "The U.S. State Department cleared a possible sale of anti-ship missiles to Taiwan, "
+        "a move that drew an immediate rebuke from Beijing."
+    )
+    assert rows == {("USA", "TWN", "missile", "planned")}
+
+
+def test_a_ministry_in_a_capital_is_that_state() -> None:
+    """ "The defence ministry in Seoul said it was in talks about sales of K2 tanks to Peru" is Korea
+    selling, not the state of the sentence before."""
+    text = (
+        "Bucharest signed a contract with Hanwha for 54 K9 howitzers. "
+        "The defence ministry in Seoul said it was in talks about possible further sales of K2 tanks to Peru."
+    )
+    rows = _rows(text)
+    assert ("KOR", "PER", "armoured_vehicle", "considered") in rows
+    assert not any(row[0] == "ROU" for row in rows)
+
+
+def test_the_head_of_a_relative_clause_supplies() -> None:
+    """ "second only to Britain, which has supplied Kyiv with Storm Shadow missiles" makes Britain the
+    supplier, not the state the sentence opens with."""
+    rows = _rows(
+        "The minister said Norway ranked second only to Britain, which has supplied Kyiv with Storm Shadow "
+        "missiles and Challenger 2 tanks."
+    )
+    assert ("GBR", "UKR", "missile", "delivered") in rows
+    assert not any(row[0] == "NOR" for row in rows)
+
+
+def test_three_more_in_the_same_sentence() -> None:
+    """ "Poland sent 14 Leopard 2A4 tanks, while Norway gave eight more" counts Leopards for Norway."""
+    items = _items("Poland sent 14 Leopard 2A4 tanks to Ukraine, while Norway gave eight more.")
+    assert ("Leopard 2A4", 8, 8) in items
+
+
+def test_urging_others_to_send_is_no_transfer() -> None:
+    """ "lawmakers called on the government to send Taurus missiles" gives nothing."""
+    rows = _rows(
+        "Germany delivered two IRIS-T systems to Ukraine. "
+        "Lawmakers called on the government to send Taurus missiles as well."
+    )
+    assert rows == {("DEU", "UKR", "air_defence", "delivered")}
+
+
+def test_received_items_pledged_by_a_donor() -> None:
+    """ "Kyiv has received the 12 F-16 jets pledged by Norway" has Norway, not the maker, as supplier."""
+    assert _rows("Kyiv has received the 12 F-16 jets pledged by Norway.") == {
+        ("NOR", "UKR", "aircraft", "delivered")
+    }
+
+
+def test_a_count_out_of_a_total() -> None:
+    """ "Sweden delivered four of the eight it pledged" counts four of the system named before."""
+    items = _items(
+        "Norway sent ten NASAMS launchers to Ukraine. Sweden delivered four of the eight it pledged."
+    )
+    assert ("NASAMS", 4, 4) in items
+
+
+def test_suppliers_listed_after_from() -> None:
+    """ "bought shells from Bulgaria, Romania and Greece" gives one transfer from each, but not from a state
+    that opens a report ("from Bulgaria, Romania said")."""
+    rows = _rows("Kyiv bought artillery shells from Bulgaria, Romania and Greece last year.")
+    assert {row[0] for row in rows} == {"BGR", "ROU", "GRC"}
+    rows = _rows("Kyiv bought artillery shells from Bulgaria, Romania said.")
+    assert {row[0] for row in rows} == {"BGR"}
+
+
+def test_weapons_supplied_by_a_state_including_a_list() -> None:
+    """ "use weapons supplied by Iran, including Noor missiles and Ababil drones" names both systems."""
+    rows = _rows("Hezbollah uses weapons supplied by Iran, including Noor missiles and Ababil-2 drones.")
+    assert ("IRN", "Hezbollah", "missile", "delivered") in rows
+    assert ("IRN", "Hezbollah", "uav", "delivered") in rows
+
+
+def test_attacked_with_weapons_supplied_by_a_state() -> None:
+    """ "the militia shelled the town with rockets supplied by Iran" makes the militia the recipient."""
+    rows = _rows("Hezbollah shelled the border town with Burkan rockets supplied by Iran.")
+    assert {(row[0], row[1]) for row in rows} == {("IRN", "Hezbollah")}

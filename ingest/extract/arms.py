@@ -178,6 +178,8 @@ _OWNER_HEADS = frozenset(
         "leadership",
     ]
 )
+_SEATED = frozenset(["ministry", "government", "officials", "authorities", "leadership", "regime", "administration", "junta"])  # fmt: skip
+_SOURCE_HEADS = frozenset(["stocks", "stockpiles", "arsenals", "inventories", "industry", "industries", "manufacturers", "producers", "shipyards", "factories", "plants", "sources", "side"])  # fmt: skip
 _MODIFIER_HEADS = frozenset(["member", "members", "ally", "allies", "partner", "partners"])
 _COMPOUND_HEADS = frozenset(
     ["based", "backed", "aligned", "led", "born", "linked", "owned", "run", "headquartered", "registered"]
@@ -255,6 +257,17 @@ _NUMBER_WORDS = frozenset(
         "thirty",
         "forty",
         "fifty",
+        "thirteen",
+        "fourteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "dozen",
         "hundred",
         "dozens",
         "hundreds",
@@ -313,6 +326,8 @@ _VAGUE_COUNTS = frozenset(["dozens", "hundreds", "thousands", "millions", "tens"
 _COUNTED_LINE = re.compile(r"\s*(?:and\s+)?(?:up\s+to\s+)?(?:[a-z]+(?:-[a-z]+)?\s+\(\d[\d,]*\)|\d[\d,]*)\s")
 _OWNER_WORDS = frozenset(["its", "their", "his", "her", "our"])
 _FLEET_WORDS = frozenset(["fleet", "fleets", "squadron", "squadrons", "force", "forces", "units", "crews"])
+# organs named without their state: theirs only where the document names that state too
+_GENERIC_ORGANS = frozenset(["ministry of defence", "ministry of defense", "mod", "defence ministry", "defense ministry"])  # fmt: skip
 _DONOR_REACH = 6  # sentences over which a donor's last recipient carries to its donation or package
 _FRAME_REACH = 2  # sentences over which a transfer's parties carry to a clause that leaves them open
 _WEAPON_REACH = 5  # sentences back in which "the drones" looks for the system meant
@@ -403,6 +418,7 @@ class _State:
     clauses: list[Clause]
     frame: _Frame | None = None
     last_subject: ActorRef | None = None
+    subject_clause: int = -1  # the clause last_subject was read from
     weapons: dict[int, list[WeaponMention]] = field(default_factory=dict)
     priors: dict[int, tuple[ActorRef | None, ActorRef | None, ActorRef | None]] = field(default_factory=dict)
     read: int = 0
@@ -426,6 +442,8 @@ class _State:
             found = self.lows[clause.index] = _low(clause.tokens)
         return found
 
+    homes: dict[str, bool] = field(default_factory=dict)  # state code: whether the document names it
+
     def note_recipient(self, recipient: _Party, index: int) -> None:
         """Remember who received the transfer read at clause `index`, and whether all so far went to one state."""
         if self.topic is not None and not _same(self.topic.ref, recipient):
@@ -444,6 +462,38 @@ class _State:
         if known is None or index - known[1] > _DONOR_REACH:
             return None
         return known[0]
+
+    def subject_before(self, index: int) -> ActorRef | None:
+        """The actor the sentence before clause `index` is about, for "it" opening this one.
+
+        A sentence that was not read closely (no transfer word) still names its subject: its first actor
+        named outside a phrase ("Indonesia has spent heavily ... It had planned to buy").
+        """
+        previous = index - 1
+        if previous < 0 or previous == self.subject_clause:
+            return self.last_subject
+        clause = self.clauses[previous]
+        for mention in clause.actors:
+            before = clause.lowered[: mention.start].split()
+            if mention.form == "adjective" or (before and before[-1] in _PREPOSITIONS):
+                continue
+            if clause.text[mention.end : mention.end + 1] in ("-", "\u2011"):
+                continue
+            return mention.ref
+        return self.last_subject
+
+    def names_state(self, organ: ActorRef) -> bool:
+        """Whether the document names the state of a generic organ ("Ministry of Defence") other than by it."""
+        home = organ.country
+        if home is None:
+            return False
+        if home not in self.homes:
+            self.homes[home] = any(
+                m.ref.country == home and m.surface.lower() not in _GENERIC_ORGANS
+                for clause in self.clauses[:_MANY_CLAUSES]
+                for m in clause.actors
+            )
+        return self.homes[home]
 
     def may_name_weapons(self, index: int) -> bool:
         """Whether clause `index` may name a transferable weapon (a cheap test, kept)."""
@@ -512,7 +562,10 @@ class _State:
         any_form: ActorRef | None = None
         company: ActorRef | None = None
         for k in range(index - 1, max(index - _ACTOR_REACH, 0) - 1, -1):
+            text = self.clauses[k].text
             for mention in reversed(self.clauses[k].actors):
+                if text[mention.end : mention.end + 1] in ("-", "\u2011"):
+                    continue  # "Turkish-made drones", "a Paris-based group": an origin or a seat, not an actor
                 ref = mention.ref
                 if ref.kind == "state":
                     any_form = any_form or ref
@@ -589,6 +642,13 @@ def _find_triggers(text: str, tokens: list[Token], low: list[str], lex: _Lexicon
         word = _choose(hit, tokens, low, i)
         if word.role == "use" and word.form == "pastpp" and i > 0 and _adjective_left(low[i - 1]):
             continue  # "12 used Typhoons", "the used jets": an adjective
+        if (
+            word.role in ("give", "get")
+            and word.form in ("pp", "pastpp")
+            and i > 0
+            and low[i - 1] in _ARTICLES
+        ):
+            continue  # "spare parts for the donated battery": an adjective, the transfer is told elsewhere
         if word.form == "s" and low[i] in _PLURAL_NOUNS and i > 0 and not _verb_left(tokens[i - 1].text):
             continue  # "seven navy ships", "the ships": a noun
         if (
@@ -604,6 +664,8 @@ def _find_triggers(text: str, tokens: list[Token], low: list[str], lex: _Lexicon
     return found
 
 
+_CARGO = frozenset(["shipment", "shipments", "cargo", "consignment", "consignments", "vessel", "dhow", "boat", "ship", "container", "containers", "parts", "components"])  # fmt: skip
+_ARTICLES = frozenset(["the", "a", "an", "these", "those"])
 _PLURAL_NOUNS = frozenset(["ships"])  # verb forms in -s that are far more often plural nouns
 _VERB_LEFT = frozenset(
     ["also", "it", "which", "that", "who", "now", "still", "regularly", "reportedly", "allegedly", "often",
@@ -693,11 +755,17 @@ def _subclauses(text: str, tokens: list[Token], low: list[str]) -> list[tuple[in
 
 
 def _status(
-    cues: list[_Cue], low: list[str], trig: _Trigger, window: tuple[int, int], carried: list[ArmsStatus]
+    cues: list[_Cue],
+    low: list[str],
+    trig: _Trigger,
+    window: tuple[int, int],
+    carried: list[ArmsStatus],
+    *,
+    headline: bool = False,
 ) -> ArmsStatus | None:
     """The status of the transfer word `trig` from the cues (`cues`, in a clause with words `low`) in `window`
     before it and the statuses `carried` from the transfer words read before it in its part; None when
-    it is denied or reversed."""
+    it is denied or reversed. `headline`: the clause is a headline telling the future ("X to give ...")."""
     kinds = {c.kind for c in cues if window[0] <= c.start < window[1]}
     for c in cues:
         if trig.end <= c.start < trig.end + 1 and c.kind == "negation":
@@ -708,6 +776,8 @@ def _status(
         return None
     if trig.form in ("pp", "pastpp") and trig.start >= 2 and low[trig.start - 2 : trig.start] == ["to", "be"]:
         kinds.add("planned")
+    if headline:
+        kinds.add("planned")  # "Romania to give Patriot battery to Ukraine": "will give"
     if "conditional" in kinds or "considered" in kinds:
         return "considered"
     if "modal" in kinds:
@@ -751,6 +821,7 @@ class _ClauseReader:
         self.parties: list[_Party] = []
         self.party_tokens: set[int] = set()
         self.party_ending: dict[int, _Party] = {}
+        self.party_starting: dict[int, _Party] = {}
         self.weapon_starts: set[int] = set()
         if self.triggers:
             self.triggers = self.triggers[:_MAX_TRIGGERS]
@@ -760,6 +831,7 @@ class _ClauseReader:
             self.parties = self._parties()
             self.party_tokens = {i for p in self.parties for i in range(p.start, p.end)}
             self.party_ending = {p.end - 1: p for p in self.parties}
+            self.party_starting = {p.start: p for p in self.parties}
             self.weapons = [self._resolve_anaphora(w) for w in self.weapons]
             self.weapon_starts = {w.start for w in self.weapons}
 
@@ -779,7 +851,15 @@ class _ClauseReader:
                 continue
             possessive = self.text[mention.end : mention.end + 2] in ("'s", "’s")
             surface = mention.surface if mention.form != "adjective" else None
-            out.append(_Party(start, end, mention.ref, surface, mention.form, possessive))
+            ref = mention.ref
+            if mention.surface.lower() in _GENERIC_ORGANS and not self.state.names_state(mention.ref):
+                spoken_of = self._known_before(out, start)[
+                    1
+                ]  # "the Ministry of Defence" of the state at hand
+                if spoken_of is None:
+                    continue
+                ref = spoken_of
+            out.append(_Party(start, end, ref, surface, mention.form, possessive))
         out.extend(self._coreferences(out))
         out.sort(key=lambda p: p.start)
         return out
@@ -864,9 +944,16 @@ class _ClauseReader:
 
     def _antecedent(self, named: list[_Party], index: int) -> ActorRef | None:
         for party in reversed(named):
-            if party.end <= index and party.form != "adjective" and not self._in_phrase(party):
-                return party.ref
-        return self.state.last_subject
+            if (
+                party.end <= index
+                and party.form != "adjective"
+                and not self._in_phrase(party)
+                and not self._joined_made(party)
+            ):
+                return party.ref  # not "U.S.-made" in "U.S.-made aircraft, it had also planned"
+        if index > 0 and self.low[index - 1] == "which":
+            return None  # "the junta built up a fleet, which it used": the clause's own unnamed subject
+        return self.state.subject_before(self.clause.index)
 
     # --- weapons ------------------------------------------------------------------------------------
 
@@ -948,6 +1035,13 @@ class _ClauseReader:
                 previous[1].recipient = previous[1].recipient or reading.recipient
                 previous = None
                 continue
+            if previous is not None and self._giver_of_received(previous[0], previous[1], trig, reading):
+                # "received all 24 jets pledged by the Netherlands": who pledged them supplied them
+                previous[1].suppliers = reading.suppliers
+                previous[1].direct += 1
+                previous[1].role = "get"  # "use weapons supplied by Iran": what is used was received
+                previous = None
+                continue
             if previous is not None and self._object_noun(previous[0], previous[1], trig, reading):
                 # "will provide Kyiv with $2 billion in military aid, including ...": the aid is the object
                 previous[1].items = reading.items
@@ -970,10 +1064,39 @@ class _ClauseReader:
             return False
         return self._reduced_relative(relative)
 
+    def _giver_of_received(
+        self, verb: _Trigger, verb_reading: _Reading, giver: _Trigger, reading: _Reading
+    ) -> bool:
+        """Whether `giver` is a participle after the items `verb` received ("jets pledged by X") naming who gave."""
+        if (
+            verb.role not in ("get", "use")
+            or verb_reading.suppliers
+            or giver.role != "give"
+            or not reading.suppliers
+        ):
+            return False
+        if reading.recipient is not None or giver.end >= len(self.low) or self.low[giver.end] != "by":
+            return False
+        received = {w.start for w, _ in verb_reading.items}
+        if not received or not self._reduced_relative(giver):
+            return False
+        if received == {w.start for w, _ in reading.items}:
+            return True
+        # "use weapons supplied by Iran, including drones": the list says what the general word stands for
+        general = all(w.category == "other" and w.designation is None for w, _ in verb_reading.items)
+        if general and max(w.end for w, _ in verb_reading.items) == giver.start:
+            verb_reading.items = reading.items
+            return True
+        return False
+
     def _object_noun(self, verb: _Trigger, verb_reading: _Reading, noun: _Trigger, reading: _Reading) -> bool:
         """Whether a transfer noun ("military aid", "a package") is the object of the verb before it."""
-        if verb.role not in ("give", "get") or verb_reading.items or not reading.items:
+        if verb.role not in ("give", "get", "deal") or verb_reading.items or not reading.items:
             return False
+        if verb.role == "deal":  # "signed an agreement with Moscow for the supply of vehicles": the deal's
+            if noun.role not in ("give_noun", "get_noun") or noun.start - verb.end > 8:
+                return False
+            return self.low[noun.start - 2 : noun.start] in (["for", "the"], ["on", "the"])
         if noun.role not in ("package", "give_noun") or noun.start - verb.end > 10:
             return False
         between = range(verb.end, noun.start)
@@ -989,7 +1112,18 @@ class _ClauseReader:
             and not self.text[self.tokens[trig.end - 1].end : self.tokens[trig.end].start].strip()
         ):
             return False  # "Serbia's air defence received HQ-22 systems": a verb with its object
-        return any(w.end == trig.start for w in self.weapons) and self.low[trig.start - 1] != "has"
+        before = self.low[trig.start - 1]
+        return before != "has" and any(
+            w.end == trig.start
+            or (  # "the F-16 fighters pledged by": a system named before its head noun
+                w.designation is not None
+                and w.end == trig.start - 1
+                and before.endswith("s")
+                and before not in _BE
+                and self.tokens[w.end].text.islower()
+            )
+            for w in self.weapons
+        )
 
     def _subject_noun(self, noun: _Trigger, include: _Trigger) -> bool:
         """Whether a list word reads out a transfer noun before it ("the package includes ...")."""
@@ -1000,6 +1134,20 @@ class _ClauseReader:
         return len(between) <= 12 and not any(
             t.start in between and t.role not in _NOUN_ROLES for t in self.triggers
         )
+
+    def _headline_future(self, window: tuple[int, int]) -> bool:
+        """Whether the clause opens with its subject and "to" and a verb, as headlines tell the future."""
+        for k in range(max(window[0], 1), window[1]):
+            if self.low[k] != "to" or k - 1 not in self.party_ending:
+                continue
+            opening = all(i in self.party_tokens or self.low[i] in ("and", "the") for i in range(0, k))
+            verb = (
+                k + 1 < len(self.tokens)
+                and self.tokens[k + 1].text.isalpha()
+                and self.tokens[k + 1].text.islower()
+            )
+            return opening and verb
+        return False
 
     def _predicate_status(self, trig: _Trigger, limit: int, status: ArmsStatus) -> ArmsStatus | None:
         """ "The sale of 40 jets to Turkey was approved": a transfer noun as subject takes its verb's status."""
@@ -1039,7 +1187,8 @@ class _ClauseReader:
         carried: list[ArmsStatus],
         reads_out: _Trigger | None = None,
     ) -> _Reading | None:
-        status = _status(self.cues, self.low, trig, (window_start, trig.start), carried)
+        window = (window_start, trig.start)
+        status = _status(self.cues, self.low, trig, window, carried, headline=self._headline_future(window))
         if status is not None and trig.role in _NOUN_ROLES and status == trig.status:
             status = self._predicate_status(trig, limit, status)
         if status is None:
@@ -1058,15 +1207,28 @@ class _ClauseReader:
                 items = self._items_before(trig, window_start)
             if not items and role in ("give", "get"):
                 items = self._elliptic(trig, limit)
+        if items and all(w.category == "other" and w.designation is None for w in items):
+            items = self._listed_including(max(trig.end, items[-1].end), limit) or items
         suppliers, recipient, direct = self._parties_of(
             trig, role, passive=passive, lo=lo, hi=hi, items=items
         )
+        if role == "seize" and direct == 0 and self._shot_down(trig, items):
+            items = []
         enforcers = self._enforcers(trig, lo)
         if enforcers is not None:
             suppliers, recipient = self._stated_parties(trig, role, suppliers, recipient, enforcers)
             direct = int(bool(suppliers)) + int(recipient is not None)
         origins = [(w, self._origin(w)) for w in items]
         return _Reading(suppliers, recipient, status, origins, direct, role, enforcers is not None)
+
+    def _shot_down(self, trig: _Trigger, items: list[WeaponMention]) -> bool:
+        """ "credited with intercepting hostile aircraft and drones": what flies at a defence is intercepted
+        in the air, not seized in transit, unless a shipment or a party of one is named."""
+        if not self.low[trig.start].startswith("intercept") or not items or items[0].start < trig.end:
+            return False
+        if any(w.category not in ("aircraft", "helicopter", "uav", "missile") for w in items):
+            return False
+        return _CARGO.isdisjoint(self.low[trig.end : items[0].start])
 
     # --- sanctions and enforcement ---------------------------------------------------------------------
 
@@ -1170,6 +1332,25 @@ class _ClauseReader:
             return self._items_after(_Trigger(supplied, supplied, "give_noun", trig.status, trig.form), limit)
         return self._drop_carriers(chosen)
 
+    def _armed_with(self, trig: _Trigger, items: list[WeaponMention]) -> bool:
+        """Whether `trig` is a participle after "with" and the items ("attacked with drones supplied by")."""
+        if not items or not self._reduced_relative(trig):
+            return False
+        heads = [w.start for w in self.weapons if w.end == trig.start or w.end == trig.start - 1]
+        return any(head > 0 and self.low[head - 1] == "with" for head in heads)
+
+    def _listed_including(self, start: int, limit: int) -> list[WeaponMention]:
+        """ "weapons supplied by Iran, including drones and missiles": what the general word stands for."""
+        for k in range(start, min(start + 6, limit)):
+            if self.low[k] in ("including", "notably") or self.low[k : k + 2] == ["such", "as"]:
+                if "," not in self.text[self.tokens[k - 1].end : self.tokens[k].start]:
+                    return []
+                step = 2 if self.low[k] == "such" else 1
+                return self._items_after(_Trigger(k, k + step, "include", "delivered", "base"), limit)
+            if self.low[k] in _GAP_BLOCKERS - {"by", "from"}:
+                return []
+        return []
+
     def _attached(self, left: WeaponMention, right: WeaponMention) -> bool:
         """Whether `right` only qualifies `left` ("ammunition for HIMARS", "parts of the S-400")."""
         between = [self.low[i] for i in range(left.end, right.start)]
@@ -1244,6 +1425,8 @@ class _ClauseReader:
     def _last_named(self, start: int, end: int, first: int, last: int | None = None) -> list[WeaponMention]:
         """The system last named in the text, standing at tokens `start`..`end` in a new amount."""
         earlier = [w for w in self.state.recent_weapons(self.clause.index) if w.designation]
+        # "sent 18 tanks, while Norway gave three more": a system named earlier in the sentence counts too
+        earlier += [w for w in self.weapons if w.designation and w.end <= start]
         if not earlier:
             return []
         system = earlier[-1]
@@ -1261,6 +1444,9 @@ class _ClauseReader:
             return False  # a year, a calibre
         if end >= len(self.low):
             return True
+        if self.low[end : end + 2] == ["of", "the"] and end + 2 < limit:  # "12 of the 19 it promised"
+            total = self.low[end + 2]
+            return total[:1].isdigit() or total in _NUMBER_WORDS
         return end < limit and self.low[end] in ("to", "for", "in", "by", "next", "this", "last")
 
     def _object_gap_ok(self, start: int, end: int, noun: bool = False) -> bool:
@@ -1276,7 +1462,7 @@ class _ClauseReader:
             word = self.low[i]
             if word == "in" and i > 0 and self.low[i - 1] in ("million", "billion", "trillion"):
                 continue  # "an additional $250 million in weapons"
-            if word in _GAP_BLOCKERS and not self._time_phrase(i):
+            if word in _GAP_BLOCKERS and not self._time_phrase(i) and not self._bound_phrase(i):
                 return False
             accompanied = i > 0 and self.low[i - 1] in ("together", "along")
             partner = noun and (i + 1 in party_tokens or (i + 2 in party_tokens and self.low[i + 1] == "the"))
@@ -1294,6 +1480,10 @@ class _ClauseReader:
                 self.tokens[start].start if start < len(self.tokens) else 0 : self.tokens[end].start
             ]
         )
+
+    def _bound_phrase(self, i: int) -> bool:
+        """ "at least 20", "at most 40": a bound on the count that follows, not a place."""
+        return self.low[i] == "at" and i + 1 < len(self.low) and self.low[i + 1] in ("least", "most")
 
     def _time_phrase(self, i: int) -> bool:
         """ "in May 2021", "on Thursday": a time, not a place or a purpose."""
@@ -1345,6 +1535,8 @@ class _ClauseReader:
         """ "four Mi-171 helicopters from Russia in 2021 and several L-39 jets": the source and time of the
         first item stand between it and the next."""
         k = start
+        while k < min(end, start + 3) and self.low[k] not in ("from", "to") and self.tokens[k].text.islower():
+            k += 1  # "KAAN fighters from X": the head noun of the first item
         if k >= end or self.low[k] not in ("from", "to") or k + 1 not in self.party_tokens:
             return False
         k += 1
@@ -1353,6 +1545,15 @@ class _ClauseReader:
         if k + 1 < end and self._time_phrase(k):
             k += 2
         rest = range(k, end)
+        if k + 1 < end and self.low[k] == "and" and self.low[k + 1] == "for":
+            k += 1  # "for 48 jets from X and for 60 drones from Y"
+            rest = range(k + 1, end)
+            return bool(rest) and all(
+                self.low[i] in _NUMBER_WORDS
+                or self.low[i][:1].isdigit()
+                or self.low[i] in ("more", "additional")
+                for i in rest
+            )
         return (
             bool(rest)
             and self.low[k] == "and"
@@ -1395,6 +1596,8 @@ class _ClauseReader:
             j -= 1
             if j < 0:
                 return None
+            if "," in self.text[self.tokens[j].end : self.tokens[j + 1].start]:
+                return None  # "in Ukrainian service, 155mm shells bought from ...": another phrase
             party = next((p for p in self.parties if p.end == j + 1 and p.form != "pronoun"), None)
             if party is not None:
                 if party.ref.kind == "armed_group" or party.possessive:
@@ -1431,6 +1634,8 @@ class _ClauseReader:
         owner = next((p for p in self.parties if p.end == party.start and p.possessive), None)
         if owner is not None:
             return self._in_phrase(owner)  # "with Warsaw's Armament Agency"
+        if party.start >= 2 and self.low[party.start - 1] == "in" and self.low[party.start - 2] in _SEATED:
+            return False  # "the defence ministry in Seoul", "officials in Moscow": the state's own organ
         j = party.start - 1
         while j >= 0 and self.low[j] in ("the", "government", "of", "people", "armed", "forces", "kingdom",
                                          "republic", "state", "and", "its", "all", "weather", "friend"):  # fmt: skip
@@ -1490,6 +1695,8 @@ class _ClauseReader:
             party = self.party_ending.get(j)
             if party is not None:
                 j = party.start - 1
+                if self._relative_head(party, trig):
+                    return [party]  # "after the United States, which has supplied": the relative's head
                 if self._usable_subject(party, trig):
                     return self._coordinated(party, lo)
                 continue
@@ -1504,6 +1711,13 @@ class _ClauseReader:
                 return []
             j -= 1
         return []
+
+    def _relative_head(self, party: _Party, trig: _Trigger) -> bool:
+        """Whether `party` is the head of a non-restrictive relative clause ("X, which ...") whose verb is `trig`."""
+        k = party.end
+        if party.form == "adjective" or k >= trig.start or self.low[k] not in ("which", "who"):
+            return False
+        return self.text[self.tokens[k - 1].end : self.tokens[k].start].strip() == ","
 
     def _usable_subject(self, party: _Party, trig: _Trigger) -> bool:
         if party.possessive:
@@ -1536,6 +1750,30 @@ class _ClauseReader:
             current = left
         return out
 
+    def _listed_from(self, first: _Party, hi: int) -> list[_Party]:
+        """ "from Germany, Denmark and the Netherlands": the states listed with the first one after "from"."""
+        out = [first]
+        current = first
+        while len(out) < 8:
+            j = current.end
+            comma = j < hi and "," in self.text[self.tokens[j - 1].end : self.tokens[j].start]
+            if j < hi and self.low[j] == "and":
+                j += 1
+            if j < hi and self.low[j] == "the":
+                j += 1
+            nxt = (
+                self.party_starting.get(j)
+                if j < hi and (comma or self.low[j - 1] in ("and", "the"))
+                else None
+            )
+            if nxt is None or nxt.form != "name" or nxt.ref.kind != "state" or nxt.possessive:
+                break
+            if nxt.end < len(self.low) and self.low[nxt.end] in _REPORT:
+                break  # "from Germany, Denmark said"
+            out.append(nxt)
+            current = nxt
+        return out if all(p.form == "name" and p.ref.kind == "state" for p in out) else [first]
+
     def _after(self, trig: _Trigger, words: Iterable[str], hi: int, reach: int = 5) -> _Party | None:
         """The first actor after the transfer word introduced by one of `words` ("to", "from")."""
         wanted = set(words)
@@ -1549,12 +1787,14 @@ class _ClauseReader:
             while j >= trig.end and steps < reach and self.low[j] not in wanted:
                 if self.low[j] in _PREPOSITIONS - {"of"} or not self.tokens[j].text[:1].isalpha():
                     break
+                if "," in self.text[self.tokens[j].end : self.tokens[j + 1].start]:
+                    break  # "for the battery, Dutch officials said": the phrase ends at the comma
                 if j in self.party_tokens:
                     break
                 j -= 1
                 steps += 1
             if j >= trig.end and self.low[j] in wanted:
-                if self._is_modifier(party):
+                if self._is_modifier(party) or not self._adjective_stands_for_state(party):
                     continue
                 if self.low[j] == "to" and not self._to_party(j, party):
                     continue  # "according to U.N. officials", "to counter Russian air power"
@@ -1563,6 +1803,14 @@ class _ClauseReader:
                     return head  # "to Yemen's Houthi rebels"
                 return party
         return None
+
+    def _adjective_stands_for_state(self, party: _Party) -> bool:
+        """Whether an adjective names its state as a party ("from Russian stocks", "to Ukrainian forces"),
+        not something merely of that state ("proceeds from frozen Russian assets")."""
+        if party.form != "adjective" or party.end >= len(self.tokens):
+            return True
+        head = self.tokens[party.end].key
+        return not (head.isalpha() and head.islower()) or self.low[party.end] in _AGENT_HEADS | _SOURCE_HEADS
 
     def _to_party(self, j: int, party: _Party) -> bool:
         """Whether the "to" at token `j` introduces `party` as a destination, not an infinitive or an idiom."""
@@ -1631,16 +1879,20 @@ class _ClauseReader:
         if role == "give" and not passive:
             recipient = self._indirect_object(trig) or to
             suppliers = [] if self._participle_of_noun(trig) else subject
+            if suppliers:
+                suppliers = [*suppliers, *(p for p in self._joint(trig, hi) if not _same(p.ref, recipient))]
             if source is not None and (not suppliers or any(_same(s.ref, recipient) for s in suppliers)):
                 suppliers = [source]
         elif role == "give" and passive:
             recipient = to
             if recipient is None and subject and trig.end < len(self.low) and self.low[trig.end] == "with":
                 recipient = subject[0]
+            if recipient is None and subject and by is not None and self._armed_with(trig, items):
+                recipient = subject[0]  # "the Houthis attacked ships with weapons supplied by Iran"
             suppliers = [p for p in (by, source) if p is not None][:1]
         elif role == "get" and not passive:
             recipient = subject[0] if subject else None
-            suppliers = [source] if source is not None else []
+            suppliers = self._listed_from(source, sentence_end) if source is not None else []
             beneficiary = self._after(trig, ("for",), hi)
             if recipient is not None and beneficiary is not None and not _same(recipient.ref, beneficiary):
                 # "the Netherlands bought 100 tanks for Kyiv (together with Denmark)": buyers give
@@ -1687,6 +1939,12 @@ class _ClauseReader:
                 and "," in self.text[self.tokens[k - 1].end : self.tokens[k].start]
             ):
                 return k
+            if (
+                word in ("that", "which")
+                and k >= 3
+                and "," in self.text[self.tokens[k - 3].end : self.tokens[k].start]
+            ):
+                return k  # ", a move that drew a rebuke from Beijing"
         return len(self.tokens)
 
     def _objecting(self, subject: list[_Party], trig: _Trigger) -> bool:
@@ -1707,11 +1965,22 @@ class _ClauseReader:
         return self.low[j] not in _BE | _AUXILIARIES | _PREPOSITIONS | _LIST_WORDS | _PERSONS | _PRONOUNS
 
     def _joint(self, trig: _Trigger, hi: int) -> list[_Party]:
-        """Partners named after "together with", "jointly with", "along with"."""
+        """Partners named after "together with", "jointly with", "along with", between the subject and the
+        verb ("X, together with Y, will pay for") or after the verb up to the next transfer word."""
+        end = min((t.start for t in self.triggers if t.start >= trig.end), default=hi)
         out = []
         for party in self.parties:
             k = party.start
-            if trig.end <= k < hi and k >= 2 and self.low[k - 1] == "with" and self.low[k - 2] in _JOINTLY:
+            if (
+                trig.start - 6 <= k < min(hi, end)
+                and k >= 2
+                and self.low[k - 1] == "with"
+                and self.low[k - 2] in _JOINTLY
+            ):
+                if party.form == "adjective" or trig.start <= k < trig.end:
+                    continue
+                if k > trig.end and "and" in self.low[trig.end : k]:
+                    continue  # "that buys shells, and, together with Y, will pay for": the next verb's partner
                 out.append(party)
         return out
 
@@ -2185,6 +2454,7 @@ def _read_clause(clause: Clause, state: _State) -> None:
     subject = next((p for p in reader.parties if p.form != "adjective" and not reader._in_phrase(p)), None)
     if subject is not None:
         state.last_subject = subject.ref
+        state.subject_clause = clause.index
     if reader.triggers or reader.weapons:
         state.weapons[clause.index] = [w for w in reader.weapons if w.is_item]
 
