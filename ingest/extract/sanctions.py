@@ -96,6 +96,104 @@ _LONG_PASSAGE = 4000  # characters: longer passages are read in windows around t
 _ENTRY_REACH = 12  # words between "barred" and the "from entering" that makes it a ban on entry
 _GOODS_WORDS = 16  # words an export ban may take to name its goods before "to" names where they may not go
 
+_MAX_POSITIONS = 5000  # places of sanctions words looked at in one document
+_CROWDED = 8  # occurrences of a group's word after which its phrases are each searched for instead
+
+
+class _Phrases:
+    """A fixed set of phrases, looked for in a text with one scan per group rather than one per phrase.
+
+    Each phrase is put in the group of the first of `groups` it contains ("ban" for "travel ban",
+    "banned", "bans "); a phrase that contains none is a group of its own. A text is scanned for each
+    group's word, and only where that word stands are its phrases compared.
+    """
+
+    __slots__ = ("_groups", "phrases")
+
+    def __init__(self, phrases: Sequence[str], groups: Sequence[str] = ()) -> None:
+        self.phrases = tuple(phrases)
+        members: dict[str, list[tuple[str, int]]] = {}
+        for phrase in self.phrases:
+            word = next((g for g in groups if g in phrase), phrase)
+            members.setdefault(word, []).append((phrase, phrase.index(word)))
+        self._groups = [(word, tuple(found)) for word, found in members.items()]
+
+    def found_in(self, text: str) -> bool:
+        """Exactly `any(phrase in text for phrase in self.phrases)`."""
+        for word, members in self._groups:
+            at = text.find(word)
+            seen = 0
+            while at != -1:
+                for phrase, offset in members:
+                    if at >= offset and text.startswith(phrase, at - offset):
+                        return True
+                seen += 1
+                if seen == _CROWDED:  # the word is everywhere: a scan per phrase is cheaper
+                    if any(phrase in text for phrase, _ in members):
+                        return True
+                    break
+                at = text.find(word, at + 1)
+        return False
+
+    def first(self, text: str) -> int:
+        """Where the first occurrence of any phrase begins in `text`; -1 when none occurs."""
+        best = -1
+        for word, members in self._groups:
+            reach = max(offset for _, offset in members)  # a phrase begins at most this far before its word
+            at = text.find(word)
+            seen = 0
+            while at != -1 and (best < 0 or at - reach < best):
+                for phrase, offset in members:
+                    begin = at - offset
+                    if begin >= 0 and (best < 0 or begin < best) and text.startswith(phrase, begin):
+                        best = begin
+                seen += 1
+                if seen == _CROWDED * 8:  # the word is everywhere: a scan per phrase is cheaper
+                    for phrase, _ in members:
+                        begin = text.find(phrase)
+                        if begin >= 0 and (best < 0 or begin < best):
+                            best = begin
+                    break
+                at = text.find(word, at + 1)
+        return best
+
+    def positions(self, text: str, limit: int) -> list[int] | None:
+        """Where the phrases occur in `text`, in order; None when they occur `limit` times or more.
+
+        Each phrase counts at its occurrences found left to right, each after the end of the one
+        before (as repeated `str.find` from there finds them), so that the list is exactly what
+        `_positions(text, self.phrases)` gives when that stays under its cap.
+        """
+        out: list[int] = []
+        for word, members in self._groups:
+            at = text.find(word)
+            if at == -1:
+                continue
+            first = len(out)
+            free = [0] * len(members)  # where each phrase's next occurrence may begin
+            seen = 0
+            while at != -1:
+                for k, (phrase, offset) in enumerate(members):
+                    begin = at - offset
+                    if begin >= free[k] and text.startswith(phrase, begin):
+                        out.append(begin)
+                        free[k] = begin + len(phrase)
+                seen += 1
+                if seen == _CROWDED * 8:  # the word is everywhere: a scan per phrase is cheaper
+                    del out[first:]
+                    for phrase, _ in members:
+                        at = text.find(phrase)
+                        while at != -1 and len(out) < limit:
+                            out.append(at)
+                            at = text.find(phrase, at + len(phrase))
+                    break
+                at = text.find(word, at + 1)
+            if len(out) >= limit:
+                return None
+        out.sort()
+        return out
+
+
 # Literal searches (str.find runs in C) rather than alternations, which the regex engine tries at every
 # character: the document-wide scans below are the extractor's most frequent work.
 _CUES = (  # in lower-cased text: a passage without one of these reports no sanction
@@ -136,6 +234,7 @@ _CUES = (  # in lower-cased text: a passage without one of these reports no sanc
     "entry ban",
     "trade restriction",
 )
+_CUE_PHRASES = _Phrases(_CUES, ("ban", "bar", "list", "restrict", "export", "block"))
 _STRONG_CUES = (  # in lower-cased text: a document with one of these is about sanctions
     "sanction",
     "designat",
@@ -147,6 +246,7 @@ _STRONG_CUES = (  # in lower-cased text: a document with one of these is about s
     "restrictive measure",
     "blocked property",
 )
+_STRONG_PHRASES = _Phrases(_STRONG_CUES, ("list",))
 _WEAK_CUES = (
     "blocks",
     "blocked",
@@ -166,8 +266,10 @@ _WEAK_CUES = (
     "dealings with",
     "reimpos",
 )  # words, in a document with a strong cue ("added 11 entities to the list", "a license authorising dealings with")
+_WEAK_PHRASES = _Phrases(_WEAK_CUES, ("list", "add", "remov", "block"))
 _EU_NAMES = ("European Union", "Council of the EU", "E.U.")
 _EU_COUNCILS = ("Council of the EU", "Council of the European Union", "European Council", "EU Council")
+_EU_COUNCIL_PHRASES = _Phrases(_EU_COUNCILS, ("Council",))
 _UN_COUNCIL = "United Nations Security Council"
 _COMMERCE = "U.S. Department of Commerce"
 _EXPORT_AUTHORITIES = frozenset(["Bureau of Industry and Security", "U.S. Department of Commerce"])
@@ -574,24 +676,27 @@ class _Passage:
     once, on first use.
     """
 
+    # What is computed on first use starts as these class-wide defaults: a passage that is never read
+    # costs only its four own attributes.
+    _tokens: list[Token] | None = None
+    _mentions: list[Mention] | None = None
+    _keys: list[str] | None = None
+    _entities: list[_Entity] | None = None
+    _starts: list[int]  # where each of `_entities` starts: set with them
+    _lowered: str | None = None
+    _title: bool | None = None
+    _citations: list[Citation] | None = None
+    _windows: dict[tuple[int, int], list[_Entity]] | None = None
+    _token_starts: list[int] | None = None
+    _mention_starts: list[int] | None = None
+    _states: list[_Entity] | None = None
+    spots: list[tuple[int, int, _Imposer]] | None = None  # where imposers are named, once read
+
     def __init__(self, text: str, sentences: list[Sentence], clause: Clause | None = None) -> None:
         self.text = text
         self.sentences = sentences
         self.line_start = False
         self._clause = clause  # the document's own sentence, whose words and actors it computes once
-        self._tokens: list[Token] | None = None
-        self._mentions: list[Mention] | None = None
-        self._keys: list[str] | None = None
-        self._entities: list[_Entity] | None = None
-        self._starts: list[int] = []
-        self._lowered: str | None = None
-        self._title: bool | None = None
-        self._citations: list[Citation] | None = None
-        self._windows: dict[tuple[int, int], list[_Entity]] = {}
-        self._token_starts: list[int] | None = None
-        self._mention_starts: list[int] | None = None
-        self._states: list[_Entity] | None = None
-        self.spots: list[tuple[int, int, _Imposer]] | None = None  # where imposers are named, once read
 
     @property
     def tokens(self) -> list[Token]:
@@ -664,6 +769,8 @@ class _Passage:
         hi = len(self.text) if hi is None else hi
         if len(self.text) > _LONG_PASSAGE:
             key = (lo, hi)
+            if self._windows is None:
+                self._windows = {}
             if key not in self._windows:
                 self._windows[key] = [e for e in _entities(self, max(0, lo - 200), hi) if e.start >= lo]
             return self._windows[key]
@@ -729,7 +836,7 @@ def read_sanctions(doc: Document) -> list[SanctionDraft]:
     if len(lowered) != len(doc.text):
         # "İ" is the one character whose lower case is two characters long: keep offsets aligned
         lowered = doc.text.replace("\u0130", "i").lower()
-    if not _has_any(lowered, _CUES):
+    if not _CUE_PHRASES.found_in(lowered):
         return []
     reader = _Reader(doc, lowered)
     findings = reader.read()
@@ -771,7 +878,7 @@ class _Reader:
         self.passages = _passages(doc)
         self.starts = [p.sentences[0].start for p in self.passages]
         self.council = _council(doc.text)
-        self.strong_doc = _has_any(lowered, _STRONG_CUES)
+        self.strong_doc = _STRONG_PHRASES.found_in(lowered)
         self.owners: list[tuple[int, tuple[str, ...]]] = []  # (article offset, imposer keys) as read
         self.sites_left = _MAX_SITES
         self.bare: list[_Finding] = []  # findings that name no target: their measures may be the listing's
@@ -851,10 +958,10 @@ class _Reader:
         last: list[_Imposer] = []
         pending: list[_Finding] = []
         counted: tuple[int, _Finding, int] | None = None  # an announcement that counts its targets, unnamed
-        cues = _positions(self.lowered, _CUES)
+        cues = _cue_positions(self.lowered, _CUE_PHRASES)
         if self.strong_doc:
             cues = sorted(
-                cues + [at for at in _positions(self.lowered, _WEAK_CUES) if _word_at(self.text, at)]
+                cues + [at for at in _cue_positions(self.lowered, _WEAK_PHRASES) if _word_at(self.text, at)]
             )
         for index, passage in enumerate(self.passages):
             if self.sites_left <= 0:
@@ -1062,7 +1169,7 @@ class _Reader:
         passage = self.passages[index]
         keys = passage.keys
         table = _triggers()
-        strong_here = _has_any(passage.lowered, _STRONG_CUES)
+        strong_here = _STRONG_PHRASES.found_in(passage.lowered)
         last_list = max((k for k, key in enumerate(keys) if key in ("list", "blacklist")), default=-1)
         found = 0
         i = 0
@@ -1162,7 +1269,7 @@ class _Reader:
     def _first_authority(self) -> _Imposer | None:
         """The first authority the document names, for findings before any imposer is read."""
         for passage in self.passages[:200]:
-            if not _has_any(passage.lowered, _CUES) and len(passage.text) > 300:
+            if not _CUE_PHRASES.found_in(passage.lowered) and len(passage.text) > 300:
                 continue
             for _, end, imposer in _imposer_spots(passage, self.council):
                 if imposer.authority is not None and _next_word(passage.text, end) not in (
@@ -1205,11 +1312,17 @@ def _positions(text: str, needles: Sequence[str]) -> list[int]:
     out: list[int] = []
     for needle in needles:
         at = text.find(needle)
-        while at != -1 and len(out) < 5000:
+        while at != -1 and len(out) < _MAX_POSITIONS:
             out.append(at)
             at = text.find(needle, at + len(needle))
     out.sort()
     return out
+
+
+def _cue_positions(text: str, phrases: _Phrases) -> list[int]:
+    """`_positions(text, phrases.phrases)`, found with one scan per group of phrases."""
+    found = phrases.positions(text, _MAX_POSITIONS)
+    return found if found is not None else _positions(text, phrases.phrases)
 
 
 def _word_at(text: str, at: int) -> bool:
@@ -1225,9 +1338,9 @@ def _off_topic(passage: _Passage) -> bool:
     # a court's word reports a sentence when it comes first ("was jailed and fined"), not in a
     # description of a listed person ("sanctions on Judge X, who has sentenced protesters")
     court = _w("court")
-    first_cue = min(
-        (at for at in (passage.lowered.find(c) for c in _CUES) if at != -1), default=len(passage.text)
-    )
+    first_cue = _CUE_PHRASES.first(passage.lowered)
+    if first_cue < 0:
+        first_cue = len(passage.text)
     return any(key in court for key in passage.keys[: bisect_left(passage.token_starts, first_cue)])
 
 
@@ -1675,7 +1788,7 @@ def _council(text: str) -> str | None:
     A text about the Security Council that never names the EU's Council means the
     former; one that names the EU means the latter.
     """
-    eu_council = _has_any(text, _EU_COUNCILS)
+    eu_council = _EU_COUNCIL_PHRASES.found_in(text)
     if "Security Council" in text and not eu_council:
         return _UN_COUNCIL
     if eu_council or _has_any(text, _EU_NAMES) or ("EU" in text and _EU_WORD.search(text) is not None):
@@ -2130,7 +2243,7 @@ def _follows_list(passage: _Passage) -> bool:
             or _CLASS_INTRO.search(text, max(0, len(text) - 80))
             is not None  # "..., BIS said the entities were:"
         )
-        and not _has_any(passage.lowered, _CUES)
+        and not _CUE_PHRASES.found_in(passage.lowered)
     )
 
 
