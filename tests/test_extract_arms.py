@@ -720,3 +720,34 @@ def test_attacked_with_weapons_supplied_by_a_state() -> None:
     """ "the militia shelled the town with rockets supplied by Iran" makes the militia the recipient."""
     rows = _rows("Hezbollah shelled the border town with Burkan rockets supplied by Iran.")
     assert {(row[0], row[1]) for row in rows} == {("IRN", "Hezbollah")}
+
+
+def test_recipients_listed_after_to() -> None:
+    """ "sold TB2 drones to Kenya, Niger and Togo" gives one transfer to each state listed, but not to a
+    state that opens a clause of its own ("to Kenya and Niger will ...")."""
+    rows = _rows("Turkey has sold Bayraktar TB2 drones to Kenya, Niger and Togo.")
+    assert {row[1] for row in rows} == {"KEN", "NER", "TGO"}
+    rows = _rows("Israel delivered radars to Chile, and Peru will buy them too.")
+    assert {row[1] for row in rows} == {"CHL"}
+
+
+def test_customers_read_out_after_a_count_of_countries() -> None:
+    """ "exported the drone to more than 20 countries, including Qatar and Niger" names those two buyers."""
+    rows = _rows("Baykar has exported its TB2 drone to more than 20 countries, including Qatar and Niger.")
+    assert {row[1] for row in rows} == {"QAT", "NER"}
+
+
+def test_each_item_to_its_own_destination() -> None:
+    """ "sales of K2 tanks to Peru and of K9 howitzers to Egypt" sends each system to its own buyer, also
+    when a second system and its buyers follow a first list ("and its Akinci drone to ...")."""
+    rows = _rows("South Korea has agreed sales of K2 tanks to Peru and of K9 howitzers to Egypt.")
+    assert rows == {("KOR", "PER", "armoured_vehicle", "agreed"), ("KOR", "EGY", "artillery", "agreed")}
+    items = {
+        (e.recipient.country, i.designation)
+        for e in extract(
+            "Turkey exported TB2 drones to Qatar and Niger, and its larger Akinci drone to Kuwait.", "t"
+        )
+        if isinstance(e, ArmsTransfer)
+        for i in e.items
+    }
+    assert items == {("QAT", "Bayraktar TB2"), ("NER", "Bayraktar TB2"), ("KWT", "Bayraktar Akinci")}

@@ -1496,6 +1496,8 @@ class _ClauseReader:
         between = list(range(left.end, right.start))
         if self._counted_lines(left, right):
             return True  # "twenty (20) F-16 aircraft; twenty-four (24) engines; ...; and four (4) radars"
+        if self._destination_gap(between):
+            return True
         if len(between) > 10:
             return False
         if self._party_aside(left.end, right.start):
@@ -1518,6 +1520,23 @@ class _ClauseReader:
                 continue
             return self._restarts(words[max(0, k - 1) :])
         return True
+
+    def _destination_gap(self, between: list[int]) -> bool:
+        """ "the TB2 to Poland and Morocco, and its Akinci drone": a destination between two items of one
+        export, the second led by "and" and at most a determiner and adjectives."""
+        if not between or len(between) > 30 or self.low[between[0]] != "to":
+            return False
+        states = [p for p in self.parties if between[0] < p.start and p.end <= between[-1] + 1]
+        if not states or any(p.ref.kind != "state" for p in states):
+            return False
+        tail = [self.low[i] for i in between if i >= states[-1].end]
+        if not tail or tail[0] != "and" or len(tail) > 4:
+            return False
+        return all(
+            word in ("its", "their", "the", "a", "an", "of")
+            or (word.isalpha() and word not in _PREPOSITIONS | _AUXILIARIES | _BE)
+            for word in tail[1:]
+        ) and not any(t.start in between for t in self.triggers)
 
     def _counted_lines(self, left: WeaponMention, right: WeaponMention) -> bool:
         """Whether the items stand in a list of counted lines split by semicolons, as sale notices write them.
@@ -2441,7 +2460,8 @@ def _read_clause(clause: Clause, state: _State) -> None:
     state.read += bool(reader.triggers)
     produced = False
     for reading in readings:
-        produced |= _record(reader, reading, state)
+        for part in _by_destination(reader, reading):
+            produced |= _record(reader, part, state)
     if not produced and reader.weapons:
         produced |= _continue_list(
             reader, state
@@ -2457,6 +2477,82 @@ def _read_clause(clause: Clause, state: _State) -> None:
         state.subject_clause = clause.index
     if reader.triggers or reader.weapons:
         state.weapons[clause.index] = [w for w in reader.weapons if w.is_item]
+
+
+_CUSTOMER_NOUNS = frozenset(["countries", "nations", "states", "customers", "buyers", "clients", "operators", "users", "armies", "militaries", "markets"])  # fmt: skip
+
+
+def _destination_heads(reader: _ClauseReader, after: int) -> list[_Party]:
+    """The states after `after` that a "to" sends items to: "to Poland", "to the UAE", and those a
+    count of customers reads out ("to more than 30 countries, including Poland")."""
+    low = reader.low
+    heads: list[_Party] = []
+    for party in reader.parties:
+        if party.start <= after or party.form != "name" or party.ref.kind != "state" or party.possessive:
+            continue
+        j = party.start - 1
+        if j >= 0 and low[j] == "the":
+            j -= 1
+        if j < 0:
+            continue
+        if low[j] == "to" and reader._to_party(j, party):
+            heads.append(party)
+        elif low[j] in ("including", "among") and j >= 2:
+            window = low[max(j - 7, after) : j]
+            if "to" in window and not _CUSTOMER_NOUNS.isdisjoint(window):
+                heads.append(party)
+    return heads
+
+
+def _listed_to(reader: _ClauseReader, head: _Party) -> list[_Party]:
+    """The states listed with a destination ("to Poland, Azerbaijan and Ethiopia"), short of a state that
+    opens a clause of its own ("to Poland and Romania will send ...")."""
+    listed = reader._listed_from(head, len(reader.tokens))
+    while len(listed) > 1:
+        last = listed[-1]
+        nxt = reader.low[last.end] if last.end < len(reader.low) else ""
+        if nxt not in _AUXILIARIES and not any(t.start == last.end for t in reader.triggers):
+            break
+        listed.pop()
+    return listed
+
+
+def _by_destination(reader: _ClauseReader, reading: _Reading) -> list[_Reading]:
+    """A reading split by where its items go: "sold K2 tanks to Poland and K9 howitzers to Vietnam" gives
+    each item its own recipient, and "exported drones to Poland, Azerbaijan and Ethiopia" one transfer for
+    each state listed. Items go to the first destination after them (a later one when none follows);
+    a reading whose recipient is not one of these destinations is kept as it is."""
+    if reading.role not in ("give", "give_noun") or not reading.items or reading.strict:
+        return [reading]
+    first = min(w.start for w, _ in reading.items)
+    heads = _destination_heads(reader, first)
+    if not heads or (
+        reading.recipient is not None and all(h.start != reading.recipient.start for h in heads)
+    ):
+        return [reading]
+    groups: list[tuple[list[_Party], list[tuple[WeaponMention, _Party | None]]]] = []
+    taken: set[int] = set()
+    for head in heads:
+        if head.start in taken:
+            continue
+        listed = _listed_to(reader, head)
+        taken.update(p.start for p in listed)
+        groups.append((listed, []))
+    for entry in reading.items:
+        weapon = entry[0]
+        target = next((g for g in groups if g[0][0].start >= weapon.end), groups[-1])
+        target[1].append(entry)
+    if len(groups) == 1 and len(groups[0][0]) == 1 and reading.recipient is not None:
+        return [reading]
+    out = []
+    for recipients, items in groups:
+        if not items:
+            continue
+        out.extend(
+            _Reading(reading.suppliers, recipient, reading.status, items, reading.direct, reading.role)
+            for recipient in recipients
+        )
+    return out or [reading]
 
 
 def _open_list(reader: _ClauseReader, frame: _Frame) -> None:
