@@ -751,3 +751,14 @@ def test_each_item_to_its_own_destination() -> None:
         for i in e.items
     }
     assert items == {("QAT", "Bayraktar TB2"), ("NER", "Bayraktar TB2"), ("KWT", "Bayraktar Akinci")}
+
+
+def test_a_plural_head_ends_a_system_before_and() -> None:
+    """ "received Mi-8 helicopters, L-39 trainers and radars from Russia" gives the jets and the radars
+    as two items, not one radar named L-39."""
+    rows = _rows("Niger has received Mi-8 helicopters, L-39 trainers and radar systems from Russia.")
+    assert rows == {
+        ("RUS", "NER", "helicopter", "delivered"),
+        ("RUS", "NER", "aircraft", "delivered"),
+        ("RUS", "NER", "sensor", "delivered"),
+    }
