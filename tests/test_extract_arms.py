@@ -762,3 +762,17 @@ def test_a_plural_head_ends_a_system_before_and() -> None:
         ("RUS", "NER", "aircraft", "delivered"),
         ("RUS", "NER", "sensor", "delivered"),
     }
+
+
+def test_a_count_of_them_takes_the_system_and_its_maker() -> None:
+    """ "Saab builds the Gripen ... Brazil has ordered 36 of them" is Sweden's sale of 36 Gripens to Brazil."""
+    text = "Saab builds the Gripen fighter for export. Brazil has ordered 36 of them."
+    assert _rows(text) == {("SWE", "BRA", "aircraft", "agreed")}
+    assert _items(text) == [("Gripen", 36, 36)]
+
+
+def test_a_count_of_the_launchers_takes_the_system_named_before() -> None:
+    """ "Latvia has received six of the launchers" counts the rocket system named in the sentence before."""
+    text = "Lockheed Martin makes the HIMARS launcher. Latvia has received six of the launchers."
+    assert _rows(text) == {("USA", "LVA", "artillery", "delivered")}
+    assert _items(text) == [("HIMARS", 6, 6)]

@@ -322,6 +322,9 @@ _TO_DETERMINERS = frozenset(
     ["the", "a", "an", "its", "their", "his", "her", "our", "both", "all", "fellow", "war-torn", "embattled",
      "neighbouring", "neighboring", "allied", "eastern", "western", "northern", "southern", "government"]
 )  # fmt: skip
+_GENERIC_PLURALS = frozenset(
+    ["launchers", "systems", "units", "batteries", "platforms"]
+)  # "eight of the launchers"
 _VAGUE_COUNTS = frozenset(["dozens", "hundreds", "thousands", "millions", "tens", "several", "scores"])
 _COUNTED_LINE = re.compile(r"\s*(?:and\s+)?(?:up\s+to\s+)?(?:[a-z]+(?:-[a-z]+)?\s+\(\d[\d,]*\)|\d[\d,]*)\s")
 _OWNER_WORDS = frozenset(["its", "their", "his", "her", "our"])
@@ -1444,9 +1447,11 @@ class _ClauseReader:
             return False  # a year, a calibre
         if end >= len(self.low):
             return True
+        if self.low[end : end + 2] in (["of", "them"], ["of", "these"], ["of", "those"]):
+            return True  # "has ordered 18 of them"
         if self.low[end : end + 2] == ["of", "the"] and end + 2 < limit:  # "12 of the 19 it promised"
             total = self.low[end + 2]
-            return total[:1].isdigit() or total in _NUMBER_WORDS
+            return total[:1].isdigit() or total in _NUMBER_WORDS or total in _GENERIC_PLURALS
         return end < limit and self.low[end] in ("to", "for", "in", "by", "next", "this", "last")
 
     def _object_gap_ok(self, start: int, end: int, noun: bool = False) -> bool:
@@ -2544,7 +2549,7 @@ def _by_destination(reader: _ClauseReader, reading: _Reading) -> list[_Reading]:
         target[1].append(entry)
     if len(groups) == 1 and len(groups[0][0]) == 1 and reading.recipient is not None:
         return [reading]
-    out = []
+    out: list[_Reading] = []
     for recipients, items in groups:
         if not items:
             continue
@@ -2553,6 +2558,14 @@ def _by_destination(reader: _ClauseReader, reading: _Reading) -> list[_Reading]:
             for recipient in recipients
         )
     return out or [reading]
+
+
+def _untransferred(state: _State, weapon: WeaponMention) -> bool:
+    """Whether the system a word like "the jets" stands for was named in no transfer read so far, so that
+    its maker is the one who supplies it ("Lockheed builds HIMARS ... Romania has ordered 18 of them")."""
+    return weapon.designation is not None and not any(
+        item.designation == weapon.designation for draft in state.drafts for item in draft.items
+    )
 
 
 def _open_list(reader: _ClauseReader, frame: _Frame) -> None:
@@ -2647,8 +2660,10 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
         suppliers = [origins[0]]
     if not suppliers and recipient is not None and not reading.strict:
         makers = [
-            w.origin for w, _ in reading.items if w.origin and not (w.definite and w.kind == "class")
-        ]  # a system named here, not "the jets" standing for one named before
+            w.origin
+            for w, _ in reading.items
+            if w.origin and (not (w.definite and w.kind == "class") or _untransferred(state, w))
+        ]  # a system named here, not "the jets" standing for one named before, unless none was given yet
         state_ref = country(makers[0]) if makers else None
         if state_ref is not None:
             suppliers = [_Party(0, 0, state_ref, None, "adjective")]
