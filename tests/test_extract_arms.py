@@ -776,3 +776,17 @@ def test_a_count_of_the_launchers_takes_the_system_named_before() -> None:
     text = "Lockheed Martin makes the HIMARS launcher. Latvia has received six of the launchers."
     assert _rows(text) == {("USA", "LVA", "artillery", "delivered")}
     assert _items(text) == [("HIMARS", 6, 6)]
+
+
+def test_an_unknown_line_does_not_end_a_sale_notice_list() -> None:
+    """In a sale notice's list of counted lines, a line naming no known system does not cut off the lines
+    after it: the missiles on the last line join the approved sale."""
+    text = (
+        "The State Department has approved a possible Foreign Military Sale to the Government of Chile.\n"
+        "The Government of Chile has requested to buy:\n"
+        "Major Defense Equipment (MDE):\n"
+        "Four (4) MH-60R helicopters\n"
+        "Six (6) Zorbex Mk 7 consoles\n"
+        "Twelve (12) AGM-114R Hellfire missiles\n"
+    )
+    assert ("USA", "CHL", "missile", "planned") in _rows(text)

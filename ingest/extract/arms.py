@@ -428,6 +428,7 @@ class _State:
     drafts: list[ArmsDraft] = field(default_factory=list)
     requests: set[int] = field(default_factory=set)  # ids of drafts read from a request ("has requested")
     requested: set[int] = field(default_factory=set)  # clauses such requests were read in
+    planned_pairs: set[tuple[str, str]] = field(default_factory=set)  # sales approved before items are listed
     # supplier: the recipient of its last transfer, and the clause it was read in
     recipients: dict[str, tuple[_Party, int]] = field(default_factory=dict)
     topic: _Party | None = None  # the recipient of the transfers read so far, while they all had one
@@ -2416,7 +2417,7 @@ def _settle_requests(state: _State) -> None:
     """
     approved = {
         (_actor_key(d.supplier), _actor_key(d.recipient)) for d in state.drafts if d.status == "planned"
-    }
+    } | state.planned_pairs  # "approved a possible sale to Chile" before its items are listed
     for draft in state.drafts:
         if (
             id(draft) in state.requests
@@ -2467,7 +2468,7 @@ def _read_clause(clause: Clause, state: _State) -> None:
     for reading in readings:
         for part in _by_destination(reader, reading):
             produced |= _record(reader, part, state)
-    if not produced and reader.weapons:
+    if not produced:
         produced |= _continue_list(
             reader, state
         )  # a list line may hold a transfer word of its own ("includes")
@@ -2705,6 +2706,8 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
             suppliers,
         )
         if not items:
+            if reading.status == "planned":
+                state.planned_pairs.add((_actor_key(_as_actor(supplier)), _actor_key(_as_actor(recipient))))
             continue
         confidence = (0.55, 0.7, 0.85)[reading.direct]
         draft = ArmsDraft(
@@ -2731,14 +2734,14 @@ def _continue_list(reader: _ClauseReader, state: _State) -> bool:
     if len(reader.tokens) > 30:
         return False
     listed = [w for w in reader.weapons if w.is_item]
-    if not listed:
-        return False
-    chosen = [listed[0]]
+    chosen = listed[:1]
     for weapon in listed[1:]:
         if reader._list_gap_ok(chosen[-1], weapon):
             chosen.append(weapon)
     items = [_item(reader, w) for w in chosen if w.category != "other" or w.designation]
     if not items:
+        if _COUNTED_LINE.match(" " + reader.clause.lowered) is not None:
+            frame.sentence = reader.clause.index  # "Ten (10) targeting systems": a line of the list, unread
         return False
     evidence = [reader.clause.sentence, frame.evidence]
     draft = ArmsDraft(
