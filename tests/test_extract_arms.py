@@ -790,3 +790,46 @@ def test_an_unknown_line_does_not_end_a_sale_notice_list() -> None:
         "Twelve (12) AGM-114R Hellfire missiles\n"
     )
     assert ("USA", "CHL", "missile", "planned") in _rows(text)
+
+
+def test_a_purpose_after_an_item_does_not_end_an_aid_list() -> None:
+    """ "rockets for air defence, Hawk missiles, ..." keeps every item of the package after the purpose."""
+    text = (
+        "Canada unveiled a new aid package for Moldova. The package includes rockets for air defence, "
+        "Hawk missiles, mortar rounds and 12 armoured vehicles."
+    )
+    rows = _rows(text)
+    assert ("CAN", "MDA", "ammunition", "planned") in rows
+    assert ("CAN", "MDA", "armoured_vehicle", "planned") in rows
+    assert ("HAWK", None, None) in _items(text)
+
+
+def test_interceptors_for_a_system_take_its_name() -> None:
+    """ "interceptors for IRIS-T" are the interceptors of that system, and the list goes on after them."""
+    text = "Austria will send Slovakia a package including interceptors for IRIS-T, mortar rounds and radars."
+    items = _items(text)
+    assert ("IRIS-T SLM", None, None) in items
+    assert ("AUT", "SVK", "sensor", "planned") in _rows(text)
+
+
+def test_a_donation_package_carries_its_list_to_the_recipient_of_the_round_up() -> None:
+    """A donor's "donation package, which includes ..." with no recipient named goes to the state the
+    round-up of donors is about."""
+    text = (
+        "Sweden sent 20 trucks and 4 radars to Georgia in May. "
+        "Finland has announced its ninth donation package, which includes shells, drones and Patria vehicles."
+    )
+    rows = _rows(text)
+    assert ("FIN", "GEO", "uav", "planned") in rows
+    assert ("FIN", "GEO", "ammunition", "planned") in rows
+
+
+def test_a_list_after_a_reporting_aside_belongs_to_the_weapons_sent() -> None:
+    """ "weapons drawn from its stocks, the ministry said on Monday, including X, Y" sends X and Y."""
+    text = (
+        "Poland will send Ukraine a new package of weapons drawn from its own stocks, the ministry said on "
+        "Monday, including Piorun missiles, mortar rounds and 10 Rosomak vehicles."
+    )
+    rows = _rows(text)
+    assert ("POL", "UKR", "ammunition", "planned") in rows
+    assert ("POL", "UKR", "armoured_vehicle", "planned") in rows

@@ -23,7 +23,7 @@ import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Literal, cast
 
@@ -999,6 +999,9 @@ class _ClauseReader:
                     if t.role == "give_noun" and t.start - trig.end <= 2:
                         consumed.add(t.start)
             following = [t for t in triggers[n + 1 :] if t.start not in consumed]
+            compound = following and following[0].role == "package" and following[0].start == trig.end
+            if trig.role == "give_noun" and compound:
+                continue  # "its donation package, which includes": the package is read
             bounds = [t for t in following if t.role != "use"]  # "equipment Ukraine is using, including"
             limit = bounds[0].start if bounds else hi
             reads_out = next(
@@ -1330,6 +1333,8 @@ class _ClauseReader:
                 chosen.append(weapon)
                 last = weapon
             elif self._attached(last, weapon):
+                if last is chosen[-1] and last.designation is None and weapon.designation is not None:
+                    chosen[-1] = replace(last, designation=weapon.designation)  # "interceptors for NASAMS"
                 last = weapon  # "ammunition for HIMARS launchers, 155mm rounds": the launchers say whose
         supplied = self._supplied_with(trig, chosen)
         if supplied is not None:
@@ -1345,19 +1350,28 @@ class _ClauseReader:
 
     def _listed_including(self, start: int, limit: int) -> list[WeaponMention]:
         """ "weapons supplied by Iran, including drones and missiles": what the general word stands for."""
-        for k in range(start, min(start + 6, limit)):
+        for k in range(start, min(start + 16, limit)):
             if self.low[k] in ("including", "notably") or self.low[k : k + 2] == ["such", "as"]:
                 if "," not in self.text[self.tokens[k - 1].end : self.tokens[k].start]:
                     return []
                 step = 2 if self.low[k] == "such" else 1
                 return self._items_after(_Trigger(k, k + step, "include", "delivered", "base"), limit)
-            if self.low[k] in _GAP_BLOCKERS - {"by", "from"}:
-                return []
+            if self.low[k] in _GAP_BLOCKERS - {"by", "from"} and not self._time_phrase(k):
+                return []  # "weapons drawn from its stocks, the Pentagon said on Friday, including"
         return []
 
     def _attached(self, left: WeaponMention, right: WeaponMention) -> bool:
         """Whether `right` only qualifies `left` ("ammunition for HIMARS", "parts of the S-400")."""
         between = [self.low[i] for i in range(left.end, right.start)]
+        if between == ["for"] and right.designation is None and right.category == "air_defence":
+            return True  # "missiles for air defence, Stinger missiles": the purpose of the first item
+        if (
+            between == ["for"]
+            and left.designation is None
+            and right.designation is not None
+            and left.category in ("missile", "air_defence")
+        ):
+            return True  # "interceptors for NASAMS": what the first item is fired from
         return (
             left.category in ("ammunition", "components")
             and bool(between)
@@ -2608,8 +2622,9 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
     ]  # "its purchase of the Russian S-400", "Israeli SPYDER systems": a supplier named with the weapon
     if frame is not None:
         if not suppliers and recipient is None:
-            if _other_make(reading.items, frame):
-                return False
+            contents = reading.role in ("package", "include") and not frame.items
+            if _other_make(reading.items, frame) and not contents:
+                return False  # what "the package includes" after an empty one is its content, of any make
             suppliers, recipient = [frame.supplier], frame.recipient
         elif (
             not suppliers
