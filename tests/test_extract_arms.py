@@ -833,3 +833,29 @@ def test_a_list_after_a_reporting_aside_belongs_to_the_weapons_sent() -> None:
     rows = _rows(text)
     assert ("POL", "UKR", "ammunition", "planned") in rows
     assert ("POL", "UKR", "armoured_vehicle", "planned") in rows
+
+
+def test_a_sale_cleared_in_an_approval_comes_from_the_approver_not_the_maker() -> None:
+    """After "the State Department approved", "Chile was cleared to buy IRIS-T" is a US sale, not a German one."""
+    text = (
+        "The State Department on Monday approved two possible arms sales. "
+        "Chile was cleared to buy IRIS-T launchers in a deal worth $900 million."
+    )
+    assert _rows(text) == {("USA", "CHL", "air_defence", "planned")}
+
+
+def test_a_package_of_an_approval_comes_from_the_approver() -> None:
+    """ "The package would give Ecuador three NASAMS, along with 60 AIM-120 missiles" after a US approval
+    is a US sale of both, the missiles after "along with" included."""
+    text = (
+        "The State Department approved a possible arms sale on Friday. "
+        "The package would give Ecuador three NASAMS, along with 60 AIM-120 missiles."
+    )
+    assert _rows(text) == {("USA", "ECU", "air_defence", "planned"), ("USA", "ECU", "missile", "planned")}
+    assert ("AIM-120 AMRAAM", 60, 60) in _items(text)
+
+
+def test_a_sale_with_no_approval_near_keeps_the_maker_as_supplier() -> None:
+    """A purchase with no supplier named, far from any approval wording, still comes from the system's maker."""
+    text = "The State Department approved a sale of radars to Chile. Peru plans to buy K2 tanks."
+    assert ("KOR", "PER", "armoured_vehicle", "planned") in _rows(text)

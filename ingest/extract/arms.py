@@ -147,6 +147,7 @@ _LIST_WORDS = frozenset(
 )
 _RESTARTS = (
     ("including",), ("such", "as"), ("as", "well", "as"), ("among", "them"), ("together", "with"), ("and", "of"),
+    ("along", "with"),
     ("and", "about"),
 )  # fmt: skip
 _TIME_WORDS = MONTH_ABBREVIATIONS | frozenset(
@@ -447,6 +448,13 @@ class _State:
         return found
 
     homes: dict[str, bool] = field(default_factory=dict)  # state code: whether the document names it
+    approver: tuple[_Party, int] | None = None  # the state that last approved a sale, and the clause
+
+    def recent_approver(self, index: int) -> _Party | None:
+        """The state that approved a sale shortly before clause `index` ("the State Department approved")."""
+        if self.approver is None or index - self.approver[1] > _DONOR_REACH:
+            return None
+        return self.approver[0]
 
     def note_recipient(self, recipient: _Party, index: int) -> None:
         """Remember who received the transfer read at clause `index`, and whether all so far went to one state."""
@@ -2674,6 +2682,21 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
             recipient = topic  # a round-up of what donors give one state: "Denmark will send 19 F-16s"
     if not suppliers and origins:
         suppliers = [origins[0]]
+    approver = state.recent_approver(reader.clause.index)
+    if (
+        not suppliers
+        and recipient is not None
+        and approver is not None
+        and reading.status == "planned"
+        and not reading.strict
+        and not _same(approver.ref, recipient.ref)
+        and (_approves(reader.low) or any(t.role == "package" for t in reader.triggers))
+    ):
+        suppliers = [approver]  # "Egypt was cleared to buy", "the package would give": the approver sells
+    if suppliers and reading.status == "planned" and _approves(reader.low):
+        ref = _state_party(suppliers[0].ref)
+        if ref.kind == "state":
+            state.approver = (_Party(0, 0, ref, None, "name"), reader.clause.index)
     if not suppliers and recipient is not None and not reading.strict:
         makers = [
             w.origin
@@ -2739,6 +2762,14 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
             state.requested.add(reader.clause.index)
         recorded = True
     return recorded
+
+
+_APPROVALS = frozenset(["approve", "approves", "approved", "approving", "approval", "clear", "clears", "cleared", "clearing", "authorize", "authorizes", "authorized", "authorise", "authorises", "authorised", "notified", "notifies"])  # fmt: skip
+
+
+def _approves(low: list[str]) -> bool:
+    """Whether a clause speaks of approving a sale ("approved a possible sale", "was cleared to buy")."""
+    return not _APPROVALS.isdisjoint(low)
 
 
 def _continue_list(reader: _ClauseReader, state: _State) -> bool:
