@@ -859,3 +859,19 @@ def test_a_sale_with_no_approval_near_keeps_the_maker_as_supplier() -> None:
     """A purchase with no supplier named, far from any approval wording, still comes from the system's maker."""
     text = "The State Department approved a sale of radars to Chile. Peru plans to buy K2 tanks."
     assert ("KOR", "PER", "armoured_vehicle", "planned") in _rows(text)
+
+
+def test_a_buyers_own_industry_gives_no_transfer_and_hides_no_later_source() -> None:
+    """ "Japan will buy missiles from Mitsubishi Heavy Industries" is a domestic order; a company named
+    "from" later in the sentence is not taken as its source."""
+    text = (
+        "Japan's defence ministry said it would buy 400 Type-12 missiles from Mitsubishi Heavy Industries, "
+        "and the Thai army received its first radars from LIG Nex1."
+    )
+    assert not {row for row in _rows(text) if row[2] == "missile"}
+
+
+def test_an_unknown_source_after_from_is_not_replaced_by_a_later_one() -> None:
+    """ "bought drones from Zenith Aero, and ... from Baykar": the first purchase has no known source."""
+    text = "Chad bought 20 drones from Zenith Aero last year, and Niger got six more from Baykar in May."
+    assert ("TUR", "TCD", "uav", "agreed") not in _rows(text)

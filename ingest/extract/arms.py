@@ -1824,6 +1824,8 @@ class _ClauseReader:
     def _after(self, trig: _Trigger, words: Iterable[str], hi: int, reach: int = 5) -> _Party | None:
         """The first actor after the transfer word introduced by one of `words` ("to", "from")."""
         wanted = set(words)
+        if "from" in wanted:
+            hi = min(hi, self._unknown_source(trig.end, hi))
         for party in self.parties:
             if party.start < trig.end or party.start >= hi:
                 continue
@@ -1850,6 +1852,17 @@ class _ClauseReader:
                     return head  # "to Yemen's Houthi rebels"
                 return party
         return None
+
+    def _unknown_source(self, start: int, hi: int) -> int:
+        """Where the search for a source ends: after the first "from" that names one the gazetteers do not
+        know ("from Mitsubishi Heavy Industries, and ... from LIG Nex1": not the later one); else `hi`."""
+        for j in range(start, min(hi, start + 40) - 1):
+            if self.low[j] != "from" or j + 1 in self.party_tokens:
+                continue
+            name = self.tokens[j + 1].text
+            if name[:1].isupper() and name.isalpha() and self.low[j + 1] not in _TIME_WORDS:
+                return j + 1
+        return hi
 
     def _adjective_stands_for_state(self, party: _Party) -> bool:
         """Whether an adjective names its state as a party ("from Russian stocks", "to Ukrainian forces"),
