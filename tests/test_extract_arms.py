@@ -875,3 +875,12 @@ def test_an_unknown_source_after_from_is_not_replaced_by_a_later_one() -> None:
     """ "bought drones from Zenith Aero, and ... from Baykar": the first purchase has no known source."""
     text = "Chad bought 20 drones from Zenith Aero last year, and Niger got six more from Baykar in May."
     assert ("TUR", "TCD", "uav", "agreed") not in _rows(text)
+
+
+def test_the_guns_after_howitzers_are_the_howitzers() -> None:
+    """ "ordered 30 K9 howitzers and 10 K10 vehicles, and the first guns arrived" delivers the howitzers,
+    not small arms."""
+    text = "Estonia ordered 30 K9 howitzers and 10 K10 resupply vehicles from Hanwha, and the first guns arrived."
+    rows = _rows(text)
+    assert ("KOR", "EST", "artillery", "delivered") in rows
+    assert not {row for row in rows if row[2] == "small_arms"}

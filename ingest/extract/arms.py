@@ -973,7 +973,9 @@ class _ClauseReader:
         """ "the drones", "these missiles": the system named before, when one was."""
         if not weapon.definite or weapon.designation is not None:
             return weapon
-        for earlier in reversed(self.state.recent_weapons(self.clause.index)):
+        # "howitzers ..., and the guns arrived": a system named earlier in the sentence counts too
+        before = [w for w in self.weapons if w.end <= weapon.start and w.is_item]
+        for earlier in reversed(self.state.recent_weapons(self.clause.index) + before):
             if _compatible(weapon.category, earlier.category):
                 if earlier.designation is not None or earlier.category != weapon.category:
                     return WeaponMention(
@@ -2161,7 +2163,11 @@ def _same_kind(items: list[tuple[WeaponMention, _Party | None]], earlier: list[I
 def _compatible(anaphor: str, antecedent: str) -> bool:
     if anaphor == antecedent:
         return True
-    wider = {"aircraft": {"helicopter", "uav"}, "missile": {"air_defence"}}
+    wider = {
+        "aircraft": {"helicopter", "uav"},
+        "missile": {"air_defence"},
+        "small_arms": {"artillery", "air_defence"},
+    }
     return antecedent in wider.get(anaphor, set())
 
 
