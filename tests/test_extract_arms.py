@@ -720,3 +720,167 @@ def test_attacked_with_weapons_supplied_by_a_state() -> None:
     """ "the militia shelled the town with rockets supplied by Iran" makes the militia the recipient."""
     rows = _rows("Hezbollah shelled the border town with Burkan rockets supplied by Iran.")
     assert {(row[0], row[1]) for row in rows} == {("IRN", "Hezbollah")}
+
+
+def test_recipients_listed_after_to() -> None:
+    """ "sold TB2 drones to Kenya, Niger and Togo" gives one transfer to each state listed, but not to a
+    state that opens a clause of its own ("to Kenya and Niger will ...")."""
+    rows = _rows("Turkey has sold Bayraktar TB2 drones to Kenya, Niger and Togo.")
+    assert {row[1] for row in rows} == {"KEN", "NER", "TGO"}
+    rows = _rows("Israel delivered radars to Chile, and Peru will buy them too.")
+    assert {row[1] for row in rows} == {"CHL"}
+
+
+def test_customers_read_out_after_a_count_of_countries() -> None:
+    """ "exported the drone to more than 20 countries, including Qatar and Niger" names those two buyers."""
+    rows = _rows("Baykar has exported its TB2 drone to more than 20 countries, including Qatar and Niger.")
+    assert {row[1] for row in rows} == {"QAT", "NER"}
+
+
+def test_each_item_to_its_own_destination() -> None:
+    """ "sales of K2 tanks to Peru and of K9 howitzers to Egypt" sends each system to its own buyer, also
+    when a second system and its buyers follow a first list ("and its Akinci drone to ...")."""
+    rows = _rows("South Korea has agreed sales of K2 tanks to Peru and of K9 howitzers to Egypt.")
+    assert rows == {("KOR", "PER", "armoured_vehicle", "agreed"), ("KOR", "EGY", "artillery", "agreed")}
+    items = {
+        (e.recipient.country, i.designation)
+        for e in extract(
+            "Turkey exported TB2 drones to Qatar and Niger, and its larger Akinci drone to Kuwait.", "t"
+        )
+        if isinstance(e, ArmsTransfer)
+        for i in e.items
+    }
+    assert items == {("QAT", "Bayraktar TB2"), ("NER", "Bayraktar TB2"), ("KWT", "Bayraktar Akinci")}
+
+
+def test_a_plural_head_ends_a_system_before_and() -> None:
+    """ "received Mi-8 helicopters, L-39 trainers and radars from Russia" gives the jets and the radars
+    as two items, not one radar named L-39."""
+    rows = _rows("Niger has received Mi-8 helicopters, L-39 trainers and radar systems from Russia.")
+    assert rows == {
+        ("RUS", "NER", "helicopter", "delivered"),
+        ("RUS", "NER", "aircraft", "delivered"),
+        ("RUS", "NER", "sensor", "delivered"),
+    }
+
+
+def test_a_count_of_them_takes_the_system_and_its_maker() -> None:
+    """ "Saab builds the Gripen ... Brazil has ordered 36 of them" is Sweden's sale of 36 Gripens to Brazil."""
+    text = "Saab builds the Gripen fighter for export. Brazil has ordered 36 of them."
+    assert _rows(text) == {("SWE", "BRA", "aircraft", "agreed")}
+    assert _items(text) == [("Gripen", 36, 36)]
+
+
+def test_a_count_of_the_launchers_takes_the_system_named_before() -> None:
+    """ "Latvia has received six of the launchers" counts the rocket system named in the sentence before."""
+    text = "Lockheed Martin makes the HIMARS launcher. Latvia has received six of the launchers."
+    assert _rows(text) == {("USA", "LVA", "artillery", "delivered")}
+    assert _items(text) == [("HIMARS", 6, 6)]
+
+
+def test_an_unknown_line_does_not_end_a_sale_notice_list() -> None:
+    """In a sale notice's list of counted lines, a line naming no known system does not cut off the lines
+    after it: the missiles on the last line join the approved sale."""
+    text = (
+        "The State Department has approved a possible Foreign Military Sale to the Government of Chile.\n"
+        "The Government of Chile has requested to buy:\n"
+        "Major Defense Equipment (MDE):\n"
+        "Four (4) MH-60R helicopters\n"
+        "Six (6) Zorbex Mk 7 consoles\n"
+        "Twelve (12) AGM-114R Hellfire missiles\n"
+    )
+    assert ("USA", "CHL", "missile", "planned") in _rows(text)
+
+
+def test_a_purpose_after_an_item_does_not_end_an_aid_list() -> None:
+    """ "rockets for air defence, Hawk missiles, ..." keeps every item of the package after the purpose."""
+    text = (
+        "Canada unveiled a new aid package for Moldova. The package includes rockets for air defence, "
+        "Hawk missiles, mortar rounds and 12 armoured vehicles."
+    )
+    rows = _rows(text)
+    assert ("CAN", "MDA", "ammunition", "planned") in rows
+    assert ("CAN", "MDA", "armoured_vehicle", "planned") in rows
+    assert ("HAWK", None, None) in _items(text)
+
+
+def test_interceptors_for_a_system_take_its_name() -> None:
+    """ "interceptors for IRIS-T" are the interceptors of that system, and the list goes on after them."""
+    text = "Austria will send Slovakia a package including interceptors for IRIS-T, mortar rounds and radars."
+    items = _items(text)
+    assert ("IRIS-T SLM", None, None) in items
+    assert ("AUT", "SVK", "sensor", "planned") in _rows(text)
+
+
+def test_a_donation_package_carries_its_list_to_the_recipient_of_the_round_up() -> None:
+    """A donor's "donation package, which includes ..." with no recipient named goes to the state the
+    round-up of donors is about."""
+    text = (
+        "Sweden sent 20 trucks and 4 radars to Georgia in May. "
+        "Finland has announced its ninth donation package, which includes shells, drones and Patria vehicles."
+    )
+    rows = _rows(text)
+    assert ("FIN", "GEO", "uav", "planned") in rows
+    assert ("FIN", "GEO", "ammunition", "planned") in rows
+
+
+def test_a_list_after_a_reporting_aside_belongs_to_the_weapons_sent() -> None:
+    """ "weapons drawn from its stocks, the ministry said on Monday, including X, Y" sends X and Y."""
+    text = (
+        "Poland will send Ukraine a new package of weapons drawn from its own stocks, the ministry said on "
+        "Monday, including Piorun missiles, mortar rounds and 10 Rosomak vehicles."
+    )
+    rows = _rows(text)
+    assert ("POL", "UKR", "ammunition", "planned") in rows
+    assert ("POL", "UKR", "armoured_vehicle", "planned") in rows
+
+
+def test_a_sale_cleared_in_an_approval_comes_from_the_approver_not_the_maker() -> None:
+    """After "the State Department approved", "Chile was cleared to buy IRIS-T" is a US sale, not a German one."""
+    text = (
+        "The State Department on Monday approved two possible arms sales. "
+        "Chile was cleared to buy IRIS-T launchers in a deal worth $900 million."
+    )
+    assert _rows(text) == {("USA", "CHL", "air_defence", "planned")}
+
+
+def test_a_package_of_an_approval_comes_from_the_approver() -> None:
+    """ "The package would give Ecuador three NASAMS, along with 60 AIM-120 missiles" after a US approval
+    is a US sale of both, the missiles after "along with" included."""
+    text = (
+        "The State Department approved a possible arms sale on Friday. "
+        "The package would give Ecuador three NASAMS, along with 60 AIM-120 missiles."
+    )
+    assert _rows(text) == {("USA", "ECU", "air_defence", "planned"), ("USA", "ECU", "missile", "planned")}
+    assert ("AIM-120 AMRAAM", 60, 60) in _items(text)
+
+
+def test_a_sale_with_no_approval_near_keeps_the_maker_as_supplier() -> None:
+    """A purchase with no supplier named, far from any approval wording, still comes from the system's maker."""
+    text = "The State Department approved a sale of radars to Chile. Peru plans to buy K2 tanks."
+    assert ("KOR", "PER", "armoured_vehicle", "planned") in _rows(text)
+
+
+def test_a_buyers_own_industry_gives_no_transfer_and_hides_no_later_source() -> None:
+    """ "Japan will buy missiles from Mitsubishi Heavy Industries" is a domestic order; a company named
+    "from" later in the sentence is not taken as its source."""
+    text = (
+        "Japan's defence ministry said it would buy 400 Type-12 missiles from Mitsubishi Heavy Industries, "
+        "and the Thai army received its first radars from LIG Nex1."
+    )
+    assert not {row for row in _rows(text) if row[2] == "missile"}
+
+
+def test_an_unknown_source_after_from_is_not_replaced_by_a_later_one() -> None:
+    """ "bought drones from Zenith Aero, and ... from Baykar": the first purchase has no known source."""
+    text = "Chad bought 20 drones from Zenith Aero last year, and Niger got six more from Baykar in May."
+    assert ("TUR", "TCD", "uav", "agreed") not in _rows(text)
+
+
+def test_the_guns_after_howitzers_are_the_howitzers() -> None:
+    """ "ordered 30 K9 howitzers and 10 K10 vehicles, and the first guns arrived" delivers the howitzers,
+    not small arms."""
+    text = "Estonia ordered 30 K9 howitzers and 10 K10 resupply vehicles from Hanwha, and the first guns arrived."
+    rows = _rows(text)
+    assert ("KOR", "EST", "artillery", "delivered") in rows
+    assert not {row for row in rows if row[2] == "small_arms"}

@@ -23,7 +23,7 @@ import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Literal, cast
 
@@ -147,6 +147,7 @@ _LIST_WORDS = frozenset(
 )
 _RESTARTS = (
     ("including",), ("such", "as"), ("as", "well", "as"), ("among", "them"), ("together", "with"), ("and", "of"),
+    ("along", "with"),
     ("and", "about"),
 )  # fmt: skip
 _TIME_WORDS = MONTH_ABBREVIATIONS | frozenset(
@@ -322,6 +323,9 @@ _TO_DETERMINERS = frozenset(
     ["the", "a", "an", "its", "their", "his", "her", "our", "both", "all", "fellow", "war-torn", "embattled",
      "neighbouring", "neighboring", "allied", "eastern", "western", "northern", "southern", "government"]
 )  # fmt: skip
+_GENERIC_PLURALS = frozenset(
+    ["launchers", "systems", "units", "batteries", "platforms"]
+)  # "eight of the launchers"
 _VAGUE_COUNTS = frozenset(["dozens", "hundreds", "thousands", "millions", "tens", "several", "scores"])
 _COUNTED_LINE = re.compile(r"\s*(?:and\s+)?(?:up\s+to\s+)?(?:[a-z]+(?:-[a-z]+)?\s+\(\d[\d,]*\)|\d[\d,]*)\s")
 _OWNER_WORDS = frozenset(["its", "their", "his", "her", "our"])
@@ -425,6 +429,7 @@ class _State:
     drafts: list[ArmsDraft] = field(default_factory=list)
     requests: set[int] = field(default_factory=set)  # ids of drafts read from a request ("has requested")
     requested: set[int] = field(default_factory=set)  # clauses such requests were read in
+    planned_pairs: set[tuple[str, str]] = field(default_factory=set)  # sales approved before items are listed
     # supplier: the recipient of its last transfer, and the clause it was read in
     recipients: dict[str, tuple[_Party, int]] = field(default_factory=dict)
     topic: _Party | None = None  # the recipient of the transfers read so far, while they all had one
@@ -443,6 +448,13 @@ class _State:
         return found
 
     homes: dict[str, bool] = field(default_factory=dict)  # state code: whether the document names it
+    approver: tuple[_Party, int] | None = None  # the state that last approved a sale, and the clause
+
+    def recent_approver(self, index: int) -> _Party | None:
+        """The state that approved a sale shortly before clause `index` ("the State Department approved")."""
+        if self.approver is None or index - self.approver[1] > _DONOR_REACH:
+            return None
+        return self.approver[0]
 
     def note_recipient(self, recipient: _Party, index: int) -> None:
         """Remember who received the transfer read at clause `index`, and whether all so far went to one state."""
@@ -961,7 +973,9 @@ class _ClauseReader:
         """ "the drones", "these missiles": the system named before, when one was."""
         if not weapon.definite or weapon.designation is not None:
             return weapon
-        for earlier in reversed(self.state.recent_weapons(self.clause.index)):
+        # "howitzers ..., and the guns arrived": a system named earlier in the sentence counts too
+        before = [w for w in self.weapons if w.end <= weapon.start and w.is_item]
+        for earlier in reversed(self.state.recent_weapons(self.clause.index) + before):
             if _compatible(weapon.category, earlier.category):
                 if earlier.designation is not None or earlier.category != weapon.category:
                     return WeaponMention(
@@ -995,6 +1009,9 @@ class _ClauseReader:
                     if t.role == "give_noun" and t.start - trig.end <= 2:
                         consumed.add(t.start)
             following = [t for t in triggers[n + 1 :] if t.start not in consumed]
+            compound = following and following[0].role == "package" and following[0].start == trig.end
+            if trig.role == "give_noun" and compound:
+                continue  # "its donation package, which includes": the package is read
             bounds = [t for t in following if t.role != "use"]  # "equipment Ukraine is using, including"
             limit = bounds[0].start if bounds else hi
             reads_out = next(
@@ -1326,6 +1343,8 @@ class _ClauseReader:
                 chosen.append(weapon)
                 last = weapon
             elif self._attached(last, weapon):
+                if last is chosen[-1] and last.designation is None and weapon.designation is not None:
+                    chosen[-1] = replace(last, designation=weapon.designation)  # "interceptors for NASAMS"
                 last = weapon  # "ammunition for HIMARS launchers, 155mm rounds": the launchers say whose
         supplied = self._supplied_with(trig, chosen)
         if supplied is not None:
@@ -1341,19 +1360,28 @@ class _ClauseReader:
 
     def _listed_including(self, start: int, limit: int) -> list[WeaponMention]:
         """ "weapons supplied by Iran, including drones and missiles": what the general word stands for."""
-        for k in range(start, min(start + 6, limit)):
+        for k in range(start, min(start + 16, limit)):
             if self.low[k] in ("including", "notably") or self.low[k : k + 2] == ["such", "as"]:
                 if "," not in self.text[self.tokens[k - 1].end : self.tokens[k].start]:
                     return []
                 step = 2 if self.low[k] == "such" else 1
                 return self._items_after(_Trigger(k, k + step, "include", "delivered", "base"), limit)
-            if self.low[k] in _GAP_BLOCKERS - {"by", "from"}:
-                return []
+            if self.low[k] in _GAP_BLOCKERS - {"by", "from"} and not self._time_phrase(k):
+                return []  # "weapons drawn from its stocks, the Pentagon said on Friday, including"
         return []
 
     def _attached(self, left: WeaponMention, right: WeaponMention) -> bool:
         """Whether `right` only qualifies `left` ("ammunition for HIMARS", "parts of the S-400")."""
         between = [self.low[i] for i in range(left.end, right.start)]
+        if between == ["for"] and right.designation is None and right.category == "air_defence":
+            return True  # "missiles for air defence, Stinger missiles": the purpose of the first item
+        if (
+            between == ["for"]
+            and left.designation is None
+            and right.designation is not None
+            and left.category in ("missile", "air_defence")
+        ):
+            return True  # "interceptors for NASAMS": what the first item is fired from
         return (
             left.category in ("ammunition", "components")
             and bool(between)
@@ -1444,9 +1472,11 @@ class _ClauseReader:
             return False  # a year, a calibre
         if end >= len(self.low):
             return True
+        if self.low[end : end + 2] in (["of", "them"], ["of", "these"], ["of", "those"]):
+            return True  # "has ordered 18 of them"
         if self.low[end : end + 2] == ["of", "the"] and end + 2 < limit:  # "12 of the 19 it promised"
             total = self.low[end + 2]
-            return total[:1].isdigit() or total in _NUMBER_WORDS
+            return total[:1].isdigit() or total in _NUMBER_WORDS or total in _GENERIC_PLURALS
         return end < limit and self.low[end] in ("to", "for", "in", "by", "next", "this", "last")
 
     def _object_gap_ok(self, start: int, end: int, noun: bool = False) -> bool:
@@ -1496,6 +1526,8 @@ class _ClauseReader:
         between = list(range(left.end, right.start))
         if self._counted_lines(left, right):
             return True  # "twenty (20) F-16 aircraft; twenty-four (24) engines; ...; and four (4) radars"
+        if self._destination_gap(between):
+            return True
         if len(between) > 10:
             return False
         if self._party_aside(left.end, right.start):
@@ -1518,6 +1550,23 @@ class _ClauseReader:
                 continue
             return self._restarts(words[max(0, k - 1) :])
         return True
+
+    def _destination_gap(self, between: list[int]) -> bool:
+        """ "the TB2 to Poland and Morocco, and its Akinci drone": a destination between two items of one
+        export, the second led by "and" and at most a determiner and adjectives."""
+        if not between or len(between) > 30 or self.low[between[0]] != "to":
+            return False
+        states = [p for p in self.parties if between[0] < p.start and p.end <= between[-1] + 1]
+        if not states or any(p.ref.kind != "state" for p in states):
+            return False
+        tail = [self.low[i] for i in between if i >= states[-1].end]
+        if not tail or tail[0] != "and" or len(tail) > 4:
+            return False
+        return all(
+            word in ("its", "their", "the", "a", "an", "of")
+            or (word.isalpha() and word not in _PREPOSITIONS | _AUXILIARIES | _BE)
+            for word in tail[1:]
+        ) and not any(t.start in between for t in self.triggers)
 
     def _counted_lines(self, left: WeaponMention, right: WeaponMention) -> bool:
         """Whether the items stand in a list of counted lines split by semicolons, as sale notices write them.
@@ -1777,6 +1826,8 @@ class _ClauseReader:
     def _after(self, trig: _Trigger, words: Iterable[str], hi: int, reach: int = 5) -> _Party | None:
         """The first actor after the transfer word introduced by one of `words` ("to", "from")."""
         wanted = set(words)
+        if "from" in wanted:
+            hi = min(hi, self._unknown_source(trig.end, hi))
         for party in self.parties:
             if party.start < trig.end or party.start >= hi:
                 continue
@@ -1803,6 +1854,17 @@ class _ClauseReader:
                     return head  # "to Yemen's Houthi rebels"
                 return party
         return None
+
+    def _unknown_source(self, start: int, hi: int) -> int:
+        """Where the search for a source ends: after the first "from" that names one the gazetteers do not
+        know ("from Mitsubishi Heavy Industries, and ... from LIG Nex1": not the later one); else `hi`."""
+        for j in range(start, min(hi, start + 40) - 1):
+            if self.low[j] != "from" or j + 1 in self.party_tokens:
+                continue
+            name = self.tokens[j + 1].text
+            if name[:1].isupper() and name.isalpha() and self.low[j + 1] not in _TIME_WORDS:
+                return j + 1
+        return hi
 
     def _adjective_stands_for_state(self, party: _Party) -> bool:
         """Whether an adjective names its state as a party ("from Russian stocks", "to Ukrainian forces"),
@@ -2101,7 +2163,11 @@ def _same_kind(items: list[tuple[WeaponMention, _Party | None]], earlier: list[I
 def _compatible(anaphor: str, antecedent: str) -> bool:
     if anaphor == antecedent:
         return True
-    wider = {"aircraft": {"helicopter", "uav"}, "missile": {"air_defence"}}
+    wider = {
+        "aircraft": {"helicopter", "uav"},
+        "missile": {"air_defence"},
+        "small_arms": {"artillery", "air_defence"},
+    }
     return antecedent in wider.get(anaphor, set())
 
 
@@ -2392,7 +2458,7 @@ def _settle_requests(state: _State) -> None:
     """
     approved = {
         (_actor_key(d.supplier), _actor_key(d.recipient)) for d in state.drafts if d.status == "planned"
-    }
+    } | state.planned_pairs  # "approved a possible sale to Chile" before its items are listed
     for draft in state.drafts:
         if (
             id(draft) in state.requests
@@ -2441,8 +2507,9 @@ def _read_clause(clause: Clause, state: _State) -> None:
     state.read += bool(reader.triggers)
     produced = False
     for reading in readings:
-        produced |= _record(reader, reading, state)
-    if not produced and reader.weapons:
+        for part in _by_destination(reader, reading):
+            produced |= _record(reader, part, state)
+    if not produced:
         produced |= _continue_list(
             reader, state
         )  # a list line may hold a transfer word of its own ("includes")
@@ -2457,6 +2524,90 @@ def _read_clause(clause: Clause, state: _State) -> None:
         state.subject_clause = clause.index
     if reader.triggers or reader.weapons:
         state.weapons[clause.index] = [w for w in reader.weapons if w.is_item]
+
+
+_CUSTOMER_NOUNS = frozenset(["countries", "nations", "states", "customers", "buyers", "clients", "operators", "users", "armies", "militaries", "markets"])  # fmt: skip
+
+
+def _destination_heads(reader: _ClauseReader, after: int) -> list[_Party]:
+    """The states after `after` that a "to" sends items to: "to Poland", "to the UAE", and those a
+    count of customers reads out ("to more than 30 countries, including Poland")."""
+    low = reader.low
+    heads: list[_Party] = []
+    for party in reader.parties:
+        if party.start <= after or party.form != "name" or party.ref.kind != "state" or party.possessive:
+            continue
+        j = party.start - 1
+        if j >= 0 and low[j] == "the":
+            j -= 1
+        if j < 0:
+            continue
+        if low[j] == "to" and reader._to_party(j, party):
+            heads.append(party)
+        elif low[j] in ("including", "among") and j >= 2:
+            window = low[max(j - 7, after) : j]
+            if "to" in window and not _CUSTOMER_NOUNS.isdisjoint(window):
+                heads.append(party)
+    return heads
+
+
+def _listed_to(reader: _ClauseReader, head: _Party) -> list[_Party]:
+    """The states listed with a destination ("to Poland, Azerbaijan and Ethiopia"), short of a state that
+    opens a clause of its own ("to Poland and Romania will send ...")."""
+    listed = reader._listed_from(head, len(reader.tokens))
+    while len(listed) > 1:
+        last = listed[-1]
+        nxt = reader.low[last.end] if last.end < len(reader.low) else ""
+        if nxt not in _AUXILIARIES and not any(t.start == last.end for t in reader.triggers):
+            break
+        listed.pop()
+    return listed
+
+
+def _by_destination(reader: _ClauseReader, reading: _Reading) -> list[_Reading]:
+    """A reading split by where its items go: "sold K2 tanks to Poland and K9 howitzers to Vietnam" gives
+    each item its own recipient, and "exported drones to Poland, Azerbaijan and Ethiopia" one transfer for
+    each state listed. Items go to the first destination after them (a later one when none follows);
+    a reading whose recipient is not one of these destinations is kept as it is."""
+    if reading.role not in ("give", "give_noun") or not reading.items or reading.strict:
+        return [reading]
+    first = min(w.start for w, _ in reading.items)
+    heads = _destination_heads(reader, first)
+    if not heads or (
+        reading.recipient is not None and all(h.start != reading.recipient.start for h in heads)
+    ):
+        return [reading]
+    groups: list[tuple[list[_Party], list[tuple[WeaponMention, _Party | None]]]] = []
+    taken: set[int] = set()
+    for head in heads:
+        if head.start in taken:
+            continue
+        listed = _listed_to(reader, head)
+        taken.update(p.start for p in listed)
+        groups.append((listed, []))
+    for entry in reading.items:
+        weapon = entry[0]
+        target = next((g for g in groups if g[0][0].start >= weapon.end), groups[-1])
+        target[1].append(entry)
+    if len(groups) == 1 and len(groups[0][0]) == 1 and reading.recipient is not None:
+        return [reading]
+    out: list[_Reading] = []
+    for recipients, items in groups:
+        if not items:
+            continue
+        out.extend(
+            _Reading(reading.suppliers, recipient, reading.status, items, reading.direct, reading.role)
+            for recipient in recipients
+        )
+    return out or [reading]
+
+
+def _untransferred(state: _State, weapon: WeaponMention) -> bool:
+    """Whether the system a word like "the jets" stands for was named in no transfer read so far, so that
+    its maker is the one who supplies it ("Lockheed builds HIMARS ... Romania has ordered 18 of them")."""
+    return weapon.designation is not None and not any(
+        item.designation == weapon.designation for draft in state.drafts for item in draft.items
+    )
 
 
 def _open_list(reader: _ClauseReader, frame: _Frame) -> None:
@@ -2498,8 +2649,9 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
     ]  # "its purchase of the Russian S-400", "Israeli SPYDER systems": a supplier named with the weapon
     if frame is not None:
         if not suppliers and recipient is None:
-            if _other_make(reading.items, frame):
-                return False
+            contents = reading.role in ("package", "include") and not frame.items
+            if _other_make(reading.items, frame) and not contents:
+                return False  # what "the package includes" after an empty one is its content, of any make
             suppliers, recipient = [frame.supplier], frame.recipient
         elif (
             not suppliers
@@ -2549,10 +2701,27 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
             recipient = topic  # a round-up of what donors give one state: "Denmark will send 19 F-16s"
     if not suppliers and origins:
         suppliers = [origins[0]]
+    approver = state.recent_approver(reader.clause.index)
+    if (
+        not suppliers
+        and recipient is not None
+        and approver is not None
+        and reading.status == "planned"
+        and not reading.strict
+        and not _same(approver.ref, recipient.ref)
+        and (_approves(reader.low) or any(t.role == "package" for t in reader.triggers))
+    ):
+        suppliers = [approver]  # "Egypt was cleared to buy", "the package would give": the approver sells
+    if suppliers and reading.status == "planned" and _approves(reader.low):
+        ref = _state_party(suppliers[0].ref)
+        if ref.kind == "state":
+            state.approver = (_Party(0, 0, ref, None, "name"), reader.clause.index)
     if not suppliers and recipient is not None and not reading.strict:
         makers = [
-            w.origin for w, _ in reading.items if w.origin and not (w.definite and w.kind == "class")
-        ]  # a system named here, not "the jets" standing for one named before
+            w.origin
+            for w, _ in reading.items
+            if w.origin and (not (w.definite and w.kind == "class") or _untransferred(state, w))
+        ]  # a system named here, not "the jets" standing for one named before, unless none was given yet
         state_ref = country(makers[0]) if makers else None
         if state_ref is not None:
             suppliers = [_Party(0, 0, state_ref, None, "adjective")]
@@ -2594,6 +2763,8 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
             suppliers,
         )
         if not items:
+            if reading.status == "planned":
+                state.planned_pairs.add((_actor_key(_as_actor(supplier)), _actor_key(_as_actor(recipient))))
             continue
         confidence = (0.55, 0.7, 0.85)[reading.direct]
         draft = ArmsDraft(
@@ -2612,6 +2783,14 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
     return recorded
 
 
+_APPROVALS = frozenset(["approve", "approves", "approved", "approving", "approval", "clear", "clears", "cleared", "clearing", "authorize", "authorizes", "authorized", "authorise", "authorises", "authorised", "notified", "notifies"])  # fmt: skip
+
+
+def _approves(low: list[str]) -> bool:
+    """Whether a clause speaks of approving a sale ("approved a possible sale", "was cleared to buy")."""
+    return not _APPROVALS.isdisjoint(low)
+
+
 def _continue_list(reader: _ClauseReader, state: _State) -> bool:
     """A bullet or list line after "the package includes:" adds its items to that transfer."""
     frame = state.frame
@@ -2620,14 +2799,14 @@ def _continue_list(reader: _ClauseReader, state: _State) -> bool:
     if len(reader.tokens) > 30:
         return False
     listed = [w for w in reader.weapons if w.is_item]
-    if not listed:
-        return False
-    chosen = [listed[0]]
+    chosen = listed[:1]
     for weapon in listed[1:]:
         if reader._list_gap_ok(chosen[-1], weapon):
             chosen.append(weapon)
     items = [_item(reader, w) for w in chosen if w.category != "other" or w.designation]
     if not items:
+        if _COUNTED_LINE.match(" " + reader.clause.lowered) is not None:
+            frame.sentence = reader.clause.index  # "Ten (10) targeting systems": a line of the list, unread
         return False
     evidence = [reader.clause.sentence, frame.evidence]
     draft = ArmsDraft(

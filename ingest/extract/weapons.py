@@ -404,6 +404,9 @@ def _modifiers_only(words: list[Token], limit: int) -> bool:
     """Whether `words` can stand inside one noun phrase ("attack and reconnaissance", "medium-range")."""
     if len(words) > limit or (words and words[0].key.lower() == "and"):
         return False
+    for left, right in itertools.pairwise(words):
+        if right.key.lower() == "and" and left.key.lower().endswith("s") and not left.key.endswith("ss"):
+            return False  # "L-39 trainers and radar systems": a plural head ends the phrase
     return all(
         (w.text[:1].islower() or w.text[:1].isdigit()) and w.key.lower() not in _FUNCTION_WORDS for w in words
     )
