@@ -884,3 +884,15 @@ def test_the_guns_after_howitzers_are_the_howitzers() -> None:
     rows = _rows(text)
     assert ("KOR", "EST", "artillery", "delivered") in rows
     assert not {row for row in rows if row[2] == "small_arms"}
+
+
+def test_a_seizing_navy_is_no_origin_and_the_cargo_is_not_delivered() -> None:
+    """ "the U.S. Navy seized drone engines bound for the Houthis" names no U.S. supply; the cargo sent
+    from Iran is planned, since it never arrived."""
+    text = (
+        "The U.S. Navy seized drone engines and missile parts from Iran bound for the Houthis "
+        "in Yemen on Friday."
+    )
+    rows = _rows(text)
+    assert not {row for row in rows if row[0] == "USA"}
+    assert {row[3] for row in rows if row[0] == "IRN"} == {"planned"}

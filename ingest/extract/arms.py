@@ -1210,6 +1210,8 @@ class _ClauseReader:
             status = self._predicate_status(trig, limit, status)
         if status is None:
             return None
+        if trig.role == "seize" and status == "delivered":
+            status = "planned"  # a shipment seized in transit never reached the one it was bound for
         passive = self._passive(trig)
         role = trig.role
         if role in ("arrive",) or passive:
@@ -1658,6 +1660,8 @@ class _ClauseReader:
             word = self.low[j]
             if word in _MADE:
                 continue
+            if any(t.role == "seize" and t.start <= j < t.end for t in self.triggers):
+                return None  # "the U.S. Navy seized drone engines": who seizes is no origin
             if word in _PREPOSITIONS or word in _LIST_WORDS or j in self.party_tokens:
                 return None
             if not (self.tokens[j].text[:1].islower() or word[:1].isdigit()) and j != weapon.start - 1:
