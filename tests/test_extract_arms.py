@@ -896,3 +896,23 @@ def test_a_seizing_navy_is_no_origin_and_the_cargo_is_not_delivered() -> None:
     rows = _rows(text)
     assert not {row for row in rows if row[0] == "USA"}
     assert {row[3] for row in rows if row[0] == "IRN"} == {"planned"}
+
+
+def test_a_state_studying_an_offer_from_a_state_considers_buying() -> None:
+    """ "Chile is studying an offer from France for 12 Rafale jets" is a French sale under consideration."""
+    text = "Chile is studying an offer from France for 12 Rafale jets, officials said."
+    assert ("FRA", "CHL", "aircraft", "considered") in _rows(text)
+
+
+def test_a_maker_studying_a_buyers_offer_supplies_it() -> None:
+    """A company that weighs an offer from a state is the seller, the state the buyer."""
+    text = "Hanwha sold K9 howitzers to Norway. The company is weighing an offer from Peru for 30 of the K9s."
+    rows = _rows(text)
+    assert ("KOR", "PER", "artillery", "considered") in rows
+    assert not {row for row in rows if row[0] == "PER"}
+
+
+def test_an_offer_for_more_counts_the_system_named_before() -> None:
+    """ "Chile, which flies F-16s, is weighing an offer for more" considers more of the system last named."""
+    text = "Lockheed Martin has delivered F-16 jets to Romania. Chile, which flies 10 of them, is weighing an offer for more."
+    assert ("USA", "CHL", "aircraft", "considered") in _rows(text)
