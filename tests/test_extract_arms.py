@@ -103,9 +103,9 @@ def test_coordinated_suppliers() -> None:
 
 
 def test_seizure_in_transit() -> None:
-    """Arms seized on the way are a transfer from their origin to the group they were bound for."""
+    """Arms seized on the way go from their origin to the group they were bound for, planned: they never arrived."""
     text = "The navy seized a shipment of Iranian-made missile components bound for the Houthis."
-    assert ("IRN", "Houthis", "components", "delivered") in _rows(text)
+    assert ("IRN", "Houthis", "components", "planned") in _rows(text)
 
 
 def test_parties_carry_to_the_next_sentence() -> None:
@@ -455,13 +455,13 @@ def test_seized_shipment_to_a_state_goes_to_the_armed_group_named_there() -> Non
     rows = _rows(
         "The Houthi rebels control the capital.\nThe navy seized 900 rifles from Iran bound for Yemen."
     )
-    assert rows == {("IRN", "Houthis", "small_arms", "delivered")}
+    assert rows == {("IRN", "Houthis", "small_arms", "planned")}
 
 
 def test_interdicts_in_a_headline() -> None:
     """ "Navy interdicts dhow carrying 300 rifles from Iran to Houthis" is a seizure in transit."""
     assert _rows("Navy interdicts dhow carrying 300 rifles from Iran to Houthis\n\nText follows.") == {
-        ("IRN", "Houthis", "small_arms", "delivered")
+        ("IRN", "Houthis", "small_arms", "planned")
     }
 
 
@@ -884,3 +884,51 @@ def test_the_guns_after_howitzers_are_the_howitzers() -> None:
     rows = _rows(text)
     assert ("KOR", "EST", "artillery", "delivered") in rows
     assert not {row for row in rows if row[2] == "small_arms"}
+
+
+def test_a_seizing_navy_is_no_origin_and_the_cargo_is_not_delivered() -> None:
+    """ "the U.S. Navy seized drone engines bound for the Houthis" names no U.S. supply; the cargo sent
+    from Iran is planned, since it never arrived."""
+    text = (
+        "The U.S. Navy seized drone engines and missile parts from Iran bound for the Houthis "
+        "in Yemen on Friday."
+    )
+    rows = _rows(text)
+    assert not {row for row in rows if row[0] == "USA"}
+    assert {row[3] for row in rows if row[0] == "IRN"} == {"planned"}
+
+
+def test_a_state_studying_an_offer_from_a_state_considers_buying() -> None:
+    """ "Chile is studying an offer from France for 12 Rafale jets" is a French sale under consideration."""
+    text = "Chile is studying an offer from France for 12 Rafale jets, officials said."
+    assert ("FRA", "CHL", "aircraft", "considered") in _rows(text)
+
+
+def test_a_maker_studying_a_buyers_offer_supplies_it() -> None:
+    """A company that weighs an offer from a state is the seller, the state the buyer."""
+    text = "Hanwha sold K9 howitzers to Norway. The company is weighing an offer from Peru for 30 of the K9s."
+    rows = _rows(text)
+    assert ("KOR", "PER", "artillery", "considered") in rows
+    assert not {row for row in rows if row[0] == "PER"}
+
+
+def test_an_offer_for_more_counts_the_system_named_before() -> None:
+    """ "Chile, which flies F-16s, is weighing an offer for more" considers more of the system last named."""
+    text = "Lockheed Martin has delivered F-16 jets to Romania. Chile, which flies 10 of them, is weighing an offer for more."
+    assert ("USA", "CHL", "aircraft", "considered") in _rows(text)
+
+
+def test_a_sale_notice_counts_codes_and_blocks_right() -> None:
+    """Lines of a notice count their own system: a slash between blocks or a radar's number is no count."""
+    text = (
+        "The State Department has approved a possible Foreign Military Sale to the Government of Chile of "
+        "F-16 Block 50/52 aircraft. The Government of Chile has requested to buy:\n\n"
+        "Major Defense Equipment (MDE):\n"
+        "Ten (10) F-16 Block 50/52 aircraft;\n"
+        "Twelve (12) F100-PW-229 engines;\n"
+        "Eleven (11) AN/APG-68 radars."
+    )
+    items = _items(text)
+    assert ("F100-PW-229", 12, 12) in items
+    assert ("AN/APG-68", 11, 11) in items
+    assert not [item for item in items if item[1] in (52, 68)]

@@ -88,3 +88,19 @@ def test_designation_decides_the_class_of_guns() -> None:
 def test_warship_named_after_a_weapon_is_no_weapon() -> None:
     """ "USS Chinook" is a ship's name, not a CH-47 helicopter."""
     assert _read("The destroyer USS Chinook stopped the dhow.") == [("ship", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Twelve (12) F135-PW-100 engines;", ("engine", "F135-PW-100")),
+        ("Six (6) AN/APY-9 radars;", ("sensor", "AN/APY-9")),
+        ("Four (4) AN/SPY-7(V) Solid State Radars;", ("sensor", "AN/SPY-7(V)")),
+        ("Forty (40) BGM-109 Tomahawk missiles;", ("missile", "Tomahawk")),
+    ],
+)
+def test_sale_notice_codes_keep_their_front_and_variant(
+    sentence: str, expected: tuple[str, str | None]
+) -> None:
+    """A code written onto a system's front or a "(V)" after it belongs to the one system."""
+    assert _read(sentence) == [expected]

@@ -1210,6 +1210,8 @@ class _ClauseReader:
             status = self._predicate_status(trig, limit, status)
         if status is None:
             return None
+        if trig.role == "seize" and status == "delivered":
+            status = "planned"  # a shipment seized in transit never reached the one it was bound for
         passive = self._passive(trig)
         role = trig.role
         if role in ("arrive",) or passive:
@@ -1429,7 +1431,8 @@ class _ClauseReader:
         return self._drop_carriers(chosen)
 
     def _elliptic(self, trig: _Trigger, limit: int) -> list[WeaponMention]:
-        """ "plans to buy 36 more", "will send two more": the system last named, in a new amount."""
+        """ "plans to buy 36 more", "will send two more", "weighs an offer for more": the system last named,
+        in a new amount."""
         j = trig.end
         while j < min(limit, trig.end + 3) and (self.low[j][:1].isdigit() or self.low[j] in _NUMBER_WORDS):
             j += 1
@@ -1437,7 +1440,9 @@ class _ClauseReader:
             # "Denmark will send 19 F-16s, while Norway pledged six": the count alone
             count = self.tokens[j - 1]
             return self._last_named(j - 1, j, count.start + len(count.key))
-        if j == trig.end or j >= limit or self.low[j] not in ("more", "additional", "others"):
+        if j == trig.end and j + 1 < limit and self.low[j] == "for" and self.low[j + 1] == "more":
+            j += 1  # "an offer for more"
+        elif j == trig.end or j >= limit or self.low[j] not in ("more", "additional", "others"):
             return []
         after = self.low[j + 1] if j + 1 < len(self.low) else ""
         if (
@@ -1492,6 +1497,13 @@ class _ClauseReader:
             word = self.low[i]
             if word == "in" and i > 0 and self.low[i - 1] in ("million", "billion", "trillion"):
                 continue  # "an additional $250 million in weapons"
+            if (
+                word == "from"
+                and i + 1 in party_tokens
+                and start > 0
+                and self.low[start - 1] in ("offer", "offers")
+            ):
+                continue  # "an offer from France for 24 jets"
             if word in _GAP_BLOCKERS and not self._time_phrase(i) and not self._bound_phrase(i):
                 return False
             accompanied = i > 0 and self.low[i - 1] in ("together", "along")
@@ -1658,6 +1670,8 @@ class _ClauseReader:
             word = self.low[j]
             if word in _MADE:
                 continue
+            if any(t.role == "seize" and t.start <= j < t.end for t in self.triggers):
+                return None  # "the U.S. Navy seized drone engines": who seizes is no origin
             if word in _PREPOSITIONS or word in _LIST_WORDS or j in self.party_tokens:
                 return None
             if not (self.tokens[j].text[:1].islower() or word[:1].isdigit()) and j != weapon.start - 1:
@@ -1955,6 +1969,13 @@ class _ClauseReader:
         elif role == "get" and not passive:
             recipient = subject[0] if subject else None
             suppliers = self._listed_from(source, sentence_end) if source is not None else []
+            if (
+                self.low[trig.end - 1] in ("offer", "offers")
+                and recipient is not None
+                and recipient.ref.kind == "company"
+            ):
+                # "the firm is studying an offer from Romania": the maker weighs a buyer's offer
+                suppliers, recipient = [recipient], source
             beneficiary = self._after(trig, ("for",), hi)
             if recipient is not None and beneficiary is not None and not _same(recipient.ref, beneficiary):
                 # "the Netherlands bought 100 tanks for Kyiv (together with Denmark)": buyers give

@@ -331,12 +331,15 @@ def find_weapons(text: str, tokens: list[Token], low: list[str] | None = None) -
             if i > 0 and tokens[i - 1].text in _SHIP_PREFIXES:
                 i = end
                 continue  # "USS Chinook", "HMS Montrose": a warship's name, not the weapon it shares
+            start, end, written = _widened(text, tokens, i, end)
+            if designation is not None and written is not None:
+                designation = written
             raw.append(
                 WeaponMention(
-                    i,
+                    start,
                     end,
-                    tokens[i].start,
-                    _end(tokens[end - 1]),
+                    tokens[start].start,
+                    _end(tokens[end - 1]) if written is None else tokens[start].start + len(written),
                     entry.category,
                     designation,
                     entry.origin,
@@ -348,16 +351,59 @@ def find_weapons(text: str, tokens: list[Token], low: list[str] | None = None) -
         pattern = _pattern(text, tokens, i)
         if pattern is not None:
             n, designation = pattern
+            start, end, written = _widened(text, tokens, i, i + n)
+            designation = written or designation
+            last = _end(tokens[end - 1]) if written is None else tokens[start].start + len(written)
             raw.append(
-                WeaponMention(
-                    i, i + n, tokens[i].start, _end(tokens[i + n - 1]), "-", designation, None, "pattern"
-                )
+                WeaponMention(start, end, tokens[start].start, last, "-", designation, None, "pattern")
             )
-            i += n
+            i = end
             continue
         i += 1
     merged = _merge(text, tokens, raw, table)
     return [_mark_definite(tokens, m) for m in merged]
+
+
+_PREFIX = re.compile(r"[A-Z]{1,4}\d{0,4}[A-Z]{0,2}")
+
+
+def _widened(text: str, tokens: list[Token], start: int, end: int) -> tuple[int, int, str | None]:
+    """A designation's tokens `start`..`end` with the code written onto its front ("T700-GE-401C",
+    "AN/APG-83") and a variant mark after it ("AN/APS-153(V)"), and its written form when it grew.
+
+    Only capitals and digits joined by a hyphen or a slash count as the front, at most two pieces.
+    """
+    if end + 1 < len(tokens) and tokens[end].text == "Block" and tokens[end + 1].text[:1].isdigit():
+        end += 2  # "F-16 Block 50": the block is part of the name
+    if (
+        end < len(tokens)
+        and tokens[end - 1].text.isdigit()
+        and tokens[end].text.isdigit()
+        and text[tokens[end - 1].end : tokens[end].start] == "/"
+    ):
+        end += 1  # "Block 70/72": one name for two blocks, not a count of 72
+    first, last = start, end
+    while (
+        first > 0
+        and start - first < 2
+        and text[tokens[first - 1].end : tokens[first].start] in ("-", "/")
+        and _PREFIX.fullmatch(tokens[first - 1].text)
+    ):
+        first -= 1
+    close = tokens[last - 1].end
+    if (
+        last < len(tokens)
+        and tokens[last].text == "V"
+        and text[close : tokens[last].start] == "("
+        and text[tokens[last].end : tokens[last].end + 1] == ")"
+    ):
+        close = tokens[last].end + 1
+        last += 1
+    if first == start and last == end:
+        return start, end, None
+    if first < start and tokens[first].start > 0 and text[tokens[first].start - 1] in "-/":
+        return start, end, None  # part of a longer code this reading did not begin at
+    return first, last, text[tokens[first].start : close]
 
 
 def _gap_words(
@@ -513,6 +559,17 @@ def _try_join(prev: WeaponMention, mention: WeaponMention, gap: list[Token]) -> 
     if named_then_class and _modifiers_only(gap, 4):
         category = "components" if prev.category == "components" else _class_category(prev, mention)
         return _join(prev, mention, category, prev.designation)
+    if (
+        prev.kind == "pattern"
+        and mention.kind == "class"
+        and len(gap) <= 4
+        and all(w.text.istitle() and w.text.isalpha() for w in gap)
+    ):
+        return _join(
+            prev, mention, _class_category(prev, mention), prev.designation
+        )  # "APS-153 Multi-Mode Radars"
+    if prev.kind == "pattern" and mention.kind == "named" and not gap:
+        return _join(prev, mention, mention.category, mention.designation)  # "AGM-114R Hellfire"
     if prev.kind == "class" and prev.designation is None and mention.designation is not None and not gap:
         if mention.kind == "pattern" or mention.category == prev.category or prev.category in ("-", "other"):
             category = prev.category if mention.kind == "pattern" else mention.category
