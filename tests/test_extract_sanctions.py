@@ -1404,3 +1404,42 @@ def test_one_word_ships_in_a_list_of_tankers() -> None:
         "New Zealand has sanctioned 12 vessels. Among the tankers listed are the Orsova and the Kestrel."
     )
     assert set(target_names(event)) == {"Orsova", "Kestrel"}
+
+
+def test_entity_list_entries_grouped_under_country_headings() -> None:
+    """A list of entries grouped under destination headings ("China", "Türkiye") keeps every entry."""
+    event = only(
+        "The Bureau of Industry and Security is adding the following entities to the Entity List:\n\n"
+        "China\n"
+        "- Wuxi Lantern Microsystems Co., Ltd., 8 Xinhua Road, Wuxi;\n\n"
+        "Türkiye\n"
+        "- Anadolu Pervane Ltd. Sti., Kartal, Istanbul;\n"
+        "- Ege Kanat Sanayi A.S., Izmir.\n"
+    )
+    assert target_names(event) == [
+        "Wuxi Lantern Microsystems Co., Ltd.",
+        "Anadolu Pervane Ltd. Sti.",
+        "Ege Kanat Sanayi A.S.",
+    ]
+    assert event.measures == ["export_control"]
+
+
+def test_sanctions_committee_as_subject_of_listed() -> None:
+    """ "The Committee listed X" after a committee's sanctions announcement names X as a UN target."""
+    found = sanctions(
+        "The Security Council Committee on Haiti added one individual to its sanctions list on Monday, "
+        "subjecting him to an asset freeze. The Committee listed Jean-Pierre Lafleur, leader of a gang in the capital."
+    )
+    assert [target_names(e) for e in found] == [["Jean-Pierre Lafleur"]]
+    assert found[0].imposers[0].name == "United Nations"
+
+
+def test_state_naming_a_sanctions_list_is_no_target() -> None:
+    """ "the Mali sanctions list" names the regime's list; Mali itself is not sanctioned."""
+    found = sanctions("The UN Security Council added Amadou Toure to the Mali sanctions list.")
+    assert [target_names(e) for e in found] == [["Amadou Toure"]]
+
+
+def test_sanctions_in_place_since_a_date_are_background() -> None:
+    """ "has imposed sanctions on X since 2017" describes a standing regime, not a new measure."""
+    assert sanctions("The Security Council has imposed sanctions on Pyongyang since its test in 2017.") == []

@@ -259,3 +259,24 @@ def test_noun_after_one_word_name_says_what_it_is() -> None:
     """ "the Sevmash shipyard" is a company named Sevmash, not a surname."""
     found = names("They listed the Sevmash shipyard on Friday.")
     assert [(n.text, n.kind, n.partial) for n in found] == [("Sevmash", "company", False)]
+
+
+def test_turkish_and_mexican_legal_forms_end_a_company_name() -> None:
+    """ "Ltd. Sti." and "S.A. de C.V." close a company's name, with "del" inside it."""
+    found = [
+        (n.text, n.kind)
+        for n in names("listed Bozkurt Makina Ltd. Sti., Ankara, and Fletes del Norte S.A. de C.V.")
+    ]
+    assert ("Bozkurt Makina Ltd. Sti.", "company") in found
+    assert ("Fletes del Norte S.A. de C.V.", "company") in found
+
+
+def test_firm_word_after_a_one_word_name_splits_at_and() -> None:
+    """ "Voskhod Technologies and Tavrobank" are two companies, and "Technologies" ends the first name."""
+    found = [n.text for n in names("froze the assets of Voskhod Technologies and Tavrobank")]
+    assert found == ["Voskhod Technologies", "Tavrobank"]
+
+
+def test_description_ending_in_technologies_is_no_name() -> None:
+    """ "Advanced Technologies" describes goods; it names no company."""
+    assert names("banned exports of Advanced Technologies to the country") == []

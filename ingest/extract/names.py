@@ -55,6 +55,7 @@ _CONNECTORS = frozenset(
         "da",
         "do",
         "dos",
+        "del",
     ]
 )
 _PARTICLES = frozenset(["al", "el", "bin", "ibn", "abu"])
@@ -119,6 +120,13 @@ _LEGAL_FORMS = frozenset(
         "SRL",
         "LLP",
         "TOV",
+        "A.S",
+        "A.Ş",
+        "Sti",
+        "Şti",
+        "C.V",
+        "B.V",
+        "N.V",
     ]
 )
 # Forms that close a name: "Foo Co., Ltd. of Hong Kong" ends before "of" ("Bank of Russia" does not).
@@ -144,7 +152,28 @@ _FORM_WORDS = frozenset(
 )  # words of a company's legal form that name no company on their own
 _CLOSING_FORMS = _LEGAL_FORMS - {"Bank", "Company", "Corporation", "Incorporated"}
 _OPENING_FORMS = frozenset(["JSC", "OJSC", "PJSC", "CJSC", "AO", "OAO", "PAO", "ZAO", "OOO", "LLC", "TOV"])
-_ABBREVIATED = frozenset(["Co", "Ltd", "Inc", "Corp", "L.L.C", "S.A", "Pte", "Pvt", "Bhd", "Sdn", "Jr", "Sr"])
+_ABBREVIATED = frozenset(
+    [
+        "Co",
+        "Ltd",
+        "Inc",
+        "Corp",
+        "L.L.C",
+        "S.A",
+        "Pte",
+        "Pvt",
+        "Bhd",
+        "Sdn",
+        "Jr",
+        "Sr",
+        "Sti",
+        "A.S",
+        "C.V",
+        "B.V",
+        "N.V",
+    ]
+)
+_ADJECTIVE_ENDINGS = ("al", "ed", "ive", "ing", "ic", "ent", "ary", "ous", "ful", "ble")
 _DOTTED = re.compile(r"\.\w+\.$")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _WORD_BEFORE = re.compile(r"\b([a-z][a-z-]*)\s+$")
@@ -481,6 +510,13 @@ def _split_and(units: list[_Unit], ships: bool = False, listed: bool = False) ->
                 left_words[-1].key in _CLOSING_FORMS or left_words[0].key in _classes()["company_prefix"]
             )  # "JSC Kronstadt and Research and Production Enterprise X": two names
             rest_words = [u for u in units[i + 1 :] if u.key not in _CONNECTORS]
+            firm_left = (  # "Kronshtadt Technologies and Sovcombank": a firm, then a one-word name
+                len(left_words) >= 2
+                and left_words[-1].key in _classes()["company_suffix"]
+                and left_words[0].key not in _classes()["org_keyword"]
+                and len(rest_words) == 1
+                and _single_names(rest_words[0], rest_words[0])
+            )
             sectors = _classes()["sector"]
             two_words = len(current) == 1 and len(right) == 1 and _single_names(current[0], right[0])
             last_of_list = listed and len(current) == 1 and current[0].mention is None and bool(right_words)
@@ -498,6 +534,7 @@ def _split_and(units: list[_Unit], ships: bool = False, listed: bool = False) ->
                 or titled_right
                 or (len(left_words) >= 2 and len(right_words) >= 2)
                 or (complete_left and len(rest_words) >= 2)
+                or firm_left
             ):
                 parts.append(current)
                 current = []
@@ -658,7 +695,9 @@ def _classify(
         or (kind == "organization" and any(w in orgs for w in words))
     ):
         return None
-    if words[-1] in classes["generic"] or _PLURAL_ACRONYM.fullmatch(words[-1]):
+    if (words[-1] in classes["generic"] and not _firm_name(words, classes)) or _PLURAL_ACRONYM.fullmatch(
+        words[-1]
+    ):
         return None
     if len(words) == 1 and strict:
         return None
@@ -692,6 +731,20 @@ def _classify(
         surface = _QUOTED.sub("", surface)
         aliases = (*aliases, *nicknames)
     return Name(start, end, surface, kind, country, aliases, vessel, partial, headed)
+
+
+def _firm_name(words: list[str], classes: dict[str, frozenset[str]]) -> bool:
+    """ "Kronshtadt Technologies": a firm's word after a proper name, not a description ("Sensitive
+    Technologies", "Military Technologies")."""
+    if len(words) < 2 or words[-1] not in classes["company_suffix"]:
+        return False
+    before = words[-2]
+    return (
+        _plain_word(before)
+        and before not in classes["sector"]
+        and before not in classes["descriptive"]
+        and not before.lower().endswith(_ADJECTIVE_ENDINGS)
+    )
 
 
 def _without_form(units: list[_Unit]) -> _Unit | None:

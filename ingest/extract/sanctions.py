@@ -1260,6 +1260,8 @@ class _Reader:
         for passage in self.passages[index + 1 : index + 80]:
             if not passage.line_start:
                 return
+            if _destination_heading(passage):
+                continue  # "China" above the entries listed under that destination
             heads = _heads(passage, 0, min(len(passage.text), 300))
             first = heads[0] if heads else None
             if first is None or _DESCRIPTOR.fullmatch(passage.text, 0, first.start) is None:
@@ -1282,6 +1284,16 @@ class _Reader:
                 entry = _authorities()[keeper]
                 return _make_imposer(entry, entry.authority or entry.imposer)
         return None
+
+
+def _destination_heading(passage: _Passage) -> bool:
+    """A line that names one state and nothing else ("China", "United Arab Emirates:"): the heading
+    under which a list groups its entries by country."""
+    text = passage.text.strip().rstrip(":")
+    if len(text) > 60 or len(passage.mentions) != 1:
+        return False
+    mention = passage.mentions[0]
+    return mention.ref.kind == "state" and passage.text[mention.start : mention.end] == text
 
 
 def _subject_company(text: str, entity: _Entity, name: Name) -> bool:
@@ -1372,6 +1384,8 @@ def _accept(site: _Site, strong_here: bool, strong_doc: bool, last_list: int) ->
         earlier = _w("earlier")
         if any(keys[k] in earlier and _GOVERNING.fullmatch(keys[k + 1]) for k in range(max(0, i - 5), i - 1)):
             return False  # "the EU first imposed sanctions on Russia in 2014": history, not news
+        if any(k in ("has", "have", "had") for k in keys[max(0, i - 3) : i]) and "since" in keys[j : j + 8]:
+            return False  # "the Council has imposed sanctions on X since 2006": a state of affairs
         return not (trigger.words[-1] in ("sanctions", "sanction") and nxt in _w("topic"))
     if trigger.kind == "weak":
         word = trigger.words[0]
@@ -1475,8 +1489,8 @@ def _after_authority(site: _Site) -> bool:
         m -= 1
     if m < 0:
         return False
-    if passage.keys[m] == "council":
-        return True
+    if passage.keys[m] in ("council", "committee"):
+        return True  # "The Committee listed ...": a Security Council sanctions committee
     word = passage.tokens[m]
     return any(mention.end == word.end and _is_imposer(mention) for mention in passage.mentions)
 
@@ -2276,8 +2290,9 @@ def _state_targets(site: _Site, measure: Measure) -> list[_Entity]:
             at = site.end
         if at >= 0:
             out.extend(_state_chain(text, states, at))
-    if trigger.kind == "noun" and states:
-        # "<state> sanctions", "<state> arms embargo", for a state that does not sanction on its own
+    if trigger.kind == "noun" and states and trigger.words[-1] != "list":
+        # "<state> sanctions", "<state> arms embargo", for a state that does not sanction on its own;
+        # "the Haiti sanctions list" names the regime whose list it is, not a target
         previous = [e for e in states if e.end <= site.start and not text[e.end : site.start].strip()]
         if previous and _governed(passage, i, j):
             state = previous[-1]
