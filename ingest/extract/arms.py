@@ -29,7 +29,7 @@ from typing import Literal, cast
 
 from ingest.extract.actors import ActorRef, Mention, Token, country
 from ingest.extract.document import ArmsDraft, Clause, Document
-from ingest.extract.quantity import quantity_after, quantity_before
+from ingest.extract.quantity import quantity_after, quantity_before, share_before
 from ingest.extract.tables import rows
 from ingest.extract.text import MONTH_ABBREVIATIONS, Sentence, Words
 from ingest.extract.weapons import (
@@ -1059,6 +1059,10 @@ class _ClauseReader:
                 previous[1].role = "get"  # "use weapons supplied by Iran": what is used was received
                 previous = None
                 continue
+            if previous is not None and self._buyer_of_given(previous[0], previous[1], trig, reading):
+                # "delivered 96 of the 180 tanks Poland ordered": who ordered them received the 96
+                previous[1].recipient = reading.recipient
+                reading.suppliers = list(previous[1].suppliers)
             if previous is not None and self._object_noun(previous[0], previous[1], trig, reading):
                 # "will provide Kyiv with $2 billion in military aid, including ...": the aid is the object
                 previous[1].items = reading.items
@@ -1105,6 +1109,20 @@ class _ClauseReader:
             verb_reading.items = reading.items
             return True
         return False
+
+    def _buyer_of_given(
+        self, verb: _Trigger, verb_reading: _Reading, buyer: _Trigger, reading: _Reading
+    ) -> bool:
+        """Whether `buyer` ("ordered by Indonesia", "Poland ordered") qualifies the items `verb` handed over
+        with no recipient, so that who bought them received them."""
+        if verb.role != "give" or verb.status != "delivered" or not verb_reading.suppliers:
+            return False
+        if verb_reading.recipient is not None or buyer.role != "get" or reading.recipient is None:
+            return False
+        if reading.suppliers or buyer.start - verb.end > 12:
+            return False
+        given = {w.start for w, _ in verb_reading.items}
+        return bool(given) and given == {w.start for w, _ in reading.items}
 
     def _object_noun(self, verb: _Trigger, verb_reading: _Reading, noun: _Trigger, reading: _Reading) -> bool:
         """Whether a transfer noun ("military aid", "a package") is the object of the verb before it."""
@@ -2222,7 +2240,8 @@ def _state_party(ref: ActorRef) -> ActorRef:
     return ref
 
 
-def _item(reader: _ClauseReader, weapon: WeaponMention) -> Item:
+def _item(reader: _ClauseReader, weapon: WeaponMention, status: ArmsStatus | None = None) -> Item:
+    """The item a weapon mention names, with its count; a delivery of "96 of the 180 tanks" counts the 96."""
     text = reader.text
     previous_end = 0
     for other in reader.weapons:
@@ -2232,7 +2251,9 @@ def _item(reader: _ClauseReader, weapon: WeaponMention) -> Item:
         end = reader.tokens[trig.end - 1].end
         if end <= weapon.first:
             previous_end = max(previous_end, end)
-    quantity = quantity_before(text[previous_end : weapon.first])
+    quantity = share_before(text[previous_end : weapon.first]) if status == "delivered" else None
+    if quantity is None:
+        quantity = quantity_before(text[previous_end : weapon.first])
     if quantity is None:
         quantity = quantity_after(text[weapon.last :])
     category = cast(ItemCategory, weapon.category)
@@ -2751,7 +2772,9 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
     evidence = [reader.clause.sentence]
     if reading.direct < 2 and frame is not None:
         evidence.append(frame.evidence)
-    items = [_item(reader, w) for w, _ in reading.items if w.category != "other" or w.designation]
+    items = [
+        _item(reader, w, reading.status) for w, _ in reading.items if w.category != "other" or w.designation
+    ]
     recorded = False
     for supplier in suppliers:
         if _same(_state_party(supplier.ref), _state_party(recipient.ref)):
