@@ -1059,6 +1059,12 @@ class _ClauseReader:
                 previous[1].role = "get"  # "use weapons supplied by Iran": what is used was received
                 previous = None
                 continue
+            if previous is not None and self._seller_of_used(previous[0], previous[1], trig, reading):
+                # "operates TB2 drones bought from Turkey": what is used was received from the seller
+                previous[1].suppliers = reading.suppliers
+                previous[1].role = "get"
+                previous = None
+                continue
             if previous is not None and self._buyer_of_given(previous[0], previous[1], trig, reading):
                 # "delivered 96 of the 180 tanks Poland ordered": who ordered them received the 96
                 previous[1].recipient = reading.recipient
@@ -1109,6 +1115,23 @@ class _ClauseReader:
             verb_reading.items = reading.items
             return True
         return False
+
+    def _seller_of_used(
+        self, verb: _Trigger, verb_reading: _Reading, seller: _Trigger, reading: _Reading
+    ) -> bool:
+        """Whether `seller` ("bought from Turkey") qualifies the items `verb` ("operates") has in use."""
+        if verb.role != "use" or verb_reading.suppliers or verb_reading.recipient is None:
+            return False
+        if seller.role != "get" or not reading.suppliers or reading.recipient is not None:
+            return False
+        if (
+            seller.end >= len(self.low)
+            or self.low[seller.end] != "from"
+            or not self._reduced_relative(seller)
+        ):
+            return False
+        used = {w.start for w, _ in verb_reading.items}
+        return bool(used) and used == {w.start for w, _ in reading.items}
 
     def _buyer_of_given(
         self, verb: _Trigger, verb_reading: _Reading, buyer: _Trigger, reading: _Reading
@@ -1695,6 +1718,21 @@ class _ClauseReader:
             if not (self.tokens[j].text[:1].islower() or word[:1].isdigit()) and j != weapon.start - 1:
                 return None  # one unknown name may stand between ("Iranian Almas missiles")
         return None
+
+    def _from_after(self, weapon: WeaponMention) -> _Party | None:
+        """The state or company a weapon is said to come from right after it: "HQ-22 systems from China"."""
+        j = weapon.end
+        if j < len(self.low) and self.low[j] != "from" and self.tokens[j].text.islower():
+            j += 1  # one head noun: "Rafale jets from France"
+        if j >= len(self.low) or self.low[j] != "from":
+            return None
+        at = j + 2 if j + 1 < len(self.low) and self.low[j + 1] == "the" else j + 1
+        party = next((p for p in self.parties if p.start == at and p.form != "pronoun"), None)
+        if party is None or party.possessive or party.ref.kind not in ("state", "company"):
+            return None
+        if party.end < len(self.low) and self.low[party.end] not in ("and", ",", ".", ";"):
+            return None  # "from Polish airfields": a place, not a source
+        return party
 
     def _names_weapon(self, party: _Party, weapon: WeaponMention) -> bool:
         """Whether `party` stands right before the weapon, or before one unknown name of it."""
@@ -2667,6 +2705,22 @@ def _open_list(reader: _ClauseReader, frame: _Frame) -> None:
 
 
 def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
+    sources = [reader._from_after(w) for w, _ in reading.items]
+    if (
+        not reading.strict
+        and reading.recipient is not None
+        and reading.items
+        and all(sources)
+        and (reading.role == "use" or len({_party_key(p) for p in sources if p}) > 1)
+    ):  # "received Pantsir systems from Russia and HQ-22 systems from China": each item its own source
+        recorded = False
+        for key in dict.fromkeys(_party_key(p) for p in sources if p):
+            party = next(p for p in sources if p and _party_key(p) == key)
+            own = [item for item, p in zip(reading.items, sources, strict=True) if p and _party_key(p) == key]
+            role: Role = "get" if reading.role == "use" else reading.role
+            part = _Reading([party], reading.recipient, reading.status, own, reading.direct, role)
+            recorded = _record(reader, part, state) or recorded
+        return recorded
     frame = reader._frame()
     recipient = reading.recipient
     suppliers = list(reading.suppliers)
