@@ -932,3 +932,51 @@ def test_a_sale_notice_counts_codes_and_blocks_right() -> None:
     assert ("F100-PW-229", 12, 12) in items
     assert ("AN/APG-68", 11, 11) in items
     assert not [item for item in items if item[1] in (52, 68)]
+
+
+def _counted(text: str) -> set[tuple[str | None, str, int | None]]:
+    return {
+        (event.recipient.country, event.status, item.quantity.min if item.quantity else None)
+        for event in extract(text, "test")
+        if isinstance(event, ArmsTransfer)
+        for item in event.items
+    }
+
+
+def test_a_delivered_share_of_an_order_counts_both() -> None:
+    """ "delivered 40 of the 64 frigates Chile ordered": 40 delivered to the buyer, 64 agreed."""
+    rows = _counted("Naval Group has delivered 40 of the 64 Gowind corvettes Chile ordered in 2019.")
+    assert ("CHL", "delivered", 40) in rows
+    assert ("CHL", "agreed", 64) in rows
+
+
+def test_a_share_handed_over_to_whoever_ordered_it() -> None:
+    """ "handed over 5 of the 16 drones ordered by Kenya": the buyer named after the items received them."""
+    rows = _counted("Baykar has handed over 5 of the 16 TB2 drones ordered by Kenya.")
+    assert ("KEN", "delivered", 5) in rows
+    assert ("KEN", "agreed", 16) in rows
+
+
+def test_each_item_keeps_the_source_named_after_it() -> None:
+    """ "received NASAMS from Norway and Crotale systems from France": each system from its own supplier."""
+    rows = _rows("Cyprus has received NASAMS launchers from Norway and Crotale systems from France.")
+    assert ("NOR", "CYP", "air_defence", "delivered") in rows
+    assert ("FRA", "CYP", "air_defence", "delivered") in rows
+    assert {row[0] for row in rows} == {"NOR", "FRA"}
+
+
+def test_a_fleet_in_use_from_named_suppliers_was_delivered() -> None:
+    """ "operates Mirage jets from France and Su-30 fighters from Russia": both fleets were delivered."""
+    rows = _rows("Algeria's air force operates Mirage 2000 jets from France and Su-30 fighters from Russia.")
+    assert ("FRA", "DZA", "aircraft", "delivered") in rows
+    assert ("RUS", "DZA", "aircraft", "delivered") in rows
+
+
+def test_used_items_bought_from_a_seller_were_delivered_by_it() -> None:
+    """ "operates drones bought from Turkey" is a delivery from Turkey, not a bare purchase."""
+    assert _rows("Chad also operates Anka drones bought from Turkey.") == {("TUR", "TCD", "uav", "delivered")}
+
+
+def test_a_place_after_from_is_no_source() -> None:
+    """ "flies F-16s from Polish airfields" names a base, not a supplier."""
+    assert not _rows("The wing flies F-16s from Polish airfields.")

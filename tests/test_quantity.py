@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.extract.quantity import quantity_after, quantity_before
+from ingest.extract.quantity import quantity_after, quantity_before, share_before
 
 
 @pytest.mark.parametrize(
@@ -77,3 +77,31 @@ def test_a_number_inside_a_designation_is_not_a_count() -> None:
     found = quantity_before("about 50 units of its 170mm ")
     assert found is not None
     assert (found.min, found.max) == (50, 50)
+
+
+@pytest.mark.parametrize(
+    ("before", "part"),
+    [
+        ("the yard has shipped 40 of the 64 ", 40),
+        ("Ankara handed over 7 of the roughly 30 ", 7),
+        ("the maker delivered the first five of its 24 ", 5),
+    ],
+)
+def test_a_share_of_a_counted_whole(before: str, part: int) -> None:
+    """ "40 of the 64 frigates" names 40 as the part and 64 as the whole."""
+    share = share_before(before)
+    assert share is not None
+    assert (share.min, share.max) == (part, part)
+    assert quantity_before(before) is not None
+
+
+def test_no_share_without_a_counted_whole() -> None:
+    """ "operates 9 of the jets" counts 9 of no stated whole: there is no share to read."""
+    assert share_before("the air force operates 9 of the ") is None
+
+
+def test_handed_over_is_no_lower_bound() -> None:
+    """ "handed over 14 tanks" is exactly 14, where "over 14 tanks" is at least 14."""
+    quantity = quantity_before("Madrid handed over 14 ")
+    assert quantity is not None
+    assert (quantity.min, quantity.max) == (14, 14)

@@ -29,7 +29,7 @@ from typing import Literal, cast
 
 from ingest.extract.actors import ActorRef, Mention, Token, country
 from ingest.extract.document import ArmsDraft, Clause, Document
-from ingest.extract.quantity import quantity_after, quantity_before
+from ingest.extract.quantity import quantity_after, quantity_before, share_before
 from ingest.extract.tables import rows
 from ingest.extract.text import MONTH_ABBREVIATIONS, Sentence, Words
 from ingest.extract.weapons import (
@@ -1059,6 +1059,16 @@ class _ClauseReader:
                 previous[1].role = "get"  # "use weapons supplied by Iran": what is used was received
                 previous = None
                 continue
+            if previous is not None and self._seller_of_used(previous[0], previous[1], trig, reading):
+                # "operates TB2 drones bought from Turkey": what is used was received from the seller
+                previous[1].suppliers = reading.suppliers
+                previous[1].role = "get"
+                previous = None
+                continue
+            if previous is not None and self._buyer_of_given(previous[0], previous[1], trig, reading):
+                # "delivered 96 of the 180 tanks Poland ordered": who ordered them received the 96
+                previous[1].recipient = reading.recipient
+                reading.suppliers = list(previous[1].suppliers)
             if previous is not None and self._object_noun(previous[0], previous[1], trig, reading):
                 # "will provide Kyiv with $2 billion in military aid, including ...": the aid is the object
                 previous[1].items = reading.items
@@ -1105,6 +1115,37 @@ class _ClauseReader:
             verb_reading.items = reading.items
             return True
         return False
+
+    def _seller_of_used(
+        self, verb: _Trigger, verb_reading: _Reading, seller: _Trigger, reading: _Reading
+    ) -> bool:
+        """Whether `seller` ("bought from Turkey") qualifies the items `verb` ("operates") has in use."""
+        if verb.role != "use" or verb_reading.suppliers or verb_reading.recipient is None:
+            return False
+        if seller.role != "get" or not reading.suppliers or reading.recipient is not None:
+            return False
+        if (
+            seller.end >= len(self.low)
+            or self.low[seller.end] != "from"
+            or not self._reduced_relative(seller)
+        ):
+            return False
+        used = {w.start for w, _ in verb_reading.items}
+        return bool(used) and used == {w.start for w, _ in reading.items}
+
+    def _buyer_of_given(
+        self, verb: _Trigger, verb_reading: _Reading, buyer: _Trigger, reading: _Reading
+    ) -> bool:
+        """Whether `buyer` ("ordered by Indonesia", "Poland ordered") qualifies the items `verb` handed over
+        with no recipient, so that who bought them received them."""
+        if verb.role != "give" or verb.status != "delivered" or not verb_reading.suppliers:
+            return False
+        if verb_reading.recipient is not None or buyer.role != "get" or reading.recipient is None:
+            return False
+        if reading.suppliers or buyer.start - verb.end > 12:
+            return False
+        given = {w.start for w, _ in verb_reading.items}
+        return bool(given) and given == {w.start for w, _ in reading.items}
 
     def _object_noun(self, verb: _Trigger, verb_reading: _Reading, noun: _Trigger, reading: _Reading) -> bool:
         """Whether a transfer noun ("military aid", "a package") is the object of the verb before it."""
@@ -1678,6 +1719,21 @@ class _ClauseReader:
                 return None  # one unknown name may stand between ("Iranian Almas missiles")
         return None
 
+    def _from_after(self, weapon: WeaponMention) -> _Party | None:
+        """The state or company a weapon is said to come from right after it: "HQ-22 systems from China"."""
+        j = weapon.end
+        if j < len(self.low) and self.low[j] != "from" and self.tokens[j].text.islower():
+            j += 1  # one head noun: "Rafale jets from France"
+        if j >= len(self.low) or self.low[j] != "from":
+            return None
+        at = j + 2 if j + 1 < len(self.low) and self.low[j + 1] == "the" else j + 1
+        party = next((p for p in self.parties if p.start == at and p.form != "pronoun"), None)
+        if party is None or party.possessive or party.ref.kind not in ("state", "company"):
+            return None
+        if party.end < len(self.low) and self.low[party.end] not in ("and", ",", ".", ";"):
+            return None  # "from Polish airfields": a place, not a source
+        return party
+
     def _names_weapon(self, party: _Party, weapon: WeaponMention) -> bool:
         """Whether `party` stands right before the weapon, or before one unknown name of it."""
         if party.end == weapon.start:
@@ -2222,7 +2278,8 @@ def _state_party(ref: ActorRef) -> ActorRef:
     return ref
 
 
-def _item(reader: _ClauseReader, weapon: WeaponMention) -> Item:
+def _item(reader: _ClauseReader, weapon: WeaponMention, status: ArmsStatus | None = None) -> Item:
+    """The item a weapon mention names, with its count; a delivery of "96 of the 180 tanks" counts the 96."""
     text = reader.text
     previous_end = 0
     for other in reader.weapons:
@@ -2232,7 +2289,9 @@ def _item(reader: _ClauseReader, weapon: WeaponMention) -> Item:
         end = reader.tokens[trig.end - 1].end
         if end <= weapon.first:
             previous_end = max(previous_end, end)
-    quantity = quantity_before(text[previous_end : weapon.first])
+    quantity = share_before(text[previous_end : weapon.first]) if status == "delivered" else None
+    if quantity is None:
+        quantity = quantity_before(text[previous_end : weapon.first])
     if quantity is None:
         quantity = quantity_after(text[weapon.last :])
     category = cast(ItemCategory, weapon.category)
@@ -2646,6 +2705,22 @@ def _open_list(reader: _ClauseReader, frame: _Frame) -> None:
 
 
 def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
+    sources = [reader._from_after(w) for w, _ in reading.items]
+    if (
+        not reading.strict
+        and reading.recipient is not None
+        and reading.items
+        and all(sources)
+        and (reading.role == "use" or len({_party_key(p) for p in sources if p}) > 1)
+    ):  # "received Pantsir systems from Russia and HQ-22 systems from China": each item its own source
+        recorded = False
+        for key in dict.fromkeys(_party_key(p) for p in sources if p):
+            party = next(p for p in sources if p and _party_key(p) == key)
+            own = [item for item, p in zip(reading.items, sources, strict=True) if p and _party_key(p) == key]
+            role: Role = "get" if reading.role == "use" else reading.role
+            part = _Reading([party], reading.recipient, reading.status, own, reading.direct, role)
+            recorded = _record(reader, part, state) or recorded
+        return recorded
     frame = reader._frame()
     recipient = reading.recipient
     suppliers = list(reading.suppliers)
@@ -2751,7 +2826,9 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
     evidence = [reader.clause.sentence]
     if reading.direct < 2 and frame is not None:
         evidence.append(frame.evidence)
-    items = [_item(reader, w) for w, _ in reading.items if w.category != "other" or w.designation]
+    items = [
+        _item(reader, w, reading.status) for w, _ in reading.items if w.category != "other" or w.designation
+    ]
     recorded = False
     for supplier in suppliers:
         if _same(_state_party(supplier.ref), _state_party(recipient.ref)):

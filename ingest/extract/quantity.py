@@ -51,6 +51,7 @@ _VAGUE: tuple[tuple[tuple[str, ...], int, int], ...] = (
 )
 
 _AT_LEAST = {("more", "than"), ("over",), ("at", "least"), ("upwards", "of"), ("in", "excess", "of")}
+_OVER_VERBS = frozenset(["hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "pass", "passes", "passed", "passing", "sign", "signs", "signed", "signing"])  # fmt: skip
 _AT_MOST = {("up", "to"), ("as", "many", "as"), ("no", "more", "than"), ("fewer", "than"), ("less", "than")}
 # Words that name a group of items rather than the items: "two batches of drones" says nothing of how many.
 _GROUPS = frozenset(
@@ -179,6 +180,8 @@ def _prefix(words: list[_Word], first: int, table: set[tuple[str, ...]]) -> int 
     for phrase in sorted(table, key=len, reverse=True):
         n = len(phrase)
         if first - n >= 0 and tuple(w.low for w in words[first - n : first]) == phrase:
+            if phrase == ("over",) and first >= 2 and words[first - 2].low in _OVER_VERBS:
+                return None  # "handed over 12 drones": a verb's particle, no bound
             return first - n
     return None
 
@@ -246,6 +249,31 @@ def quantity_before(text: str, skippable: int = 4) -> Quantity | None:
             return None  # punctuation between the number and the item
         i -= 1
     return None
+
+
+_APPROXIMATE = frozenset(
+    ["roughly", "about", "around", "some", "approximately", "nearly", "almost", "total", "full"]
+)
+_WHOLE_OWNERS = frozenset(["the", "its", "their", "his", "her", "those", "an", "a"])
+
+
+def share_before(text: str, skippable: int = 4) -> Quantity | None:
+    """The part in "96 of the roughly 180 tanks", "the first three of the 42 jets": how many of a whole
+    that is also counted; None when no whole is counted ("10 of the drones" is read by `quantity_before`)."""
+    whole = quantity_before(text, skippable)
+    if whole is None or not whole.text:
+        return None
+    tail = text[-160:]
+    at = tail.rfind(whole.text)
+    if at < 0:
+        return None
+    words = _words(tail[:at])
+    n = len(words)
+    while n and words[n - 1].low in _APPROXIMATE:
+        n -= 1
+    if n < 3 or words[n - 1].low not in _WHOLE_OWNERS or words[n - 2].low != "of":
+        return None
+    return _read(words, n - 2, tail[:at])
 
 
 _AFTER = re.compile(
