@@ -980,3 +980,10 @@ def test_used_items_bought_from_a_seller_were_delivered_by_it() -> None:
 def test_a_place_after_from_is_no_source() -> None:
     """ "flies F-16s from Polish airfields" names a base, not a supplier."""
     assert not _rows("The wing flies F-16s from Polish airfields.")
+
+
+def test_an_ongoing_refusal_gives_no_transfer() -> None:
+    """ "is still refusing to hand over" the missiles: a refusal is no delivery."""
+    rows = _items("Spain has sent armoured cars to Ukraine but is still declining to hand over Meteor missiles.")
+    assert not [item for item in rows if item[0] == "Meteor"]
+    assert not _rows("The Swedish government keeps refusing to supply Gripen jets to Ukraine.")
