@@ -984,6 +984,30 @@ def test_a_place_after_from_is_no_source() -> None:
 
 def test_an_ongoing_refusal_gives_no_transfer() -> None:
     """ "is still refusing to hand over" the missiles: a refusal is no delivery."""
-    rows = _items("Spain has sent armoured cars to Ukraine but is still declining to hand over Meteor missiles.")
+    rows = _items(
+        "Spain has sent armoured cars to Ukraine but is still declining to hand over Meteor missiles."
+    )
     assert not [item for item in rows if item[0] == "Meteor"]
     assert not _rows("The Swedish government keeps refusing to supply Gripen jets to Ukraine.")
+
+
+def test_a_contract_partner_named_with_its_ministry_is_the_buyer() -> None:
+    """ "signed a contract with Chile's defence ministry to supply" tanks: the signer supplies, Chile buys."""
+    rows = _rows(
+        "Rheinmetall said it had signed a contract with Chile's Ministry of National Defence to supply 30 Leopard 2 tanks."
+    )
+    assert rows == {("DEU", "CHL", "armoured_vehicle", "agreed")}
+
+
+def test_a_buyer_reported_to_have_agreed_is_the_subject() -> None:
+    """ "Peru is reported to have agreed to buy" jets: the report does not hide who buys."""
+    assert _rows("Peru is reported to have agreed to buy 24 Gripen jets from Sweden.") == {
+        ("SWE", "PER", "aircraft", "agreed")
+    }
+
+
+def test_signing_for_items_is_an_order() -> None:
+    """ "signed for 12 Rafales from France" is a contract for them."""
+    assert _rows("Croatia signed for 12 Rafales from France last year.") == {
+        ("FRA", "HRV", "aircraft", "agreed")
+    }

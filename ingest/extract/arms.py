@@ -1821,6 +1821,16 @@ class _ClauseReader:
                 continue
             if word in _PERSONS and self.tokens[j].text[:1].isalpha():
                 return []
+            raised = (
+                word in _REPORT | _RAISING
+                and j > 0
+                and self.low[j - 1] in _BE
+                and j + 1 < trig.start
+                and self.low[j + 1] == "to"
+            )
+            if raised:  # "Pakistan is reported to have agreed to buy": the one reported about is the subject
+                j -= 1
+                continue
             if word in _REPORT or (word == "that" and j > 0 and self.low[j - 1] in _REPORT | _ANNOUNCE):
                 return []
             if (
@@ -1843,6 +1853,8 @@ class _ClauseReader:
             after = self.low[party.end] if party.end < len(self.low) else ""
             if any(w.start == party.end and w.end == trig.start and w.kind == "class" for w in self.weapons):
                 return True  # "Serbia's air defence received": the force stands for its state
+            if party.start > 0 and self.low[party.start - 1] == "with" and self._in_phrase(party):
+                return False  # "a contract with Romania's ministry to supply": the partner, not who supplies
             return after in _OWNER_HEADS or (party.end == trig.start and trig.role in _NOUN_ROLES)
         if party.form == "pronoun" and party.end < len(self.low) and self.low[party.end] in _REPORT:
             return False
@@ -2208,6 +2220,7 @@ _REPORT = frozenset(
         "ensure",
     ]
 )
+_RAISING = frozenset(["believed", "thought", "understood", "alleged", "rumoured", "rumored", "known", "said"])
 _ANNOUNCE = frozenset(["announced", "announces", "announce", "confirmed", "confirms", "revealed", "reveals"])
 
 
