@@ -1443,3 +1443,143 @@ def test_state_naming_a_sanctions_list_is_no_target() -> None:
 def test_sanctions_in_place_since_a_date_are_background() -> None:
     """ "has imposed sanctions on X since 2017" describes a standing regime, not a new measure."""
     assert sanctions("The Security Council has imposed sanctions on Pyongyang since its test in 2017.") == []
+
+
+def all_targets(text: str) -> list[str]:
+    return sorted(name for e in sanctions(text) for name in target_names(e))
+
+
+def test_counted_release_names_a_firm_by_its_base_in_an_apposition() -> None:
+    """After "designated two entities", "X, a Malaysia-based trader, shipped ..." names X as a target."""
+    names = all_targets(
+        "Today, OFAC designated two entities pursuant to E.O. 14024.\n\n"
+        "Pelangi Marine Supply Sdn. Bhd., a Malaysia-based trader, shipped gyroscopes to Russian plants.\n\n"
+        "Pelangi Marine Supply Sdn. Bhd. is owned by Rintis Holdings Bhd."
+    )
+    assert "Pelangi Marine Supply Sdn. Bhd." in names
+    assert "Rintis Holdings Bhd." not in names
+
+
+def test_counted_release_names_a_person_given_with_an_alias() -> None:
+    """ "X (a.k.a. "Nick") runs ..." in a release that counts its targets names X as one of them."""
+    names = all_targets(
+        "Today, the Treasury sanctioned two individuals pursuant to E.O. 14059.\n\n"
+        'Octavio Renteria Vazquez (a.k.a. "El Fresno") runs the group\'s laboratories in Sonora.'
+    )
+    assert names == ["Octavio Renteria Vazquez"]
+
+
+def test_counted_release_names_a_company_designated_today_in_a_relative_clause() -> None:
+    """ "..., which was designated today" marks a company of the counted announcement."""
+    names = all_targets(
+        "Today, OFAC sanctioned three entities pursuant to E.O. 13224.\n\n"
+        "The network moved money through Atlas Cambio Exchange LLC, which was designated today for "
+        "providing services to the group."
+    )
+    assert names == ["Atlas Cambio Exchange LLC"]
+
+
+def test_counted_release_names_a_person_by_post_after_the_name() -> None:
+    """ "X, the deputy director of Y," describes a person of the counted announcement."""
+    names = all_targets(
+        "Today, OFAC designated one individual pursuant to E.O. 14024.\n\n"
+        "Gennady Loktev, the deputy director of a Tula plant, negotiated the purchase of machine tools."
+    )
+    assert names == ["Gennady Loktev"]
+
+
+def test_relative_clause_inside_a_passive_subject_keeps_its_first_name() -> None:
+    """ "X, a Chinese firm that ..., and Y were designated" gives both X and Y."""
+    names = all_targets(
+        "Dalian Haiyun Trading Co., Ltd., a China-based firm that hires out software developers, and "
+        "Ri Song Chol, who manages them, were designated by OFAC pursuant to E.O. 13382."
+    )
+    assert names == ["Dalian Haiyun Trading Co., Ltd.", "Ri Song Chol"]
+
+
+def test_basis_inserted_between_verb_and_object() -> None:
+    """ "is designating, pursuant to E.O. 13687, the X" reads X as the object."""
+    event = only("OFAC is also designating, pursuant to E.O. 13687, the Korea Pugang Machinery Corporation.")
+    assert target_names(event) == ["Korea Pugang Machinery Corporation"]
+    assert event.legal_basis == ["E.O. 13687"]
+
+
+def test_entries_listed_after_destination_labels() -> None:
+    """Lines "China: X; Y." and "Turkey: Z." under an Entity List addition each add their entries."""
+    found = sanctions(
+        "BIS today added three entities to the Entity List.\n\n"
+        "The entities are located in China and Turkey:\n\n"
+        "China: Hefei Lianxin Electronics Co., Ltd.; Wuxi Dongfang Sensors Co.\n\n"
+        "Turkey: Ege Teknik Ticaret A.S.\n\n"
+        "License applications will be reviewed under a policy of denial."
+    )
+    assert sorted(n for e in found for n in target_names(e)) == [
+        "Ege Teknik Ticaret A.S.",
+        "Hefei Lianxin Electronics Co., Ltd.",
+        "Wuxi Dongfang Sensors Co.",
+    ]
+    assert all("export_control" in e.measures for e in found)
+
+
+def test_class_with_national_adjective_and_which_include() -> None:
+    """ "The U.S. firms, which include X and Y, would be barred" lists the targets of the sentence before."""
+    found = sanctions(
+        "China on Monday announced sanctions on three U.S. defence firms.\n\n"
+        "The U.S. firms, which include Halvorsen Dynamics and Redwing Aerosystems, would be barred from "
+        "trading with China, the ministry said."
+    )
+    assert {n for e in found for n in target_names(e)} >= {"Halvorsen Dynamics", "Redwing Aerosystems"}
+    assert all(e.imposers[0].country == "CHN" for e in found)
+
+
+def test_named_list_with_state_adjective_includes() -> None:
+    """ "The U.S. list included X" after an Entity List addition names X."""
+    names = all_targets(
+        "The Commerce Department on Monday added 12 Chinese companies to the Entity List.\n\n"
+        "The U.S. list included the lidar maker Brightpath Photonics Co."
+    )
+    assert names == ["Brightpath Photonics Co."]
+
+
+def test_transaction_ban_on_named_lenders() -> None:
+    """ "imposed a transaction ban on lenders, including X and Y" names X and Y."""
+    names = all_targets(
+        "The EU on Friday imposed a transaction ban on three lenders, including Severny Credit Bank and Ob Bank."
+    )
+    assert names == ["Ob Bank", "Severny Credit Bank"]
+
+
+def test_pronoun_subject_listed_takes_the_imposer_before() -> None:
+    """ "It also listed the militia X" after a UN committee's listing is a UN listing of X."""
+    found = sanctions(
+        "The Security Council committee on Libya on Tuesday designated Salem Bouzid, a smuggler. "
+        "It also listed the militia Kufra Brigade."
+    )
+    names = {n for e in found for n in target_names(e)}
+    assert {"Salem Bouzid", "Kufra Brigade"} <= names
+    assert all(e.imposers[0].name == "United Nations" for e in found)
+
+
+def test_numbered_item_prohibiting_exports_to_named_entities() -> None:
+    """ "(2) Prohibition of exports to entities, including X" in a government's list of measures names X."""
+    found = sanctions(
+        "The Government of Japan today approved the following sanctions against Russia.\n\n"
+        "(1) Freezing of assets of banks, including Volga Credit Bank.\n\n"
+        "(2) Prohibition of exports to specified entities in Russia, including Perm Motor Plant."
+    )
+    names = {n for e in found for n in target_names(e)}
+    assert {"Volga Credit Bank", "Perm Motor Plant"} <= names
+    assert all(e.imposers[0].country == "JPN" for e in found)
+
+
+def test_which_include_list_goes_to_the_imposer_other_than_the_targets_state() -> None:
+    """When a passage reports a US listing and a Chinese one, "the U.S. firms, which include X" are China's."""
+    found = sanctions(
+        "China on Friday placed five U.S. firms on its unreliable entity list, a day after the U.S. Commerce "
+        "Department added nine Chinese firms to its Entity List.\n\n"
+        "China's commerce ministry said the U.S. firms, which include Tamarack Avionics and Pinecrest Robotics, "
+        "would be barred from trade with China."
+    )
+    by_imposer = {n: e.imposers[0].country for e in found for n in target_names(e)}
+    assert by_imposer.get("Tamarack Avionics") == "CHN"
+    assert by_imposer.get("Pinecrest Robotics") == "CHN"

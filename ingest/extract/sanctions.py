@@ -436,6 +436,25 @@ _BASED_AFTER = re.compile(
     r",\s+(?:a\s+company\s+)?(?:based|registered|headquartered)\s+in\b"
 )  # "X, based in Dubai,"
 _NATIONAL_AFTER = re.compile(r",\s+an?\s+[A-Z][a-z]+\s+(?:national|citizen)\b")  # "X, an Iranian national,"
+_FIRM_AFTER = re.compile(  # "X, a Hong Kong-based firm,", "X, a UAE-registered operator,"
+    r",\s+an?\s+[\w .'’&-]{0,40}?-(?:based|registered|flagged)\b"
+)
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[.;]\s+|\n)\s*It\s+(?:also\s+|further\s+|separately\s+)?$")
+_CLASS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?" + _CLASS + r"\b")  # "U.S. defense companies" after the state
+_RELATIVE = frozenset(["that", "which", "who"])
+_APPOSED_BEFORE = re.compile(r",\s+(?:an?|the)\s+[^,;:()]{0,60}$")  # ", a China-based firm" before "that"
+_INSERTED = re.compile(  # "designating, pursuant to E.O. 13687, the ...": a basis set before the object
+    r",\s+(?:pursuant\s+to|under|in\s+accordance\s+with|consistent\s+with)\s+[^,;:]{1,80}?,\s+"
+)
+_LABEL_COLON = re.compile(r"\s*:\s+")
+_AKA_AFTER = re.compile(r"\s*\((?:a\.k\.a\.|aka|also\s+known\s+as)\s")  # "X (a.k.a. "El Tato") directs ..."
+_DESIGNATED_TODAY_AFTER = re.compile(  # "X, which was designated today for ..."
+    r",\s+(?:which|who)\s+(?:was|were|is|are)\s+(?:also\s+)?(?:being\s+)?(?:designated|sanctioned)\s+today\b"
+)
+_ROLE_AFTER = re.compile(  # "X, the deputy director of Y,": a person a release describes by post
+    r",\s+(?:the|its|a)\s+(?:[a-z-]+\s+){0,2}(?:director|owner|founder|chairman|president|manager|"
+    r"executive|officer|head|shareholder|administrator|accountant)\b"
+)
 _ROLE_BEFORE = re.compile(  # "Pishgam's managing director, X", "and its general director, X"
     r"(?:['’]s|s['’]|\bits|\bhis|\bher|\btheir)\s+(?:[a-z-]+\s+){0,2}(?:director|owner|founder|chairman|president|"
     r"manager|executive|officer|head|shareholder|ceo|administrator|employee|operator|accountant)s?,?\s+$"
@@ -477,6 +496,9 @@ _DESCRIBING = (
     "tanker",
     "administrator",
     "employee",
+    "a.k.a.",
+    "designated today",
+    "manager",
 )  # words of the paragraphs that describe counted targets
 _LEGAL_FORM_ENDS = frozenset(
     [
@@ -524,7 +546,7 @@ _SAID_ASIDE = (  # ", the Treasury said,": a speaker set between a list's subjec
     r",\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,5}(?:said|says|added),\s+"
 )
 _CONTINUATION = re.compile(  # a sentence that lists the targets of the one before
-    r"\s*(?:(?:The|These|Those)\s+(?:[\w-]+\s+){0,3}?"
+    r"\s*(?:(?:The|These|Those)\s+(?:[\w.-]+\s+){0,3}?"
     + _CLASS
     + _PARTICIPLE
     + r"|They|Those(?:\s+newly)?\s+[a-z]+ed|Among\s+them|Among\s+those\s+(?:newly\s+)?[a-z]+"
@@ -542,9 +564,10 @@ _NAMED_AS = re.compile(
 )  # "named X and Y as the companies targeted", "named X among those placed on the list"
 _SAME_TARGETS = re.compile(r"\s+the\s+same\s+(?:[\w-]+\s+)?" + _CLASS + r"\b")
 _LIST_INCLUDES = re.compile(  # "The list includes X", "... has published the list, which names X"
-    r"\b(?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat)\s+(?:new\s+|sanctions\s+|full\s+)?list,?\s+(?:which\s+)?(?:also\s+)?"
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat)\s+(?:[A-Z][\w.]{0,11}\s+)?(?:new\s+|sanctions\s+|full\s+)?list,?\s+(?:which\s+)?(?:also\s+)?"
     r"(?:include|includes|included|names|named|comprises)\b"
-)
+    r"|\b[Tt]he\s+(?:[\w.-]+\s+){0,3}?" + _CLASS + r",\s+which\s+(?:also\s+)?(?:include|includes|included)\b"
+)  # "... said the U.S. companies, which include X, Y and Z, would be barred"
 
 
 @dataclass(frozen=True, slots=True)
@@ -900,6 +923,26 @@ class _Reader:
             return before[-1]
         return self.owners[0][1] if self.owners else ()
 
+    def _listing(self, index: int, read: list[_Finding]) -> _Finding:
+        """The finding the sentence after a passage may list targets of: the last one, unless that sentence
+        names the targets' own state ("the U.S. companies, which include ...") and the last finding's
+        imposer is that state while another finding's is not."""
+        last = read[-1]
+        if len(read) < 2 or index + 1 >= len(self.passages):
+            return last
+        following = self.passages[index + 1]
+        own = {
+            m.ref.country
+            for m in following.mentions[:6]
+            if m.ref.kind == "state" and _CLASS_AFTER.match(following.text, m.end) is not None
+        }
+        if not own or not any(imp.actor.country in own for imp in last.imposers):
+            return last
+        for other in reversed(read[:-1]):
+            if other.imposers and not any(imp.actor.country in own for imp in other.imposers):
+                return other
+        return last
+
     def _continue_list(self, index: int, finding: _Finding) -> None:
         """Targets listed in the sentence after an announcement ("The entities include X and Y.").
 
@@ -934,12 +977,13 @@ class _Reader:
             found = _heads(following, intro, len(following.text))
             evidence = list(following.sentences)
             if not found and following.text.rstrip().endswith(":"):
-                lines = 0
+                lines: list[_Passage] = []
                 for extra, bullet in self._bullets(index):
                     found.append(extra)
-                    evidence.extend(bullet.sentences)
-                    lines += 1
-                index += lines  # a list of the other class may follow the bullet lines
+                    if not lines or lines[-1] is not bullet:
+                        evidence.extend(bullet.sentences)
+                        lines.append(bullet)
+                index += len(lines)  # a list of the other class may follow the bullet lines
             added = [e for e in found if e.key not in known]
             if added:
                 known.update(e.key for e in added)
@@ -974,7 +1018,7 @@ class _Reader:
                 continue
             read = self._read_passage(index)
             if read:
-                self._continue_list(index, read[-1])
+                self._continue_list(index, self._listing(index, read))
             for finding in read:
                 finding.legal = [c for c in passage.citations if not c.violated]
                 if finding.same and findings:
@@ -1071,6 +1115,10 @@ class _Reader:
                     or (name is not None and _subject_company(text, entity, name))
                     or (person and _NATIONAL_AFTER.match(text, entity.end) is not None)
                     or (person and _ROLE_BEFORE.search(before) is not None)
+                    or (person and _ROLE_AFTER.match(text, entity.end) is not None)
+                    or _FIRM_AFTER.match(text, entity.end) is not None
+                    or _AKA_AFTER.match(text, entity.end) is not None
+                    or _DESIGNATED_TODAY_AFTER.match(text, entity.end) is not None
                     or (bool(here) and _LISTED.fullmatch(text, here[-1].end, entity.start) is not None)
                 )
                 if (
@@ -1223,7 +1271,8 @@ class _Reader:
         ):
             for extra, bullet in self._bullets(site.index):
                 found.append(extra)
-                evidence.extend(bullet.sentences)
+                if bullet.sentences[0] not in evidence:
+                    evidence.extend(bullet.sentences)
         target_keys = {e.key for e in found} | {e.key for e in states}
         imposers = _choose_imposers(site, spots, mode, target_keys)
         if mode == "before" and not imposers:
@@ -1231,7 +1280,11 @@ class _Reader:
         imposers = [imp for imp in imposers if imp.key not in target_keys]
         if not imposers and site.i > 0 and passage.keys[site.i - 1] in _VAGUE_IMPOSER:
             return None  # "X is subject to Western sanctions": no one named imposes them here
-        if site.trigger.kind == "ban" and not (self.strong_doc and imposers) and not _sanctioning(imposers):
+        if (
+            site.trigger.kind == "ban"
+            and not (self.strong_doc and (imposers or (passage.line_start and site.i == 0)))
+            and not _sanctioning(imposers)
+        ):  # "(3) Prohibition of exports to ...": an item of the list of measures announced above
             return None  # "China banned imports of Japanese seafood": trade news, not a sanction
         if site.trigger.kind == "passive" and not self.strong_doc:
             return None  # "exports of rice to X were banned" in trade news: no sanction
@@ -1257,11 +1310,21 @@ class _Reader:
         """The leading name of each line that follows a list introduction ("designated the following:");
         a one-word name is a body where the introduction lists bodies ("The entities are:")."""
         bodies = _BODY_WORD.search(self.passages[index].text[-160:]) is not None
+        labelled = False
         for passage in self.passages[index + 1 : index + 80]:
             if not passage.line_start:
                 return
             if _destination_heading(passage):
                 continue  # "China" above the entries listed under that destination
+            label = _destination_label(passage)
+            if labelled and not label:
+                return  # the paragraph after the destinations' lines
+            if label:  # "China: X; Y; Z.": the entries of one destination on its line
+                labelled = True
+                for head in _heads(passage, label, min(len(passage.text), 3000)):
+                    if not head.state:
+                        yield (_as_body(head) if bodies else head), passage
+                continue
             heads = _heads(passage, 0, min(len(passage.text), 300))
             first = heads[0] if heads else None
             if first is None or _DESCRIPTOR.fullmatch(passage.text, 0, first.start) is None:
@@ -1294,6 +1357,17 @@ def _destination_heading(passage: _Passage) -> bool:
         return False
     mention = passage.mentions[0]
     return mention.ref.kind == "state" and passage.text[mention.start : mention.end] == text
+
+
+def _destination_label(passage: _Passage) -> int:
+    """Where the entries begin on a line led by one state and a colon ("Turkey: X; Y."), else 0."""
+    if not passage.mentions:
+        return 0
+    mention = passage.mentions[0]
+    if mention.ref.kind != "state" or passage.text[: mention.start].strip():
+        return 0
+    colon = _LABEL_COLON.match(passage.text, mention.end)
+    return colon.end() if colon is not None else 0
 
 
 def _subject_company(text: str, entity: _Entity, name: Name) -> bool:
@@ -1410,6 +1484,14 @@ def _accept(site: _Site, strong_here: bool, strong_doc: bool, last_list: int) ->
             return (
                 True  # "X and Y were also listed", not "listed on the stock exchange" or "listed last year"
             )
+        if (
+            strong_doc
+            and word in ("listed", "lists")
+            and _PRONOUN_SUBJECT.search(text, max(0, site.start - 24), site.start) is not None
+            and nxt not in ("on", "at", "as", "its", "their")
+            and not _past_time(keys, j)
+        ):
+            return True  # "It also listed the gang coalition X": the imposer of the sentence before
         return strong_here or (strong_doc and _after_authority(site))
     if trigger.kind == "list":
         return last_list >= j and (strong_here or strong_doc)
@@ -2040,7 +2122,9 @@ def _zone(site: _Site) -> tuple[Mode, int, int]:
         while first > 0 and keys[first - 1] in aux | adverbs:
             first -= 1
         return "before", _subject_start(passage, first), tokens[first].start
-    return "after", site.end, _cut(text, site.end)
+    inserted = _INSERTED.match(text, site.end)
+    start = inserted.end() if inserted is not None else site.end
+    return "after", start, _cut(text, start)
 
 
 def _taken_off(passage: _Passage, i: int) -> int | None:
@@ -2140,7 +2224,10 @@ def _subject_start(passage: _Passage, first: int) -> int:
     for m in range(first - 1, -1, -1):
         if tokens[m].start < limit:
             return tokens[m + 1].start
-        if keys[m] in reporting:
+        if keys[m] in reporting and not (
+            keys[m] in _RELATIVE
+            and _APPOSED_BEFORE.search(text, max(0, tokens[m].start - 80), tokens[m].start)
+        ):  # "X, a Chinese firm that hosts ..., was designated": a relative clause inside the subject
             return tokens[m].end
         gap = text[tokens[m].end : tokens[m + 1].start]
         if any(ch in gap for ch in ";:—\n"):
