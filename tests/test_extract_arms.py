@@ -1011,3 +1011,27 @@ def test_signing_for_items_is_an_order() -> None:
     assert _rows("Croatia signed for 12 Rafales from France last year.") == {
         ("FRA", "HRV", "aircraft", "agreed")
     }
+
+
+def test_allies_who_paid_for_received_items_supplied_none() -> None:
+    """ "took delivery of drones that its partners had bought for it": the maker supplied, no one else."""
+    rows = _rows(
+        "Qatar received its first TB2s in May, and Latvia took delivery of four TB2 drones that Poland's partners had bought for it."
+    )
+    assert rows == {("TUR", "LVA", "uav", "delivered"), ("TUR", "QAT", "uav", "delivered")}
+
+
+def test_a_system_described_in_an_apposition_is_the_subject() -> None:
+    """ "the K9, a tracked howitzer, has been exported to" names the K9 as what was exported."""
+    assert _rows("The K9, a self-propelled howitzer, has been exported to Finland and Estonia.") == {
+        ("KOR", "FIN", "artillery", "delivered"),
+        ("KOR", "EST", "artillery", "delivered"),
+    }
+
+
+def test_a_listed_destination_before_an_attribution_is_kept() -> None:
+    """ "to Kenya and Ghana, according to" the firm: Ghana is the last destination, not a speaker."""
+    assert _rows("The Anka drone has been exported to Kenya and Ghana, according to the maker.") == {
+        ("TUR", "KEN", "uav", "delivered"),
+        ("TUR", "GHA", "uav", "delivered"),
+    }

@@ -1059,6 +1059,8 @@ class _ClauseReader:
                 previous[1].role = "get"  # "use weapons supplied by Iran": what is used was received
                 previous = None
                 continue
+            if previous is not None and self._payer_of_received(previous[0], previous[1], trig):
+                continue  # "took delivery of six drones that its allies had bought for it": who paid gave none
             if previous is not None and self._seller_of_used(previous[0], previous[1], trig, reading):
                 # "operates TB2 drones bought from Turkey": what is used was received from the seller
                 previous[1].suppliers = reading.suppliers
@@ -1115,6 +1117,22 @@ class _ClauseReader:
             verb_reading.items = reading.items
             return True
         return False
+
+    def _payer_of_received(self, verb: _Trigger, verb_reading: _Reading, payer: _Trigger) -> bool:
+        """Whether `payer` is a relative clause on the items `verb` received that says who paid for them
+        on the receiver's behalf ("drones that its allies had bought for it")."""
+        if (
+            verb.role != "get"
+            or payer.role != "get"
+            or verb_reading.recipient is None
+            or not verb_reading.items
+        ):
+            return False
+        last = max(w.end for w, _ in verb_reading.items)
+        if payer.start - last > 8 or last >= len(self.low) or self.low[last] not in ("that", "which"):
+            return False
+        k = payer.end
+        return k + 1 < len(self.low) and self.low[k] == "for" and self.low[k + 1] in ("it", "them")
 
     def _seller_of_used(
         self, verb: _Trigger, verb_reading: _Reading, seller: _Trigger, reading: _Reading
@@ -1458,6 +1476,9 @@ class _ClauseReader:
         last = candidates[-1]
         gap = self.tokens[last.end : trig.start]
         gap_text = self.text[last.last : self.tokens[trig.start].start]
+        named = self._apposed(candidates, gap_text)
+        if named is not None and not any(self.low[i] in _GAP_BLOCKERS for i in range(last.end, trig.start)):
+            return [named]  # "the Akinci, a larger drone, has been exported to": the system named
         relative = bool(gap) and self.low[last.end] in ("which", "that")
         if len(gap) > 6 or ("," in gap_text and not (relative and gap_text.count(",") == 1)):
             return []
@@ -1470,6 +1491,22 @@ class _ClauseReader:
             else:
                 break
         return self._drop_carriers(chosen)
+
+    def _apposed(self, candidates: list[WeaponMention], gap_text: str) -> WeaponMention | None:
+        """The named system a generic noun in an apposition right before the verb describes
+        ("the K9, a tracked howitzer, has been"), if that is the shape."""
+        if len(candidates) < 2 or not gap_text.startswith(",") or "," in gap_text[1:]:
+            return None
+        if candidates[-1].designation is not None or len(gap_text.split()) > 6:
+            return None
+        last, named = candidates[-1], candidates[-2]
+        if named.designation is None:
+            return None
+        between = self.text[named.last : self.tokens[last.start].start]
+        words = between.split()
+        if not between.startswith(",") or "," in between[1:] or not 2 <= len(words) <= 5:
+            return None
+        return named if words[1].lower() in ("a", "an") else None
 
     def _elliptic(self, trig: _Trigger, limit: int) -> list[WeaponMention]:
         """ "plans to buy 36 more", "will send two more", "weighs an offer for more": the system last named,
@@ -1899,8 +1936,12 @@ class _ClauseReader:
             )
             if nxt is None or nxt.form != "name" or nxt.ref.kind != "state" or nxt.possessive:
                 break
-            if nxt.end < len(self.low) and self.low[nxt.end] in _REPORT:
-                break  # "from Germany, Denmark said"
+            if (
+                nxt.end < len(self.low)
+                and self.low[nxt.end] in _REPORT
+                and "," not in self.text[self.tokens[nxt.end - 1].end : self.tokens[nxt.end].start]
+            ):
+                break  # "from Germany, Denmark said", not "to Poland and Estonia, according to"
             out.append(nxt)
             current = nxt
         return out if all(p.form == "name" and p.ref.kind == "state" for p in out) else [first]
@@ -2045,6 +2086,10 @@ class _ClauseReader:
                 # "the firm is studying an offer from Romania": the maker weighs a buyer's offer
                 suppliers, recipient = [recipient], source
             beneficiary = self._after(trig, ("for",), hi)
+            if beneficiary is not None and any(
+                trig.end <= t.start < beneficiary.start for t in self.triggers
+            ):
+                beneficiary = None  # "received TB2s that its allies had bought for it": the later verb's
             if recipient is not None and beneficiary is not None and not _same(recipient.ref, beneficiary):
                 # "the Netherlands bought 100 tanks for Kyiv (together with Denmark)": buyers give
                 suppliers, recipient = [*subject, *self._joint(trig, hi)], beneficiary
