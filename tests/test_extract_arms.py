@@ -1035,3 +1035,20 @@ def test_a_listed_destination_before_an_attribution_is_kept() -> None:
         ("TUR", "KEN", "uav", "delivered"),
         ("TUR", "GHA", "uav", "delivered"),
     }
+
+
+def test_a_system_listed_after_another_states_weapons_keeps_its_maker() -> None:
+    """ "with Turkish drones, K9 order": the K9 is Korean, not Turkish."""
+    assert _rows("Qatar bolsters army with Turkish drones, K9 order") == {
+        ("TUR", "QAT", "uav", "agreed"),
+        ("KOR", "QAT", "artillery", "agreed"),
+    }
+
+
+def test_the_country_after_its_officials_is_their_state() -> None:
+    """ "Finnish officials said the country is weighing a purchase": Finland buys, not the state named before."""
+    rows = _rows(
+        "Helsinki sent its old Hamina boats to Estonia in 2020. Finnish officials said the country is now weighing a purchase of two Patriot batteries from the United States."
+    )
+    assert ("USA", "EST", "air_defence", "considered") not in rows
+    assert ("USA", "FIN", "air_defence", "considered") in rows

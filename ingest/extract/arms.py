@@ -903,7 +903,10 @@ class _ClauseReader:
                     continue  # "the Government of Poland": the state named next
                 known = self._known_before(named, i)
                 # "the country" is the state last named; "its government" may be one named by its adjective
-                ref, end = (known[0] or known[1]) if low[i + 1] == "country" else known[1], i + 2
+                if low[i + 1] == "country":
+                    ref, end = self._speakers_state(named, i) or known[0] or known[1], i + 2
+                else:
+                    ref, end = known[1], i + 2
             elif word == "the":
                 j = i + 1
                 while j < len(low) and j - i <= 4 and low[j] not in _COUNTRY_NOUNS | _COMPANY_NOUNS:
@@ -933,7 +936,16 @@ class _ClauseReader:
             and not any(party.start < index for party in named)
         ):
             return subject
-        return self._known_before(named, index)[0]
+        return self._speakers_state(named, index) or self._known_before(named, index)[0]
+
+    def _speakers_state(self, named: list[_Party], index: int) -> ActorRef | None:
+        """The state of the officials who speak last before `index` ("Danish officials said the country
+        is weighing"), when no state is named after them."""
+        earlier = [p for p in named if p.end <= index and p.ref.kind == "state"]
+        if not earlier or earlier[-1].form != "adjective" or earlier[-1].end >= len(self.low):
+            return None
+        head = self.low[earlier[-1].end]
+        return earlier[-1].ref if head in ("officials", "government", "ministers", "authorities") else None
 
     def _known_before(
         self, named: list[_Party], index: int
@@ -2306,6 +2318,12 @@ def _compatible(anaphor: str, antecedent: str) -> bool:
     return antecedent in wider.get(anaphor, set())
 
 
+def _other_state(iso3: str, party: _Party) -> bool:
+    """Whether the state of code `iso3` is known and is not the one `party` stands for."""
+    ref = country(iso3)
+    return ref is not None and not _same(ref, party)
+
+
 def _country(ref: ActorRef) -> str | None:
     return ref.country
 
@@ -2854,6 +2872,16 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
         ):
             recipient = topic  # a round-up of what donors give one state: "Denmark will send 19 F-16s"
     if not suppliers and origins:
+        foreign: list[tuple[WeaponMention, _Party | None]] = [
+            (w, o)
+            for w, o in reading.items
+            if o is None and w.designation and w.origin and _other_state(w.origin, origins[0])
+        ]  # "with Chinese missiles, Rafale order": the Rafale is not Chinese
+        if foreign and len(foreign) < len(reading.items) and not reading.strict:
+            reading.items = [entry for entry in reading.items if entry not in foreign]
+            _record(
+                reader, _Reading([], recipient, reading.status, foreign, reading.direct, reading.role), state
+            )
         suppliers = [origins[0]]
     approver = state.recent_approver(reader.clause.index)
     if (
