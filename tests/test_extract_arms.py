@@ -1052,3 +1052,11 @@ def test_the_country_after_its_officials_is_their_state() -> None:
     )
     assert ("USA", "EST", "air_defence", "considered") not in rows
     assert ("USA", "FIN", "air_defence", "considered") in rows
+
+
+def test_items_bought_to_be_sent_to_another_state_are_given_by_the_buyer() -> None:
+    """ "signed a contract for Ukrainian-built boats to be sent to the Ukrainian navy": the buyer gives them."""
+    rows = _rows(
+        "Sweden has signed a contract for 40 Ukrainian-built patrol drones to be sent to the Ukrainian army, the ministry said."
+    )
+    assert rows == {("SWE", "UKR", "uav", "agreed")}

@@ -1071,6 +1071,16 @@ class _ClauseReader:
                 previous[1].role = "get"  # "use weapons supplied by Iran": what is used was received
                 previous = None
                 continue
+            if previous is not None and self._bought_to_send(previous[0], previous[1], trig, reading):
+                # "signed a contract for 100 drones to be sent to the Ukrainian navy": the buyer gives
+                previous[1].suppliers = [cast(_Party, previous[1].recipient)]
+                previous[1].recipient = reading.recipient
+                previous[1].items = [
+                    (w, None if _same(o.ref, reading.recipient) else o) if o else (w, o)
+                    for w, o in previous[1].items
+                ]
+                previous = None
+                continue
             if previous is not None and self._payer_of_received(previous[0], previous[1], trig):
                 continue  # "took delivery of six drones that its allies had bought for it": who paid gave none
             if previous is not None and self._seller_of_used(previous[0], previous[1], trig, reading):
@@ -1129,6 +1139,24 @@ class _ClauseReader:
             verb_reading.items = reading.items
             return True
         return False
+
+    def _bought_to_send(
+        self, verb: _Trigger, verb_reading: _Reading, send: _Trigger, reading: _Reading
+    ) -> bool:
+        """Whether `send` ("to be sent to Ukraine") says where the items a buyer ordered just before go."""
+        if verb.role not in ("deal", "get") or verb_reading.suppliers or verb_reading.recipient is None:
+            return False
+        if send.role != "give" or reading.recipient is None or send.start < 2:
+            return False
+        if any(not _same(p.ref, verb_reading.recipient) for p in reading.suppliers):
+            return False
+        if _same(verb_reading.recipient.ref, reading.recipient) or self.low[send.start - 2 : send.start] != [
+            "to",
+            "be",
+        ]:
+            return False
+        bought = {w.start for w, _ in verb_reading.items}
+        return bool(bought) and bought == {w.start for w, _ in reading.items}
 
     def _payer_of_received(self, verb: _Trigger, verb_reading: _Reading, payer: _Trigger) -> bool:
         """Whether `payer` is a relative clause on the items `verb` received that says who paid for them
