@@ -1060,3 +1060,18 @@ def test_items_bought_to_be_sent_to_another_state_are_given_by_the_buyer() -> No
         "Sweden has signed a contract for 40 Ukrainian-built patrol drones to be sent to the Ukrainian army, the ministry said."
     )
     assert rows == {("SWE", "UKR", "uav", "agreed")}
+
+
+def test_two_signing_states_split_into_maker_and_buyer() -> None:
+    """ "Brazil and Sweden signed an agreement for the purchase of Gripens": Sweden sells, Brazil buys."""
+    rows = _rows(
+        "Peru and Sweden on Friday signed an agreement for the purchase of 18 Gripen fighters for the Peruvian Air Force."
+    )
+    assert rows == {("SWE", "PER", "aircraft", "agreed")}
+
+
+def test_a_fleet_in_use_that_a_state_delivered_came_from_it() -> None:
+    """ "flies 30 Rafale jets that France delivered": France delivered them to the operator."""
+    assert _rows("The Greek Air Force already flies 24 Rafale jets that France delivered in 2023.") == {
+        ("FRA", "GRC", "aircraft", "delivered")
+    }

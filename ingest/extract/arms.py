@@ -1071,6 +1071,12 @@ class _ClauseReader:
                 previous[1].role = "get"  # "use weapons supplied by Iran": what is used was received
                 previous = None
                 continue
+            if previous is not None and self._giver_of_used(previous[0], previous[1], trig, reading):
+                # "operates 36 Rafale jets that France delivered": what is used was received from the giver
+                previous[1].suppliers = reading.suppliers
+                previous[1].role = "get"
+                previous = None
+                continue
             if previous is not None and self._bought_to_send(previous[0], previous[1], trig, reading):
                 # "signed a contract for 100 drones to be sent to the Ukrainian navy": the buyer gives
                 previous[1].suppliers = [cast(_Party, previous[1].recipient)]
@@ -1139,6 +1145,23 @@ class _ClauseReader:
             verb_reading.items = reading.items
             return True
         return False
+
+    def _giver_of_used(
+        self, verb: _Trigger, verb_reading: _Reading, giver: _Trigger, reading: _Reading
+    ) -> bool:
+        """Whether `giver` is a relative clause on the items `verb` has in use naming who handed them over
+        ("flies jets that France delivered")."""
+        if verb.role != "use" or verb_reading.suppliers or verb_reading.recipient is None:
+            return False
+        if giver.role != "give" or giver.status != "delivered" or reading.recipient is not None:
+            return False
+        if len(reading.suppliers) != 1 or reading.suppliers[0].end != giver.start:
+            return False
+        first = reading.suppliers[0].start
+        if first == 0 or self.low[first - 1] not in ("that", "which"):
+            return False
+        used = {w.start for w, _ in verb_reading.items}
+        return bool(used) and used == {w.start for w, _ in reading.items} and max(used) < first
 
     def _bought_to_send(
         self, verb: _Trigger, verb_reading: _Reading, send: _Trigger, reading: _Reading
@@ -2243,6 +2266,13 @@ class _ClauseReader:
             if origin is not None and origin.ref.country:
                 makers.add(origin.ref.country)
         frame = self._frame()
+        if partner is None and len(subject) == 2 and all(p.ref.kind == "state" for p in subject):
+            # "India and France signed an agreement for the purchase of Rafale jets": the maker's state sells
+            named = makers | {w.origin for w in self.weapons if trig.end <= w.start < hi and w.origin}
+            sellers = [p for p in subject if _country(p.ref) in named]
+            if len(sellers) == 1:
+                buyer = next(p for p in subject if p is not sellers[0])
+                return sellers, buyer, 2
         if signer is not None and partner is not None:
             if _country(signer.ref) in makers or (frame and _same(signer.ref, frame.supplier)):
                 return [signer], partner, 2
