@@ -1011,3 +1011,67 @@ def test_signing_for_items_is_an_order() -> None:
     assert _rows("Croatia signed for 12 Rafales from France last year.") == {
         ("FRA", "HRV", "aircraft", "agreed")
     }
+
+
+def test_allies_who_paid_for_received_items_supplied_none() -> None:
+    """ "took delivery of drones that its partners had bought for it": the maker supplied, no one else."""
+    rows = _rows(
+        "Qatar received its first TB2s in May, and Latvia took delivery of four TB2 drones that Poland's partners had bought for it."
+    )
+    assert rows == {("TUR", "LVA", "uav", "delivered"), ("TUR", "QAT", "uav", "delivered")}
+
+
+def test_a_system_described_in_an_apposition_is_the_subject() -> None:
+    """ "the K9, a tracked howitzer, has been exported to" names the K9 as what was exported."""
+    assert _rows("The K9, a self-propelled howitzer, has been exported to Finland and Estonia.") == {
+        ("KOR", "FIN", "artillery", "delivered"),
+        ("KOR", "EST", "artillery", "delivered"),
+    }
+
+
+def test_a_listed_destination_before_an_attribution_is_kept() -> None:
+    """ "to Kenya and Ghana, according to" the firm: Ghana is the last destination, not a speaker."""
+    assert _rows("The Anka drone has been exported to Kenya and Ghana, according to the maker.") == {
+        ("TUR", "KEN", "uav", "delivered"),
+        ("TUR", "GHA", "uav", "delivered"),
+    }
+
+
+def test_a_system_listed_after_another_states_weapons_keeps_its_maker() -> None:
+    """ "with Turkish drones, K9 order": the K9 is Korean, not Turkish."""
+    assert _rows("Qatar bolsters army with Turkish drones, K9 order") == {
+        ("TUR", "QAT", "uav", "agreed"),
+        ("KOR", "QAT", "artillery", "agreed"),
+    }
+
+
+def test_the_country_after_its_officials_is_their_state() -> None:
+    """ "Finnish officials said the country is weighing a purchase": Finland buys, not the state named before."""
+    rows = _rows(
+        "Helsinki sent its old Hamina boats to Estonia in 2020. Finnish officials said the country is now weighing a purchase of two Patriot batteries from the United States."
+    )
+    assert ("USA", "EST", "air_defence", "considered") not in rows
+    assert ("USA", "FIN", "air_defence", "considered") in rows
+
+
+def test_items_bought_to_be_sent_to_another_state_are_given_by_the_buyer() -> None:
+    """ "signed a contract for Ukrainian-built boats to be sent to the Ukrainian navy": the buyer gives them."""
+    rows = _rows(
+        "Sweden has signed a contract for 40 Ukrainian-built patrol drones to be sent to the Ukrainian army, the ministry said."
+    )
+    assert rows == {("SWE", "UKR", "uav", "agreed")}
+
+
+def test_two_signing_states_split_into_maker_and_buyer() -> None:
+    """ "Brazil and Sweden signed an agreement for the purchase of Gripens": Sweden sells, Brazil buys."""
+    rows = _rows(
+        "Peru and Sweden on Friday signed an agreement for the purchase of 18 Gripen fighters for the Peruvian Air Force."
+    )
+    assert rows == {("SWE", "PER", "aircraft", "agreed")}
+
+
+def test_a_fleet_in_use_that_a_state_delivered_came_from_it() -> None:
+    """ "flies 30 Rafale jets that France delivered": France delivered them to the operator."""
+    assert _rows("The Greek Air Force already flies 24 Rafale jets that France delivered in 2023.") == {
+        ("FRA", "GRC", "aircraft", "delivered")
+    }

@@ -903,7 +903,10 @@ class _ClauseReader:
                     continue  # "the Government of Poland": the state named next
                 known = self._known_before(named, i)
                 # "the country" is the state last named; "its government" may be one named by its adjective
-                ref, end = (known[0] or known[1]) if low[i + 1] == "country" else known[1], i + 2
+                if low[i + 1] == "country":
+                    ref, end = self._speakers_state(named, i) or known[0] or known[1], i + 2
+                else:
+                    ref, end = known[1], i + 2
             elif word == "the":
                 j = i + 1
                 while j < len(low) and j - i <= 4 and low[j] not in _COUNTRY_NOUNS | _COMPANY_NOUNS:
@@ -933,7 +936,16 @@ class _ClauseReader:
             and not any(party.start < index for party in named)
         ):
             return subject
-        return self._known_before(named, index)[0]
+        return self._speakers_state(named, index) or self._known_before(named, index)[0]
+
+    def _speakers_state(self, named: list[_Party], index: int) -> ActorRef | None:
+        """The state of the officials who speak last before `index` ("Danish officials said the country
+        is weighing"), when no state is named after them."""
+        earlier = [p for p in named if p.end <= index and p.ref.kind == "state"]
+        if not earlier or earlier[-1].form != "adjective" or earlier[-1].end >= len(self.low):
+            return None
+        head = self.low[earlier[-1].end]
+        return earlier[-1].ref if head in ("officials", "government", "ministers", "authorities") else None
 
     def _known_before(
         self, named: list[_Party], index: int
@@ -1059,6 +1071,24 @@ class _ClauseReader:
                 previous[1].role = "get"  # "use weapons supplied by Iran": what is used was received
                 previous = None
                 continue
+            if previous is not None and self._giver_of_used(previous[0], previous[1], trig, reading):
+                # "operates 36 Rafale jets that France delivered": what is used was received from the giver
+                previous[1].suppliers = reading.suppliers
+                previous[1].role = "get"
+                previous = None
+                continue
+            if previous is not None and self._bought_to_send(previous[0], previous[1], trig, reading):
+                # "signed a contract for 100 drones to be sent to the Ukrainian navy": the buyer gives
+                previous[1].suppliers = [cast(_Party, previous[1].recipient)]
+                previous[1].recipient = reading.recipient
+                previous[1].items = [
+                    (w, None if _same(o.ref, reading.recipient) else o) if o else (w, o)
+                    for w, o in previous[1].items
+                ]
+                previous = None
+                continue
+            if previous is not None and self._payer_of_received(previous[0], previous[1], trig):
+                continue  # "took delivery of six drones that its allies had bought for it": who paid gave none
             if previous is not None and self._seller_of_used(previous[0], previous[1], trig, reading):
                 # "operates TB2 drones bought from Turkey": what is used was received from the seller
                 previous[1].suppliers = reading.suppliers
@@ -1115,6 +1145,57 @@ class _ClauseReader:
             verb_reading.items = reading.items
             return True
         return False
+
+    def _giver_of_used(
+        self, verb: _Trigger, verb_reading: _Reading, giver: _Trigger, reading: _Reading
+    ) -> bool:
+        """Whether `giver` is a relative clause on the items `verb` has in use naming who handed them over
+        ("flies jets that France delivered")."""
+        if verb.role != "use" or verb_reading.suppliers or verb_reading.recipient is None:
+            return False
+        if giver.role != "give" or giver.status != "delivered" or reading.recipient is not None:
+            return False
+        if len(reading.suppliers) != 1 or reading.suppliers[0].end != giver.start:
+            return False
+        first = reading.suppliers[0].start
+        if first == 0 or self.low[first - 1] not in ("that", "which"):
+            return False
+        used = {w.start for w, _ in verb_reading.items}
+        return bool(used) and used == {w.start for w, _ in reading.items} and max(used) < first
+
+    def _bought_to_send(
+        self, verb: _Trigger, verb_reading: _Reading, send: _Trigger, reading: _Reading
+    ) -> bool:
+        """Whether `send` ("to be sent to Ukraine") says where the items a buyer ordered just before go."""
+        if verb.role not in ("deal", "get") or verb_reading.suppliers or verb_reading.recipient is None:
+            return False
+        if send.role != "give" or reading.recipient is None or send.start < 2:
+            return False
+        if any(not _same(p.ref, verb_reading.recipient) for p in reading.suppliers):
+            return False
+        if _same(verb_reading.recipient.ref, reading.recipient) or self.low[send.start - 2 : send.start] != [
+            "to",
+            "be",
+        ]:
+            return False
+        bought = {w.start for w, _ in verb_reading.items}
+        return bool(bought) and bought == {w.start for w, _ in reading.items}
+
+    def _payer_of_received(self, verb: _Trigger, verb_reading: _Reading, payer: _Trigger) -> bool:
+        """Whether `payer` is a relative clause on the items `verb` received that says who paid for them
+        on the receiver's behalf ("drones that its allies had bought for it")."""
+        if (
+            verb.role != "get"
+            or payer.role != "get"
+            or verb_reading.recipient is None
+            or not verb_reading.items
+        ):
+            return False
+        last = max(w.end for w, _ in verb_reading.items)
+        if payer.start - last > 8 or last >= len(self.low) or self.low[last] not in ("that", "which"):
+            return False
+        k = payer.end
+        return k + 1 < len(self.low) and self.low[k] == "for" and self.low[k + 1] in ("it", "them")
 
     def _seller_of_used(
         self, verb: _Trigger, verb_reading: _Reading, seller: _Trigger, reading: _Reading
@@ -1458,6 +1539,9 @@ class _ClauseReader:
         last = candidates[-1]
         gap = self.tokens[last.end : trig.start]
         gap_text = self.text[last.last : self.tokens[trig.start].start]
+        named = self._apposed(candidates, gap_text)
+        if named is not None and not any(self.low[i] in _GAP_BLOCKERS for i in range(last.end, trig.start)):
+            return [named]  # "the Akinci, a larger drone, has been exported to": the system named
         relative = bool(gap) and self.low[last.end] in ("which", "that")
         if len(gap) > 6 or ("," in gap_text and not (relative and gap_text.count(",") == 1)):
             return []
@@ -1470,6 +1554,22 @@ class _ClauseReader:
             else:
                 break
         return self._drop_carriers(chosen)
+
+    def _apposed(self, candidates: list[WeaponMention], gap_text: str) -> WeaponMention | None:
+        """The named system a generic noun in an apposition right before the verb describes
+        ("the K9, a tracked howitzer, has been"), if that is the shape."""
+        if len(candidates) < 2 or not gap_text.startswith(",") or "," in gap_text[1:]:
+            return None
+        if candidates[-1].designation is not None or len(gap_text.split()) > 6:
+            return None
+        last, named = candidates[-1], candidates[-2]
+        if named.designation is None:
+            return None
+        between = self.text[named.last : self.tokens[last.start].start]
+        words = between.split()
+        if not between.startswith(",") or "," in between[1:] or not 2 <= len(words) <= 5:
+            return None
+        return named if words[1].lower() in ("a", "an") else None
 
     def _elliptic(self, trig: _Trigger, limit: int) -> list[WeaponMention]:
         """ "plans to buy 36 more", "will send two more", "weighs an offer for more": the system last named,
@@ -1899,8 +1999,12 @@ class _ClauseReader:
             )
             if nxt is None or nxt.form != "name" or nxt.ref.kind != "state" or nxt.possessive:
                 break
-            if nxt.end < len(self.low) and self.low[nxt.end] in _REPORT:
-                break  # "from Germany, Denmark said"
+            if (
+                nxt.end < len(self.low)
+                and self.low[nxt.end] in _REPORT
+                and "," not in self.text[self.tokens[nxt.end - 1].end : self.tokens[nxt.end].start]
+            ):
+                break  # "from Germany, Denmark said", not "to Poland and Estonia, according to"
             out.append(nxt)
             current = nxt
         return out if all(p.form == "name" and p.ref.kind == "state" for p in out) else [first]
@@ -2045,6 +2149,10 @@ class _ClauseReader:
                 # "the firm is studying an offer from Romania": the maker weighs a buyer's offer
                 suppliers, recipient = [recipient], source
             beneficiary = self._after(trig, ("for",), hi)
+            if beneficiary is not None and any(
+                trig.end <= t.start < beneficiary.start for t in self.triggers
+            ):
+                beneficiary = None  # "received TB2s that its allies had bought for it": the later verb's
             if recipient is not None and beneficiary is not None and not _same(recipient.ref, beneficiary):
                 # "the Netherlands bought 100 tanks for Kyiv (together with Denmark)": buyers give
                 suppliers, recipient = [*subject, *self._joint(trig, hi)], beneficiary
@@ -2158,6 +2266,13 @@ class _ClauseReader:
             if origin is not None and origin.ref.country:
                 makers.add(origin.ref.country)
         frame = self._frame()
+        if partner is None and len(subject) == 2 and all(p.ref.kind == "state" for p in subject):
+            # "India and France signed an agreement for the purchase of Rafale jets": the maker's state sells
+            named = makers | {w.origin for w in self.weapons if trig.end <= w.start < hi and w.origin}
+            sellers = [p for p in subject if _country(p.ref) in named]
+            if len(sellers) == 1:
+                buyer = next(p for p in subject if p is not sellers[0])
+                return sellers, buyer, 2
         if signer is not None and partner is not None:
             if _country(signer.ref) in makers or (frame and _same(signer.ref, frame.supplier)):
                 return [signer], partner, 2
@@ -2259,6 +2374,12 @@ def _compatible(anaphor: str, antecedent: str) -> bool:
         "small_arms": {"artillery", "air_defence"},
     }
     return antecedent in wider.get(anaphor, set())
+
+
+def _other_state(iso3: str, party: _Party) -> bool:
+    """Whether the state of code `iso3` is known and is not the one `party` stands for."""
+    ref = country(iso3)
+    return ref is not None and not _same(ref, party)
 
 
 def _country(ref: ActorRef) -> str | None:
@@ -2809,6 +2930,16 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
         ):
             recipient = topic  # a round-up of what donors give one state: "Denmark will send 19 F-16s"
     if not suppliers and origins:
+        foreign: list[tuple[WeaponMention, _Party | None]] = [
+            (w, o)
+            for w, o in reading.items
+            if o is None and w.designation and w.origin and _other_state(w.origin, origins[0])
+        ]  # "with Chinese missiles, Rafale order": the Rafale is not Chinese
+        if foreign and len(foreign) < len(reading.items) and not reading.strict:
+            reading.items = [entry for entry in reading.items if entry not in foreign]
+            _record(
+                reader, _Reading([], recipient, reading.status, foreign, reading.direct, reading.role), state
+            )
         suppliers = [origins[0]]
     approver = state.recent_approver(reader.clause.index)
     if (
