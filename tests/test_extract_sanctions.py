@@ -1583,3 +1583,63 @@ def test_which_include_list_goes_to_the_imposer_other_than_the_targets_state() -
     by_imposer = {n: e.imposers[0].country for e in found for n in target_names(e)}
     assert by_imposer.get("Tamarack Avionics") == "CHN"
     assert by_imposer.get("Pinecrest Robotics") == "CHN"
+
+
+def _described(paragraph: str) -> set[str]:
+    """Target names of a counted announcement followed by one paragraph that describes the targets."""
+    found = sanctions(f"OFAC today designated three individuals and two entities.\n\n{paragraph}")
+    return {n for e in found for n in target_names(e)}
+
+
+def test_counted_release_names_an_owner_by_owned_by() -> None:
+    """In a release that counts its targets, "is owned by X" describes X as one of them."""
+    names = _described(
+        "Sunmark Shipping FZE is owned by Tarvan Energy Holdings Ltd., which paid for the cargoes."
+    )
+    assert "Tarvan Energy Holdings Ltd." in names
+
+
+def test_counted_release_names_kin_that_share_a_surname() -> None:
+    """ "The brothers Omid and Babak Rostami run ..." describes two counted persons."""
+    names = _described("The brothers Omid and Babak Rostami run a procurement front in Tehran.")
+    assert {"Omid Rostami", "Babak Rostami"} <= names
+
+
+def test_counted_release_names_a_firm_after_what_it_is() -> None:
+    """ "a currency exchange house, X," names a counted company by its trade first."""
+    names = _described(
+        "The funds were changed by a currency exchange house, Casa Cambiaria Delta S.A., in Tijuana."
+    )
+    assert "Casa Cambiaria Delta S.A." in names
+
+
+def test_counted_release_names_a_groups_members_in_a_row() -> None:
+    """ "Cartel members X, Y and Z coordinate ..." names each member."""
+    names = _described(
+        "Cartel members Jorge Luis Rivas Mena, Ana Lucia Baez Ortiz and Raul Dominguez Vela buy rifles."
+    )
+    assert {"Jorge Luis Rivas Mena", "Ana Lucia Baez Ortiz", "Raul Dominguez Vela"} <= names
+
+
+def test_counted_release_names_an_associate() -> None:
+    """ "His associate, X, runs Y, a trading company" names the associate and the firm."""
+    names = _described(
+        "His associate, Karim Nasrallah Haidar, runs Lagoon Gem Trading SARL, a gemstone company in Accra."
+    )
+    assert {"Karim Nasrallah Haidar", "Lagoon Gem Trading SARL"} <= names
+
+
+def test_counted_release_names_a_person_it_describes_by_is_a() -> None:
+    """ "X is a senior financial official of the group" opens a paragraph about a counted person."""
+    names = _described(
+        "Samir Khalil Mansour is a senior financial official who oversees the group's investments."
+    )
+    assert "Samir Khalil Mansour" in names
+
+
+def test_without_a_count_described_names_are_no_targets() -> None:
+    """A paragraph that describes an owner is no listing when no release counts its targets."""
+    found = sanctions(
+        "Sunmark Shipping FZE is owned by Tarvan Energy Holdings Ltd., which paid for the cargoes."
+    )
+    assert found == []

@@ -280,3 +280,15 @@ def test_firm_word_after_a_one_word_name_splits_at_and() -> None:
 def test_description_ending_in_technologies_is_no_name() -> None:
     """ "Advanced Technologies" describes goods; it names no company."""
     assert names("banned exports of Advanced Technologies to the country") == []
+
+
+def test_a_ships_name_may_end_in_the_numeral_one() -> None:
+    """ "CORAL WIND I" keeps its closing numeral, which is not the pronoun "I"."""
+    found = names("The tankers CORAL WIND I and MISTRAL BAY were listed.")
+    assert [n.text for n in found] == ["CORAL WIND I", "MISTRAL BAY"]
+
+
+def test_kin_share_the_surname_written_once() -> None:
+    """ "the brothers Omid and Babak Rostami" names Omid Rostami and Babak Rostami."""
+    found = names("It sanctioned the brothers Omid and Babak Rostami for their role.")
+    assert [(n.text, n.kind) for n in found] == [("Omid Rostami", "person"), ("Babak Rostami", "person")]

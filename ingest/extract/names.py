@@ -72,6 +72,9 @@ _VESSEL_AFTER = re.compile(
 _COUNTRY_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z .'-]{2,40})\)")
 _GAP_SPACE = re.compile(r"[ \t\u00a0]+")
 _POSSESSIVE = re.compile(r"['’]s$")
+_ROMAN_ONE = "I."  # the key of a numeral "I", kept apart from the pronoun among stop words
+_ROMAN_AFTER = re.compile(r"[,;.:)]|\s+(?:and\b|or\b|\(|[A-Z])|\s*$")  # what may follow a ship's numeral
+_KIN_GAP = re.compile(r",?\s+and\s+|,\s+")  # between given names that share one surname
 _LIST_BEFORE = re.compile(r"\b[A-Z][\w.&-]*,\s$")  # "..., Alliant Techsystems Operations, " before a name
 _LEGAL_FORMS = frozenset(
     [
@@ -252,7 +255,17 @@ def _units(text: str, tokens: Sequence[Token], mentions: Sequence[Mention]) -> l
             last.text = text[last.start : last.end]
             last.key = last.text.rstrip(".") if last.text.count(".") == 1 else last.text
             continue
-        units.append(_Unit(token.start, token.end, token.text, token.key))
+        unit = _Unit(token.start, token.end, token.text, token.key)
+        if (
+            unit.text == "I"
+            and units
+            and _acronym(units[-1].text)
+            and text[units[-1].end : unit.start] == " "
+            and _ROMAN_AFTER.match(text, unit.end) is not None
+            and not any(m.start <= units[-1].start < m.end for m in mentions)
+        ):
+            unit.key = _ROMAN_ONE  # "SEA OWL I": the numeral that ends a ship's name, not the pronoun
+        units.append(unit)
     if mentions:
         by_start = {m.start: m for m in mentions}
         spans = sorted((m.start, m.end) for m in mentions if m.form != "adjective")
@@ -435,7 +448,38 @@ def find_names(
         if name.text == "IMO" or (out and name.text in out[-1].aliases):
             continue
         out.append(name)
-    return out
+    return _share_surname(text, out)
+
+
+def _share_surname(text: str, names: list[Name]) -> list[Name]:
+    """Given names of kin that share the surname after them: "the brothers Amir and Kaveh Nasseri" names
+    Amir Nasseri and Kaveh Nasseri. Only after a word of kinship, and only plain given names."""
+    kin = _classes()["kin"]
+    for i, name in enumerate(names):
+        if not name.partial or name.kind != "person" or _word_before(text, name.start) not in kin:
+            continue
+        k = i
+        while (
+            k + 1 < len(names)
+            and names[k + 1].partial
+            and _KIN_GAP.fullmatch(text, names[k].end, names[k + 1].start)
+        ):
+            k += 1  # "Amir, Kaveh and Reza Nasseri"
+        if k + 1 >= len(names):
+            continue
+        last = names[k + 1]
+        words = last.text.split()
+        if last.kind != "person" or last.partial or not 2 <= len(words) <= 4:
+            continue
+        if _KIN_GAP.fullmatch(text, names[k].end, last.start) is None:
+            continue
+        surname = " ".join(words[1:])
+        for j in range(i, k + 1):
+            given = names[j]
+            names[j] = Name(
+                given.start, given.end, f"{given.text} {surname}", "person", given.country or last.country
+            )
+    return names
 
 
 def _read_run(text: str, run: list[_Unit], country: str | None, strict: bool, hi: int) -> list[Name]:

@@ -460,6 +460,30 @@ _ROLE_BEFORE = re.compile(  # "Pishgam's managing director, X", "and its general
     r"manager|executive|officer|head|shareholder|ceo|administrator|employee|operator|accountant)s?,?\s+$"
 )
 _HISTORY_BEFORE = re.compile(r"\b(?:previously|already|formerly|earlier)\b")
+_KEPT_BY = re.compile(  # "is owned by X", "a front run by X": the owner a release names as it describes
+    r"\b(?:run|owned|controlled|managed|operated|led|headed|directed)\s+by\s+(?:the\s+)?$"
+)
+_ACTING_AFTER = re.compile(r",\s+(?:which|who)\s+(?:also\s+)?[a-z]+")  # "..., which arranged payments"
+_KIN_BEFORE = re.compile(r"\b(?:brothers|sisters|siblings|cousins)\s+$")  # "The brothers X and Y Z run ..."
+_PEER_BEFORE = re.compile(  # "His associate, X,", "Their company, X,": one tied to a target just described
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z-]+\s+)?(?:associate|partner|deputy|brother|son|"
+    r"company|firm|business|front)s?,\s+$"
+)
+_MEMBERS_BEFORE = re.compile(  # "CDN members X, Y and Z coordinate ...": a group's people, named in a row
+    r"\b[A-Z][\w.-]*\s+(?:members?|leaders?|operatives?|associates?|financiers?|commanders?|lieutenants?)\s+$"
+)
+_KIND_BEFORE = (
+    re.compile(  # "a currency exchange house, X," "a used-car dealership, X,": what it is, then its name
+        r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|house|business|dealership|front|bank|"
+        r"exchanger|supplier|trader|broker|operator),\s+$"
+    )
+)
+_KIND_AFTER = re.compile(  # "X, a gemstone company in Abidjan": a firm the release describes by its trade
+    r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?:company|firm|business|dealership|exchange\s+house|front)\b"
+)
+_IS_AFTER = re.compile(
+    r"\s+(?:is|was)\s+(?:also\s+)?(?:an?|the)\s+"
+)  # "X is a senior financial official ..."
 _NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -499,6 +523,22 @@ _DESCRIBING = (
     "a.k.a.",
     "designated today",
     "manager",
+    "owned by",
+    "run by",
+    "controlled by",
+    "associate",
+    "brothers",
+    "members",
+    " is a ",
+    " is the ",
+    "company",
+    "firm",
+    "house,",
+    "dealership",
+    "business",
+    "exchanger",
+    "supplier",
+    "front",
 )  # words of the paragraphs that describe counted targets
 _LEGAL_FORM_ENDS = frozenset(
     [
@@ -1120,6 +1160,20 @@ class _Reader:
                     or _AKA_AFTER.match(text, entity.end) is not None
                     or _DESIGNATED_TODAY_AFTER.match(text, entity.end) is not None
                     or (bool(here) and _LISTED.fullmatch(text, here[-1].end, entity.start) is not None)
+                    or (
+                        _KEPT_BY.search(before) is not None
+                        and _ACTING_AFTER.match(text, entity.end) is not None
+                    )
+                    or _PEER_BEFORE.search(before) is not None
+                    or _KIND_BEFORE.search(before) is not None
+                    or _KIND_AFTER.match(text, entity.end) is not None
+                    or (person and _KIN_BEFORE.search(before) is not None)
+                    or (person and _MEMBERS_BEFORE.search(before) is not None)
+                    or (
+                        person
+                        and not text[: entity.start].strip()
+                        and _IS_AFTER.match(text, entity.end) is not None
+                    )
                 )
                 if (
                     _HISTORY_BEFORE.search(before)
