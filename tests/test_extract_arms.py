@@ -977,6 +977,14 @@ def test_used_items_bought_from_a_seller_were_delivered_by_it() -> None:
     assert _rows("Chad also operates Anka drones bought from Turkey.") == {("TUR", "TCD", "uav", "delivered")}
 
 
+def test_a_state_adjective_on_weapons_in_use_names_their_supplier() -> None:
+    """ "operates Chinese HQ-9 systems" is a delivery from China; a user's own make gives none."""
+    assert _rows("Bangladesh also operates Chinese FM-90 air defence systems.") == {
+        ("CHN", "BGD", "air_defence", "delivered")
+    }
+    assert _rows("Ukraine uses Ukrainian drones.") == set()
+
+
 def test_a_place_after_from_is_no_source() -> None:
     """ "flies F-16s from Polish airfields" names a base, not a supplier."""
     assert not _rows("The wing flies F-16s from Polish airfields.")

@@ -2862,13 +2862,24 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
     made = [w for w, _ in reading.items if reader._made_origin(w)]
     if reading.strict:
         frame, origins, made = None, [], []  # both parties as the clause states them, nothing filled in
+    if reading.role == "use" and not made and recipient is not None:
+        # "operates Chinese HQ-9 systems": a state's adjective right before what is in use names its maker
+        made = [
+            w
+            for w, o in reading.items
+            if o is not None
+            and o.form == "adjective"
+            and o.ref.kind == "state"
+            and o.end == w.start
+            and not _same(o.ref, recipient)
+        ]
     if not suppliers and made:
         origin = reader._origin(made[0])
         suppliers = [origin] if origin is not None else []
     if reading.role == "use":
         if not made or recipient is None or not reading.items:
             return False
-        reading.items = [(w, o) for w, o in reading.items if reader._made_origin(w)]
+        reading.items = [(w, o) for w, o in reading.items if w in made or reader._made_origin(w)]
     stated = [
         o
         for w, o in reading.items
