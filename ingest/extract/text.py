@@ -279,8 +279,6 @@ class Words(NamedTuple):
     shape: str
     """The text with capitals made "A", small letters "a", digits "0", hyphens (also U+2011, U+2013) "-" and all
     else spaces."""
-    present: frozenset[str]
-    """Every word of the text."""
     starts: list[int]
     """Where each sentence starts, in order."""
     ends: list[int]
@@ -290,6 +288,11 @@ class Words(NamedTuple):
         """Whether a word of the text mixes letters and digits ("M777", "covid19")."""
         shape = self.shape
         return "a0" in shape or "0a" in shape or "A0" in shape or "0A" in shape
+
+    def among(self, vocabulary: frozenset[str]) -> frozenset[str]:
+        """The words of `vocabulary` that the text holds (cheaper than a set of all its words when the
+        vocabulary is a fixed table)."""
+        return vocabulary.intersection(self.spaced.split())
 
     def sentences_with(self, word: str) -> list[int]:
         """The indexes of the sentences in which `word` (in lower case) stands as a whole word, in order."""
@@ -352,4 +355,4 @@ def text_words(text: str, spans: Sequence[tuple[int, int]]) -> Words | None:
             return None
     starts = [start for start, _ in spans]
     ends = [end for _, end in spans]
-    return Words(spaced, text.translate(_SHAPES), frozenset(spaced.split()), starts, ends)
+    return Words(spaced, text.translate(_SHAPES), starts, ends)

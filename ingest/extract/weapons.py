@@ -249,6 +249,12 @@ def _signature_words() -> frozenset[str]:
     return frozenset(_signatures())
 
 
+@cache
+def _form_words() -> frozenset[str]:
+    """Every word of every written form `_signatures` files."""
+    return frozenset(word for forms in _signatures().values() for words, _ in forms for word in words)
+
+
 Form = tuple[frozenset[str], bool]  # the words of a written form of a weapon, and whether a named system's
 
 
@@ -281,7 +287,7 @@ def weapon_screen(words: Words) -> WeaponScreen:
     text: forms not all of whose words occur in the text are ruled out for every sentence, and a
     sentence can only name one of the others if it holds the form's rarest word.
     """
-    present = words.present
+    present = words.among(_form_words())  # as good as all the text's words for testing forms
     index = _signatures()
     candidates: dict[int, list[Form]] = {}
     for word in _signature_words().intersection(present):
