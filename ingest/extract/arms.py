@@ -2246,7 +2246,7 @@ def read_arms(doc: Document) -> list[ArmsDraft]:
         state.screen = weapon_screen(text_words)
     anchored = _Anchors(clauses, lex)
     deferring = anchored.fewer_than(_MAX_READ)  # else reading stops at a count, which waits must not move
-    if deferring and _gives_nothing(state, anchored):
+    if deferring and _gives_nothing(state, anchored, doc.text):
         return []
     waiting: list[Clause] = []
     for clause in clauses:
@@ -2377,7 +2377,7 @@ def _can_wait(clause: Clause, state: _State) -> bool:
     return not any(state.names_recallable(k) for k in range(max(index - _WEAPON_REACH, 0), index))
 
 
-def _gives_nothing(state: _State, anchored: _Anchors) -> bool:
+def _gives_nothing(state: _State, anchored: _Anchors, text: str) -> bool:
     """Whether the document can be shown to give no event without reading it, from cheap tests alone.
 
     An event needs a weapon and two different parties. Here no line ends in a colon (no list is
@@ -2390,13 +2390,13 @@ def _gives_nothing(state: _State, anchored: _Anchors) -> bool:
     same way. No reading then has two different parties: no transfer is recorded, and none carries
     its parties on.
 
-    `anchored` holds the transfer words of every clause.
+    `anchored` holds the transfer words of every clause, `text` is the document's.
     """
     screen = state.screen
     clauses = state.clauses
     if screen is None or screen.designations:
         return False
-    if any(clause.text.rstrip().endswith(":") for clause in clauses):
+    if ":" in text and any(clause.text.rstrip().endswith(":") for clause in clauses):
         return False
     armed: list[int] = []
     for index in screen.candidates:
