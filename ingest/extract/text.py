@@ -163,7 +163,13 @@ def _is_abbreviation(text: str, start: int, stop: int) -> bool:
     """Whether the stop at `text[stop - 1]` closes an abbreviation rather than the sentence begun at `start`."""
     if stop - start <= 8 and _MARKER.fullmatch(text, start, stop):
         return True  # a list marker ("1.", "a)") starts its item, it does not end a sentence
-    words = text[max(start, stop - 40) : stop].rsplit(None, 1)
+    low = max(start, stop - 40)
+    space = text.rfind(" ", low, stop - 1)
+    last = text[space + 1 if space >= 0 else low : stop - 1]
+    if last.isalpha():  # the common case, letters alone between a space and the stop: the word below
+        word = last.lower()
+        return word in _ABBREVIATIONS or (len(word) == 1 and "a" <= word <= "z")
+    words = text[low:stop].rsplit(None, 1)
     if not words:
         return False
     word = words[-1].lstrip("\"'“‘([").lower().rstrip(".")
@@ -203,18 +209,19 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        found = match.group(0)
-        if found[0] == "\n":
-            if len(found) == 1 and _wrapped(text, start, match.start()):
+        at, end = match.span()
+        first = text[at]
+        if first == "\n":
+            if end - at == 1 and _wrapped(text, start, at):
                 continue
         elif (
-            found[0] == "."  # "!" and "?" close no abbreviation
-            and not (match.start() - start >= 7 and text[match.start() - 7 : match.start()].isalpha())
-            and _is_abbreviation(text, start, match.start() + 1)
+            first == "."  # "!" and "?" close no abbreviation
+            and not (at - start >= 7 and text[at - 7 : at].isalpha())
+            and _is_abbreviation(text, start, at + 1)
         ):  # seven letters before the stop make a word longer than any abbreviation
             continue
-        _append(text, start, match.end(), sentences)
-        start = match.end()
+        _append(text, start, end, sentences)
+        start = end
     _append(text, start, len(text), sentences)
     return sentences
 
