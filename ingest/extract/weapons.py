@@ -21,7 +21,7 @@ from typing import Any, Literal, NamedTuple, cast, get_args
 
 from ingest.extract.actors import Token
 from ingest.extract.tables import rows
-from ingest.extract.text import Words, ascii_words
+from ingest.extract.text import Words
 from ingest.models import ItemCategory
 
 Kind = Literal["named", "pattern", "class"]
@@ -268,15 +268,18 @@ class WeaponScreen(NamedTuple):
     designations: bool
     """Whether the text holds anything `find_weapons` may read as an unknown designation ("CH-92A"): a
     capital just before a digit ("M777"), or a letter, a hyphen and a digit."""
+    words: Words
+    """The words of the text the screen was made from."""
 
-    def forms(self, index: int, lowered: str) -> list[Form]:
-        """The forms of which sentence `index` (`lowered`: its text in lower case) holds every word: the
-        only ones `find_weapons` may find in it, alone or joined to others."""
+    def forms(self, index: int) -> list[Form]:
+        """The forms of which sentence `index` holds every word: the only ones `find_weapons` may find in
+        it, alone or joined to others."""
         listed = self.candidates.get(index)
         if not listed:
             return []
-        words = ascii_words(lowered)
-        return [form for form in listed if form[0] <= words]
+        words = self.words
+        sentence = f" {words.spaced[words.starts[index] : words.ends[index]]} "  # whole words: " word "
+        return [form for form in listed if all(f" {word} " in sentence for word in form[0])]
 
 
 def weapon_screen(words: Words) -> WeaponScreen:
@@ -296,8 +299,8 @@ def weapon_screen(words: Words) -> WeaponScreen:
             for k in words.sentences_with(word):
                 candidates.setdefault(k, []).extend(forms)
     shape = words.shape
-    designations = "A0" in shape or "A-0" in shape or "a-0" in shape
-    return WeaponScreen(candidates, designations)
+    designations = "A0" in shape or ("-0" in shape and ("A-0" in shape or "a-0" in shape))
+    return WeaponScreen(candidates, designations, words)
 
 
 def find_weapons(text: str, tokens: list[Token], low: list[str] | None = None) -> list[WeaponMention]:
