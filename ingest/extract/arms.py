@@ -2402,7 +2402,8 @@ def _gives_nothing(state: _State, anchored: _Anchors, text: str) -> bool:
     for index in screen.candidates:
         forms = screen.forms(index)
         if any(named for _, named in forms):  # the words of a named system: see what is found
-            items = [w for w in state.found_weapons(clauses[index]) if w.is_item]
+            found = [] if screen.names_nothing(index, forms) else state.found_weapons(clauses[index])
+            items = [w for w in found if w.is_item]
             if any(w.designation is not None or w.origin is not None for w in items):
                 return False
             forms = forms if items else []

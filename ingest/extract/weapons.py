@@ -250,6 +250,19 @@ def _signature_words() -> frozenset[str]:
 
 
 @cache
+def _system_firsts() -> dict[frozenset[str], frozenset[str]]:
+    """For the words of each written form of a named system (as `_signatures` files them), the words its
+    names begin with ("at" for "AT-4")."""
+    firsts: dict[frozenset[str], set[str]] = {}
+    for bucket in _table().by_first.values():
+        for entry in bucket:
+            if entry.kind == "named":
+                words = frozenset(run for key in entry.keys for run in _ALNUM_RUN.findall(key))
+                firsts.setdefault(words, set()).add(entry.keys[0])
+    return {words: frozenset(found) for words, found in firsts.items()}
+
+
+@cache
 def _form_words() -> frozenset[str]:
     """Every word of every written form `_signatures` files."""
     return frozenset(word for forms in _signatures().values() for words, _ in forms for word in words)
@@ -280,6 +293,33 @@ class WeaponScreen(NamedTuple):
         words = self.words
         sentence = f" {words.spaced[words.starts[index] : words.ends[index]]} "  # whole words: " word "
         return [form for form in listed if all(f" {word} " in sentence for word in form[0])]
+
+    def names_nothing(self, index: int, forms: list[Form]) -> bool:
+        """Whether `find_weapons` finds nothing in sentence `index`, seen from `forms` (`forms(index)`)
+        alone: all are named systems', and each word a name of them begins with is written in small
+        letters wherever it stands in the sentence ("at 4 p.m." for "AT-4"), and a name in small
+        letters is not read. False when that cannot be shown."""
+        if not all(named for _, named in forms):
+            return False
+        firsts = _system_firsts()
+        words = self.words
+        spaced, shape = words.spaced, words.shape
+        low, high = words.starts[index], words.ends[index]
+        for form, _ in forms:
+            if form not in firsts:
+                return False
+            for first in firsts[form]:
+                if not (first.isascii() and first.isalnum()):
+                    return False
+                at = spaced.find(first, low, high)
+                while at >= 0:
+                    end = at + len(first)
+                    if spaced[at - 1 : at] in ("", " ") and spaced[end : end + 1] in ("", " "):
+                        written = shape[at:end]
+                        if "A" in written or "a" not in written:
+                            return False  # a capital ("At 4"), or no letter: it may be read
+                    at = spaced.find(first, at + 1, high)
+        return True
 
 
 def weapon_screen(words: Words) -> WeaponScreen:
