@@ -2415,11 +2415,11 @@ def _gives_nothing(state: _State, anchored: _Anchors, text: str) -> bool:
         known = settled.get(index)
         if known is None:
             clause = clauses[index]
-            known = _inert(clause, state) or (
-                len({m.ref for m in clause.actors}) <= 1
-                and _PARTY_WORDS.isdisjoint(_letter_runs(clause.lowered))
+            known = (  # the cheap word test first, and what is lonely needs no closer look
+                _PARTY_WORDS.isdisjoint(_letter_runs(clause.lowered))
+                and len({m.ref for m in clause.actors}) <= 1
                 and all(quiet(k) for k in range(max(index - _FRAME_REACH, 0), index) if anchored[k])
-            )
+            ) or _inert(clause, state)
             settled[index] = known
         return known
 
