@@ -31,7 +31,7 @@ from ingest.extract.actors import ActorRef, Mention, Token, country
 from ingest.extract.document import ArmsDraft, Clause, Document
 from ingest.extract.quantity import quantity_after, quantity_before, share_before
 from ingest.extract.tables import rows
-from ingest.extract.text import MONTH_ABBREVIATIONS, Sentence, Words
+from ingest.extract.text import MONTH_ABBREVIATIONS, Sentence
 from ingest.extract.weapons import (
     WeaponMention,
     WeaponScreen,
@@ -2458,11 +2458,9 @@ def read_arms(doc: Document) -> list[ArmsDraft]:
     text_words = doc.words if len(clauses) <= _MANY_CLAUSES else None
     if text_words is not None:
         state.screen = weapon_screen(text_words)
-    anchored = _anchor_words(clauses, lex, text_words)
-    deferring = (
-        sum(map(bool, anchored)) < _MAX_READ
-    )  # else reading stops at a count, which waits must not move
-    if deferring and _gives_nothing(state, anchored):
+    anchored = _Anchors(clauses, lex)
+    deferring = anchored.fewer_than(_MAX_READ)  # else reading stops at a count, which waits must not move
+    if deferring and _gives_nothing(state, anchored, doc.text):
         return []
     waiting: list[Clause] = []
     for clause in clauses:
@@ -2527,34 +2525,39 @@ def _letter_runs(text: str) -> list[str]:
     return _WORD_RUN.findall(text)
 
 
-def _anchor_words(
-    clauses: list[Clause], lex: _Lexicon, text_words: Words | None = None
-) -> list[frozenset[str]]:
-    """The transfer words of the clauses, up to the one that makes `_MAX_READ` clauses with any.
+class _Anchors:
+    """The transfer words of each clause (`_anchors_in`), found when first asked for and kept.
 
-    Given the words of the whole text (and so of each clause: `Document.words`), those of each clause
-    are found from the few transfer words the text holds, when no word of it mixes letters and digits
-    (a run of letters is then a word); else clause by clause.
+    Indexed like the clauses; ordinary text with a few weapon words asks for those of a handful of
+    clauses only (`_gives_nothing`), so the others are never looked at.
     """
-    if text_words is not None and not text_words.mixed():
-        found = [_NO_WORDS] * len(clauses)
-        for word in lex.anchors.intersection(text_words.present):
-            for k in text_words.sentences_with(word):
-                found[k] = found[k] | {word}
-        if sum(map(bool, found)) < _MAX_READ:
-            return found
-    out: list[frozenset[str]] = []
-    count = 0
-    for clause in clauses:
-        words = _anchors_in(clause, lex)
-        out.append(words)
-        count += bool(words)
-        if count >= _MAX_READ:
-            break
-    return out
 
+    __slots__ = ("_clauses", "_found", "_lex")
 
-_NO_WORDS: frozenset[str] = frozenset()
+    def __init__(self, clauses: list[Clause], lex: _Lexicon) -> None:
+        self._clauses = clauses
+        self._lex = lex
+        self._found: list[frozenset[str] | None] = [None] * len(clauses)
+
+    def __len__(self) -> int:
+        return len(self._clauses)
+
+    def __getitem__(self, index: int) -> frozenset[str]:
+        found = self._found[index]
+        if found is None:
+            found = self._found[index] = _anchors_in(self._clauses[index], self._lex)
+        return found
+
+    def fewer_than(self, limit: int) -> bool:
+        """Whether fewer than `limit` clauses hold a transfer word."""
+        if len(self._clauses) < limit:
+            return True
+        count = 0
+        for index in range(len(self._clauses)):
+            count += bool(self[index])
+            if count >= limit:
+                return False
+        return True
 
 
 def _recent(state: _State, index: int) -> bool:
@@ -2588,7 +2591,7 @@ def _can_wait(clause: Clause, state: _State) -> bool:
     return not any(state.names_recallable(k) for k in range(max(index - _WEAPON_REACH, 0), index))
 
 
-def _gives_nothing(state: _State, anchored: list[frozenset[str]]) -> bool:
+def _gives_nothing(state: _State, anchored: _Anchors, text: str) -> bool:
     """Whether the document can be shown to give no event without reading it, from cheap tests alone.
 
     An event needs a weapon and two different parties. Here no line ends in a colon (no list is
@@ -2601,19 +2604,20 @@ def _gives_nothing(state: _State, anchored: list[frozenset[str]]) -> bool:
     same way. No reading then has two different parties: no transfer is recorded, and none carries
     its parties on.
 
-    `anchored` holds the transfer words of every clause (`_anchor_words`, not cut short).
+    `anchored` holds the transfer words of every clause, `text` is the document's.
     """
     screen = state.screen
     clauses = state.clauses
     if screen is None or screen.designations:
         return False
-    if any(clause.text.rstrip().endswith(":") for clause in clauses):
+    if ":" in text and any(clause.text.rstrip().endswith(":") for clause in clauses):
         return False
     armed: list[int] = []
     for index in screen.candidates:
-        forms = screen.forms(index, clauses[index].lowered)
+        forms = screen.forms(index)
         if any(named for _, named in forms):  # the words of a named system: see what is found
-            items = [w for w in state.found_weapons(clauses[index]) if w.is_item]
+            found = [] if screen.names_nothing(index, forms) else state.found_weapons(clauses[index])
+            items = [w for w in found if w.is_item]
             if any(w.designation is not None or w.origin is not None for w in items):
                 return False
             forms = forms if items else []
@@ -2625,11 +2629,11 @@ def _gives_nothing(state: _State, anchored: list[frozenset[str]]) -> bool:
         known = settled.get(index)
         if known is None:
             clause = clauses[index]
-            known = _inert(clause, state) or (
-                len({m.ref for m in clause.actors}) <= 1
-                and _PARTY_WORDS.isdisjoint(_letter_runs(clause.lowered))
+            known = (  # the cheap word test first, and what is lonely needs no closer look
+                _PARTY_WORDS.isdisjoint(_letter_runs(clause.lowered))
+                and len({m.ref for m in clause.actors}) <= 1
                 and all(quiet(k) for k in range(max(index - _FRAME_REACH, 0), index) if anchored[k])
-            )
+            ) or _inert(clause, state)
             settled[index] = known
         return known
 

@@ -163,7 +163,13 @@ def _is_abbreviation(text: str, start: int, stop: int) -> bool:
     """Whether the stop at `text[stop - 1]` closes an abbreviation rather than the sentence begun at `start`."""
     if stop - start <= 8 and _MARKER.fullmatch(text, start, stop):
         return True  # a list marker ("1.", "a)") starts its item, it does not end a sentence
-    words = text[max(start, stop - 40) : stop].rsplit(None, 1)
+    low = max(start, stop - 40)
+    space = text.rfind(" ", low, stop - 1)
+    last = text[space + 1 if space >= 0 else low : stop - 1]
+    if last.isalpha():  # the common case, letters alone between a space and the stop: the word below
+        word = last.lower()
+        return word in _ABBREVIATIONS or (len(word) == 1 and "a" <= word <= "z")
+    words = text[low:stop].rsplit(None, 1)
     if not words:
         return False
     word = words[-1].lstrip("\"'“‘([").lower().rstrip(".")
@@ -203,18 +209,19 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        found = match.group(0)
-        if found[0] == "\n":
-            if len(found) == 1 and _wrapped(text, start, match.start()):
+        at, end = match.span()
+        first = text[at]
+        if first == "\n":
+            if end - at == 1 and _wrapped(text, start, at):
                 continue
         elif (
-            found[0] == "."  # "!" and "?" close no abbreviation
-            and not (match.start() - start >= 7 and text[match.start() - 7 : match.start()].isalpha())
-            and _is_abbreviation(text, start, match.start() + 1)
+            first == "."  # "!" and "?" close no abbreviation
+            and not (at - start >= 7 and text[at - 7 : at].isalpha())
+            and _is_abbreviation(text, start, at + 1)
         ):  # seven letters before the stop make a word longer than any abbreviation
             continue
-        _append(text, start, match.end(), sentences)
-        start = match.end()
+        _append(text, start, end, sentences)
+        start = end
     _append(text, start, len(text), sentences)
     return sentences
 
@@ -279,8 +286,6 @@ class Words(NamedTuple):
     shape: str
     """The text with capitals made "A", small letters "a", digits "0", hyphens (also U+2011, U+2013) "-" and all
     else spaces."""
-    present: frozenset[str]
-    """Every word of the text."""
     starts: list[int]
     """Where each sentence starts, in order."""
     ends: list[int]
@@ -290,6 +295,11 @@ class Words(NamedTuple):
         """Whether a word of the text mixes letters and digits ("M777", "covid19")."""
         shape = self.shape
         return "a0" in shape or "0a" in shape or "A0" in shape or "0A" in shape
+
+    def among(self, vocabulary: frozenset[str]) -> frozenset[str]:
+        """The words of `vocabulary` that the text holds (cheaper than a set of all its words when the
+        vocabulary is a fixed table)."""
+        return vocabulary.intersection(self.spaced.split())
 
     def sentences_with(self, word: str) -> list[int]:
         """The indexes of the sentences in which `word` (in lower case) stands as a whole word, in order."""
@@ -352,4 +362,4 @@ def text_words(text: str, spans: Sequence[tuple[int, int]]) -> Words | None:
             return None
     starts = [start for start, _ in spans]
     ends = [end for _, end in spans]
-    return Words(spaced, text.translate(_SHAPES), frozenset(spaced.split()), starts, ends)
+    return Words(spaced, text.translate(_SHAPES), starts, ends)

@@ -21,7 +21,7 @@ from typing import Any, Literal, NamedTuple, cast, get_args
 
 from ingest.extract.actors import Token
 from ingest.extract.tables import rows
-from ingest.extract.text import Words, ascii_words
+from ingest.extract.text import Words
 from ingest.models import ItemCategory
 
 Kind = Literal["named", "pattern", "class"]
@@ -249,6 +249,25 @@ def _signature_words() -> frozenset[str]:
     return frozenset(_signatures())
 
 
+@cache
+def _system_firsts() -> dict[frozenset[str], frozenset[str]]:
+    """For the words of each written form of a named system (as `_signatures` files them), the words its
+    names begin with ("at" for "AT-4")."""
+    firsts: dict[frozenset[str], set[str]] = {}
+    for bucket in _table().by_first.values():
+        for entry in bucket:
+            if entry.kind == "named":
+                words = frozenset(run for key in entry.keys for run in _ALNUM_RUN.findall(key))
+                firsts.setdefault(words, set()).add(entry.keys[0])
+    return {words: frozenset(found) for words, found in firsts.items()}
+
+
+@cache
+def _form_words() -> frozenset[str]:
+    """Every word of every written form `_signatures` files."""
+    return frozenset(word for forms in _signatures().values() for words, _ in forms for word in words)
+
+
 Form = tuple[frozenset[str], bool]  # the words of a written form of a weapon, and whether a named system's
 
 
@@ -262,15 +281,45 @@ class WeaponScreen(NamedTuple):
     designations: bool
     """Whether the text holds anything `find_weapons` may read as an unknown designation ("CH-92A"): a
     capital just before a digit ("M777"), or a letter, a hyphen and a digit."""
+    words: Words
+    """The words of the text the screen was made from."""
 
-    def forms(self, index: int, lowered: str) -> list[Form]:
-        """The forms of which sentence `index` (`lowered`: its text in lower case) holds every word: the
-        only ones `find_weapons` may find in it, alone or joined to others."""
+    def forms(self, index: int) -> list[Form]:
+        """The forms of which sentence `index` holds every word: the only ones `find_weapons` may find in
+        it, alone or joined to others."""
         listed = self.candidates.get(index)
         if not listed:
             return []
-        words = ascii_words(lowered)
-        return [form for form in listed if form[0] <= words]
+        words = self.words
+        sentence = f" {words.spaced[words.starts[index] : words.ends[index]]} "  # whole words: " word "
+        return [form for form in listed if all(f" {word} " in sentence for word in form[0])]
+
+    def names_nothing(self, index: int, forms: list[Form]) -> bool:
+        """Whether `find_weapons` finds nothing in sentence `index`, seen from `forms` (`forms(index)`)
+        alone: all are named systems', and each word a name of them begins with is written in small
+        letters wherever it stands in the sentence ("at 4 p.m." for "AT-4"), and a name in small
+        letters is not read. False when that cannot be shown."""
+        if not all(named for _, named in forms):
+            return False
+        firsts = _system_firsts()
+        words = self.words
+        spaced, shape = words.spaced, words.shape
+        low, high = words.starts[index], words.ends[index]
+        for form, _ in forms:
+            if form not in firsts:
+                return False
+            for first in firsts[form]:
+                if not (first.isascii() and first.isalnum()):
+                    return False
+                at = spaced.find(first, low, high)
+                while at >= 0:
+                    end = at + len(first)
+                    if spaced[at - 1 : at] in ("", " ") and spaced[end : end + 1] in ("", " "):
+                        written = shape[at:end]
+                        if "A" in written or "a" not in written:
+                            return False  # a capital ("At 4"), or no letter: it may be read
+                    at = spaced.find(first, at + 1, high)
+        return True
 
 
 def weapon_screen(words: Words) -> WeaponScreen:
@@ -281,7 +330,7 @@ def weapon_screen(words: Words) -> WeaponScreen:
     text: forms not all of whose words occur in the text are ruled out for every sentence, and a
     sentence can only name one of the others if it holds the form's rarest word.
     """
-    present = words.present
+    present = words.among(_form_words())  # as good as all the text's words for testing forms
     index = _signatures()
     candidates: dict[int, list[Form]] = {}
     for word in _signature_words().intersection(present):
@@ -290,8 +339,8 @@ def weapon_screen(words: Words) -> WeaponScreen:
             for k in words.sentences_with(word):
                 candidates.setdefault(k, []).extend(forms)
     shape = words.shape
-    designations = "A0" in shape or "A-0" in shape or "a-0" in shape
-    return WeaponScreen(candidates, designations)
+    designations = "A0" in shape or ("-0" in shape and ("A-0" in shape or "a-0" in shape))
+    return WeaponScreen(candidates, designations, words)
 
 
 def find_weapons(text: str, tokens: list[Token], low: list[str] | None = None) -> list[WeaponMention]:
