@@ -1643,3 +1643,46 @@ def test_without_a_count_described_names_are_no_targets() -> None:
         "Sunmark Shipping FZE is owned by Tarvan Energy Holdings Ltd., which paid for the cargoes."
     )
     assert found == []
+
+
+def test_listing_dated_to_a_past_year_is_background() -> None:
+    """ "In 2021, OFAC designated X" beside today's action gives no target of its own."""
+    found = sanctions(
+        "Today, OFAC designated Brightwater Marine Services LLC under Executive Order 13846. "
+        "In 2021, OFAC designated Kestrel Aero Parts for supplying the same program."
+    )
+    names = [n for e in found for n in target_names(e)]
+    assert "Brightwater Marine Services LLC" in names
+    assert "Kestrel Aero Parts" not in names
+
+
+def test_year_in_a_relative_clause_does_not_date_the_listing() -> None:
+    """A year that dates what the target did ("which it said bought oil since 2022") keeps the listing."""
+    event = only(
+        "The Treasury Department said on Monday it had blacklisted Lotus Bay Petrochemical Co, "
+        "which it said had bought Iranian crude since 2022."
+    )
+    assert target_names(event) == ["Lotus Bay Petrochemical Co"]
+
+
+def test_refusing_to_impose_sanctions_is_no_sanction() -> None:
+    """ "has refused to impose sanctions on Russia" reports no sanction."""
+    assert sanctions("Hungary has refused to impose sanctions on Russia's energy sector.") == []
+
+
+def test_following_individual_then_colon_in_the_same_sentence() -> None:
+    """ "added to its sanctions list the following individual: X" reads X."""
+    event = only(
+        "The Security Council Committee on Friday added to its sanctions list the following individual: "
+        "Idris Mahamat Oumar, a commander accused of recruiting children."
+    )
+    assert target_names(event) == ["Idris Mahamat Oumar"]
+
+
+def test_vessels_whose_property_was_blocked_are_a_list() -> None:
+    """ "the vessels whose property was blocked are A, B and C" reads every vessel, the first included."""
+    event = only(
+        "OFAC today designated Meridian Tanker Management LLC. The vessels whose property was blocked are "
+        "SILVER GULL, OCEAN PRIMROSE and DAWN CASTLE."
+    )
+    assert {"SILVER GULL", "OCEAN PRIMROSE", "DAWN CASTLE"} <= set(target_names(event))

@@ -459,6 +459,23 @@ _ROLE_BEFORE = re.compile(  # "Pishgam's managing director, X", "and its general
     r"(?:['’]s|s['’]|\bits|\bhis|\bher|\btheir)\s+(?:[a-z-]+\s+){0,2}(?:director|owner|founder|chairman|president|"
     r"manager|executive|officer|head|shareholder|ceo|administrator|employee|operator|accountant)s?,?\s+$"
 )
+_PAST_YEAR = (
+    re.compile(  # "In 2023, OFAC designated X", "X was added to the list in 2019": a listing of the past
+        r"\b(?:[Ii]n|[Ss]ince)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]{2,8}\s+)?(?:19|20)\d\d\b"
+    )
+)
+_NOW = re.compile(  # words that set a sentence in the days it reports
+    r"\b(?:today|tonight|yesterday|this\s+(?:week|month)|now|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)|new|newly|latest|also|additional|further)\b",
+    re.IGNORECASE,
+)
+_REFUSING = frozenset(
+    ["refused", "refuses", "refusing", "declined", "declines", "unwilling", "reluctant", "rejected"]
+)
+_FOLLOWING_INLINE = re.compile(  # "added to its sanctions list the following individual: X"
+    r"\s+(?:(?:to|on)\s+(?:its|the)\s+(?:sanctions\s+)?list\s+)?the\s+following(?:\s+[\w-]+){0,3}?\s*:[ \t]*(?=\S)"
+)
+_CLAUSE_BREAK = re.compile(r"[,;:(]|\b(?:that|which|who|whose|after|when|while|for)\b")
 _HISTORY_BEFORE = re.compile(r"\b(?:previously|already|formerly|earlier)\b")
 _KEPT_BY = re.compile(  # "is owned by X", "a front run by X": the owner a release names as it describes
     r"\b(?:run|owned|controlled|managed|operated|led|headed|directed)\s+by\s+(?:the\s+)?$"
@@ -1135,6 +1152,8 @@ class _Reader:
             text = passage.text
             if not _has_any(text, _DESCRIBING) and _APPOSES.search(text) is None:
                 continue
+            if _PAST_YEAR.match(text) is not None and _NOW.search(text) is None:
+                continue  # "In 2023, OFAC designated X for ...": a listing of the past, not one of those counted
             here: list[_Entity] = []
             listed_before: list[_Entity] = []  # names not described themselves, listed just before
             for entity in passage.entities():
@@ -1303,6 +1322,10 @@ class _Reader:
         self, site: _Site, spots: list[tuple[int, int, _Imposer]], taken: set[str]
     ) -> _Finding | None:
         passage = site.passage
+        if _of_the_past(passage.text, site.start, site.end) or _REFUSING & set(
+            passage.keys[max(0, site.i - 4) : site.i]
+        ):
+            return None  # "has refused to impose sanctions on X": no sanction
         measure = _measure(site)
         mode, lo, hi = _zone(site)
         found = _heads(passage, lo, hi)
@@ -2124,6 +2147,12 @@ def _zone(site: _Site) -> tuple[Mode, int, int]:
         and not (trigger.kind == "noun" and keys[k] in ("are", "is", "were"))
     ):
         return "list", tokens[k].end, min(len(text), tokens[k].end + _AFTER_WINDOW)
+    if trigger.kind != "noun" and (inline := _FOLLOWING_INLINE.match(text, site.end)) is not None:
+        return (
+            "list",
+            inline.end(),
+            min(len(text), inline.end() + _AFTER_WINDOW),
+        )  # "designated the following individual: X"
     if trigger.kind != "noun" and text[site.end : site.end + 2].strip().startswith(":"):
         return "list", site.end + 1, min(len(text), site.end + _AFTER_WINDOW)
     if trigger.kind == "ban":
@@ -2638,6 +2667,24 @@ def _measures(first: Measure, site: _Site, targets: list[_Entity]) -> list[Measu
         out[0] = "trade_restriction" if "trade_restriction" not in out else "other"
         out = list(dict.fromkeys(out))
     return out
+
+
+def _of_the_past(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around `start`..`end` dates its listing to a past year and not to the news
+    it reports ("In 2023, OFAC designated X", "X was added to the list in 2019"): background, not an event.
+    A year after the sanctions word counts only in the same clause ("..., which it said bought oil since
+    2024" dates the buying)."""
+    stop = text.rfind(". ", max(0, start - 300), start)
+    lo = stop + 2 if stop >= 0 else max(0, start - 300)
+    hi = text.find(". ", end, end + 300)
+    hi = hi if hi >= 0 else end + 300
+    if _NOW.search(text, lo, hi) is not None:
+        return False
+    before = _PAST_YEAR.search(text, lo, start)
+    if before is not None:
+        return True
+    after = _PAST_YEAR.search(text, end, min(hi, end + 100))
+    return after is not None and _CLAUSE_BREAK.search(text, end, after.start()) is None
 
 
 def _status(site: _Site) -> SanctionStatus:
