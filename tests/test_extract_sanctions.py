@@ -1686,3 +1686,37 @@ def test_vessels_whose_property_was_blocked_are_a_list() -> None:
         "SILVER GULL, OCEAN PRIMROSE and DAWN CASTLE."
     )
     assert {"SILVER GULL", "OCEAN PRIMROSE", "DAWN CASTLE"} <= set(target_names(event))
+
+
+def test_committee_entries_set_out_below_as_name_fields() -> None:
+    """A committee release's "Name: X" entries below its announcement are each a target, with the
+    "A.k.a.:" line as an alias and the heading giving the kind."""
+    event = only(
+        "On 3 May 2026, the Security Council Committee established pursuant to resolution 2745 (2024) "
+        "approved the addition of the entries specified below to its sanctions list.\n\n"
+        "A. Individuals\n\n"
+        "XYi.12 Name: Pak Song Hui\n"
+        "Designation: Director of a front company\n\n"
+        "B. Entities\n\n"
+        "XYe.07 Name: Kumsong Tide Export Corporation\n"
+        "A.k.a.: Kumsong Tide Trading\n"
+        "Address: Chongjin\n"
+    )
+    assert target_names(event) == ["Pak Song Hui", "Kumsong Tide Export Corporation"]
+    assert [t.kind for t in event.targets] == ["person", "company"]
+    assert "Kumsong Tide Trading" in event.targets[1].aliases
+
+
+def test_committee_entries_below_as_bare_name_lines() -> None:
+    """Entries set out below as a line holding the name alone are targets, a body under "Entities"."""
+    event = only(
+        "The Security Council Committee approved the addition of the entries listed below to its "
+        "sanctions list.\n\n"
+        "A. Individuals\n\n"
+        "Farah Abdullahi Nur. Designated for moving funds for the group.\n\n"
+        "B. Entities\n\n"
+        "Silver Crescent Remit. A transfer business that paid for arms.\n\n"
+        "The Committee also reminded Member States of their obligations."
+    )
+    assert target_names(event) == ["Farah Abdullahi Nur", "Silver Crescent Remit"]
+    assert [t.kind for t in event.targets] == ["person", "company"]

@@ -585,6 +585,14 @@ _LIST_MARK = re.compile(r",\s+(?:including|among\s+them|among\s+which|such\s+as|
 _LABEL = re.compile(
     r"\s*(?:[A-Z][a-z]+\s+)?(?i:" + _CLASS[3:-1] + r")\s*:"
 )  # "Individuals:", "Designated entities:"
+_BELOW = re.compile(  # "approved the addition of the entries specified below to its sanctions list"
+    r"\b(?:entries|names|individuals|entities|persons)\s+(?:specified|listed|set\s+out|shown)\s+below\b"
+)
+_ENTRY_HEADING = re.compile(r"[A-Z]\.\s+(Individuals|Entities)(?:\s+and\s+other\s+groups)?\s*$")
+_ENTRY_NAME = re.compile(r"(?:[A-Z]{2,4}[ie]\.\d{1,4}\s+)?Name:\s+")  # "KPi.90 Name: X", a UN list's entry
+_ENTRY_ALIAS = re.compile(r"[AF]\.k\.a\.:\s+")  # "A.k.a.: Y" on the line after the entry it names
+_ENTRY_FIELD = re.compile(r"[A-Z][\w .'’]{0,40}:\s")  # "Address: ...", "Date of birth: ..."
+_ENTRY_BARE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|al|bin|de|el|of))*\.\s*$")  # "X Y Z."
 _ANAPHOR = re.compile(
     r"\s*(?:They|(?:The|These|Those|All)\s+(?:[\w-]+\s+){0,2}?"
     + _CLASS
@@ -1075,7 +1083,9 @@ class _Reader:
                 continue
             read = self._read_passage(index)
             if read:
-                self._continue_list(index, self._listing(index, read))
+                listing = self._listing(index, read)
+                self._continue_list(index, listing)
+                self._entries_below(index, listing)
             for finding in read:
                 finding.legal = [c for c in passage.citations if not c.violated]
                 if finding.same and findings:
@@ -1382,6 +1392,49 @@ class _Reader:
         measures = _measures(measure, site, targets)
         same = mode == "after" and _SAME_TARGETS.match(passage.text, site.end) is not None
         return _Finding(imposers, targets, measures, _status(site), evidence, same=same)
+
+    def _entries_below(self, index: int, finding: _Finding) -> None:
+        """The entries a committee's release sets out below its announcement ("approved the addition
+        of the entries specified below"): under "A. Individuals" / "B. Entities" headings, each entry
+        a "Name: X" line with its "A.k.a.: Y" line, or a line that is a name alone ("X. Designated
+        for ..."); the heading gives the kind."""
+        if _BELOW.search(self.passages[index].text) is None:
+            return
+        known = {e.key for e in finding.targets}
+        bodies: bool | None = None
+        last: _Entity | None = None
+        for passage in self.passages[index + 1 : index + 160]:
+            text = passage.text
+            if not passage.line_start:
+                continue
+            heading = _ENTRY_HEADING.match(text)
+            if heading is not None:
+                bodies = heading.group(1) == "Entities"
+                last = None
+                continue
+            if bodies is None:
+                if _ENTRY_NAME.match(text) is None:
+                    continue  # a remark between the announcement and its entries
+                bodies = False
+            label = _ENTRY_NAME.match(text)
+            alias = _ENTRY_ALIAS.match(text)
+            if alias is not None and last is not None:
+                last.aliases = (*last.aliases, text[alias.end() :].strip().rstrip("."))
+                continue
+            if label is None and _ENTRY_FIELD.match(text) is not None:
+                continue  # "Address: ...": a field of the entry above
+            if label is None and _ENTRY_BARE.fullmatch(text.strip()) is None:
+                return  # the paragraph after the entries
+            lo = label.end() if label is not None else 0
+            heads = _heads(passage, lo, len(text))
+            if not heads or heads[0].start > lo + 1:
+                continue
+            entity = _as_entry(heads[0], bodies)
+            last = entity
+            if entity.key not in known:
+                known.add(entity.key)
+                finding.targets.append(entity)
+                finding.evidence.extend(passage.sentences)
 
     def _bullets(self, index: int) -> Iterator[tuple[_Entity, _Passage]]:
         """The leading name of each line that follows a list introduction ("designated the following:");
@@ -2378,6 +2431,15 @@ def _as_body(entity: _Entity) -> _Entity:
         return entity
     body = dataclasses.replace(name, kind="company", partial=False)
     return _Entity(entity.start, entity.end, entity.key, name=body, aliases=entity.aliases)
+
+
+def _as_entry(entity: _Entity, body: bool) -> _Entity:
+    """An entry listed under "Entities" names a body even where its words read as a person's name."""
+    name = entity.name
+    if not body or name is None or name.kind != "person":
+        return entity
+    company = dataclasses.replace(name, kind="company", partial=False)
+    return _Entity(entity.start, entity.end, entity.key, name=company, aliases=entity.aliases)
 
 
 def _resumed_list(passage: _Passage, hi: int) -> list[_Entity]:
