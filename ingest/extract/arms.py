@@ -814,6 +814,15 @@ def _double_negation(cues: list[_Cue], window: tuple[int, int]) -> bool:
     )
 
 
+# Unions of the word sets above, built once (the reader tests words against them in its loops).
+_DESCRIBED_NOUNS = _COUNTRY_NOUNS | _COMPANY_NOUNS
+_PREPOSITIONS_OR_TIME = _PREPOSITIONS | _TIME_WORDS
+_PREPOSITIONS_OR_RELATIVE = _PREPOSITIONS | {"that", "which"}
+_PREPOSITIONS_OR_VERBAL = _PREPOSITIONS | _AUXILIARIES | _BE
+_PREPOSITIONS_BUT_OF = _PREPOSITIONS - {"of"}
+_NOT_SUBJECT_LEFT = _BE | _AUXILIARIES | _PREPOSITIONS | _LIST_WORDS | _PERSONS | _PRONOUNS
+
+
 class _ClauseReader:
     """Reads the transfers of one clause, given what the document has said before."""
 
@@ -909,7 +918,7 @@ class _ClauseReader:
                     ref, end = known[1], i + 2
             elif word == "the":
                 j = i + 1
-                while j < len(low) and j - i <= 4 and low[j] not in _COUNTRY_NOUNS | _COMPANY_NOUNS:
+                while j < len(low) and j - i <= 4 and low[j] not in _DESCRIBED_NOUNS:
                     if not self.tokens[j].text[:1].isalpha() or low[j] in _PREPOSITIONS:
                         break
                     j += 1
@@ -1247,7 +1256,7 @@ class _ClauseReader:
             return False
         if (
             trig.end < len(self.low)
-            and self.low[trig.end] not in _PREPOSITIONS | _TIME_WORDS
+            and self.low[trig.end] not in _PREPOSITIONS_OR_TIME
             and not self.text[self.tokens[trig.end - 1].end : self.tokens[trig.end].start].strip()
         ):
             return False  # "Serbia's air defence received HQ-22 systems": a verb with its object
@@ -1695,7 +1704,7 @@ class _ClauseReader:
                 or word in ("more", "additional", "other", "further")
             ):
                 continue
-            if self.tokens[left.end + k].text[:1].islower() and word not in _PREPOSITIONS | {"that", "which"}:
+            if self.tokens[left.end + k].text[:1].islower() and word not in _PREPOSITIONS_OR_RELATIVE:
                 continue
             if self.tokens[left.end + k].text[:1].isupper() and not any(
                 p.start == left.end + k for p in self.parties
@@ -1717,7 +1726,7 @@ class _ClauseReader:
             return False
         return all(
             word in ("its", "their", "the", "a", "an", "of")
-            or (word.isalpha() and word not in _PREPOSITIONS | _AUXILIARIES | _BE)
+            or (word.isalpha() and word not in _PREPOSITIONS_OR_VERBAL)
             for word in tail[1:]
         ) and not any(t.start in between for t in self.triggers)
 
@@ -2022,7 +2031,7 @@ class _ClauseReader:
             j = party.start - 1
             steps = 0
             while j >= trig.end and steps < reach and self.low[j] not in wanted:
-                if self.low[j] in _PREPOSITIONS - {"of"} or not self.tokens[j].text[:1].isalpha():
+                if self.low[j] in _PREPOSITIONS_BUT_OF or not self.tokens[j].text[:1].isalpha():
                     break
                 if "," in self.text[self.tokens[j].end : self.tokens[j + 1].start]:
                     break  # "for the battery, Dutch officials said": the phrase ends at the comma
@@ -2221,7 +2230,7 @@ class _ClauseReader:
         word = self.tokens[j].text
         if not word.isalpha() or not word.islower() or j in self.party_tokens:
             return False
-        return self.low[j] not in _BE | _AUXILIARIES | _PREPOSITIONS | _LIST_WORDS | _PERSONS | _PRONOUNS
+        return self.low[j] not in _NOT_SUBJECT_LEFT
 
     def _joint(self, trig: _Trigger, hi: int) -> list[_Party]:
         """Partners named after "together with", "jointly with", "along with", between the subject and the
@@ -2494,7 +2503,8 @@ def _smuggled_to_group(doc: Document, drafts: list[ArmsDraft]) -> None:
     """In a report of seized or smuggled arms, a shipment "to Yemen" goes to the armed group the text names
     there (the Houthis), not to the state's government; only when the text names one such group.
     """
-    if not drafts or not any(word in doc.text[:20000].lower() for word in _SMUGGLING):
+    head = doc.text[:20000].lower() if drafts else ""
+    if not any(word in head for word in _SMUGGLING):
         return
     groups: dict[str, dict[str, Mention]] = {}
     for clause in doc.clauses[:400]:

@@ -13,7 +13,7 @@ pattern over the whole sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ingest.models import Quantity
 
@@ -118,8 +118,9 @@ _PREPOSITIONS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(NamedTuple):
+    """A run of word characters of the text read: its offsets, as written and in lower case."""
+
     start: int
     end: int
     text: str
@@ -176,14 +177,23 @@ def _number_at_end(words: list[_Word], end: int) -> tuple[int, int] | None:
     return None
 
 
-def _prefix(words: list[_Word], first: int, table: set[tuple[str, ...]]) -> int | None:
-    for phrase in sorted(table, key=len, reverse=True):
+def _longest_first(table: set[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted(table, key=len, reverse=True))
+
+
+def _prefix(words: list[_Word], first: int, table: tuple[tuple[str, ...], ...]) -> int | None:
+    """Where a bound phrase of `table` (longest first) ends right before `words[first]`: its first word."""
+    for phrase in table:
         n = len(phrase)
         if first - n >= 0 and tuple(w.low for w in words[first - n : first]) == phrase:
             if phrase == ("over",) and first >= 2 and words[first - 2].low in _OVER_VERBS:
                 return None  # "handed over 12 drones": a verb's particle, no bound
             return first - n
     return None
+
+
+_AT_LEAST_FIRST = _longest_first(_AT_LEAST)
+_AT_MOST_FIRST = _longest_first(_AT_MOST)
 
 
 def _read(words: list[_Word], end: int, text: str) -> Quantity | None:
@@ -207,8 +217,8 @@ def _read(words: list[_Word], end: int, text: str) -> Quantity | None:
     low_bound: int | None = value
     high_bound: int | None = value
     start = first
-    at_least = _prefix(words, first, _AT_LEAST)
-    at_most = _prefix(words, first, _AT_MOST)
+    at_least = _prefix(words, first, _AT_LEAST_FIRST)
+    at_most = _prefix(words, first, _AT_MOST_FIRST)
     if at_least is not None:
         high_bound, start = None, at_least
     elif at_most is not None:
