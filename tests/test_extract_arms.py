@@ -1083,3 +1083,17 @@ def test_a_fleet_in_use_that_a_state_delivered_came_from_it() -> None:
     assert _rows("The Greek Air Force already flies 24 Rafale jets that France delivered in 2023.") == {
         ("FRA", "GRC", "aircraft", "delivered")
     }
+
+
+def test_studying_a_proposal_to_buy_is_considered() -> None:
+    """ "is studying a proposal to buy 12 Gripens from Sweden": the purchase is weighed, not made."""
+    assert _rows("Chile is studying a proposal to buy 12 Gripen fighters from Sweden.") == {
+        ("SWE", "CHL", "aircraft", "considered")
+    }
+
+
+def test_the_perfect_after_a_pledge_tells_a_delivery() -> None:
+    """ "has pledged 2 billion euros ... and has already sent 18 Leopard tanks": the tanks were delivered."""
+    assert _rows(
+        "Germany has pledged 2 billion euros in aid to Ukraine, and has already sent 18 Leopard tanks."
+    ) == {("DEU", "UKR", "armoured_vehicle", "delivered")}

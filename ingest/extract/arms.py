@@ -792,6 +792,8 @@ def _status(
         kinds.add("planned")  # "Romania to give Patriot battery to Ukraine": "will give"
     if "conditional" in kinds or "considered" in kinds:
         return "considered"
+    if _perfect(low, trig):
+        carried = []  # "has committed $1 billion ... and has delivered 31 tanks": the perfect tells it happened
     if "modal" in kinds:
         buying = any(low[i] in _BUY_WORDS for i in range(trig.start, trig.end))
         return "considered" if buying else "planned"
@@ -802,6 +804,16 @@ def _status(
     if "considered" in carried:
         return "considered"
     return trig.status
+
+
+def _perfect(low: list[str], trig: _Trigger) -> bool:
+    """Whether the transfer word `trig` is a past participle in the perfect ("has delivered", "have already sent")."""
+    if trig.form not in ("pastpp", "pp") or trig.start < 1:
+        return False
+    before = low[trig.start - 1]
+    if before in ("already", "now", "also") and trig.start >= 2:
+        before = low[trig.start - 2]
+    return before in ("has", "have", "had")
 
 
 def _double_negation(cues: list[_Cue], window: tuple[int, int]) -> bool:
