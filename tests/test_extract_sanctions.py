@@ -1720,3 +1720,111 @@ def test_committee_entries_below_as_bare_name_lines() -> None:
     )
     assert target_names(event) == ["Farah Abdullahi Nur", "Silver Crescent Remit"]
     assert [t.kind for t in event.targets] == ["person", "company"]
+
+
+def test_among_them_after_a_sentence_that_describes_the_listed_entities() -> None:
+    """ "Among them are X, which ...; Y of Z" names its firms even two sentences after the addition,
+    when the sentence between describes the entities added."""
+    event = only(
+        "The Bureau of Industry and Security today added nine entities to the Entity List for shipping "
+        "parts to Russia. The rule takes effect at once. The entities added today are located in China "
+        "and India. Among them are Harbin Lanxin Optics Co., Ltd., which sold lenses to drone makers; "
+        "Kestrel Components Private Limited of Pune; and Blue Heron General Trading LLC of Sharjah."
+    )
+    assert target_names(event) == [
+        "Harbin Lanxin Optics Co., Ltd.",
+        "Kestrel Components Private Limited",
+        "Blue Heron General Trading LLC",
+    ]
+
+
+def test_described_director_after_its_and_a_firm_after_an_alias() -> None:
+    """In the paragraphs describing counted targets, "Its managing director, X," and the firm listed after
+    "Y (a.k.a. Z) and" are targets."""
+    event = only(
+        "OFAC is designating three entities and one individual today.\n\n"
+        "Tabriz Valve Company, an Iran-based firm, builds pumps for missiles. Its managing director, "
+        "Kaveh Moradi Fard, arranged the purchases.\n\n"
+        "Dalian Ruifeng Pump Co., Ltd. (a.k.a. Ruifeng Pump) and Qingdao Haiyun Trading Co., Ltd., both "
+        "located in China, shipped seals to Tabriz Valve Company."
+    )
+    assert set(target_names(event)) == {
+        "Tabriz Valve Company",
+        "Kaveh Moradi Fard",
+        "Dalian Ruifeng Pump Co., Ltd.",
+        "Qingdao Haiyun Trading Co., Ltd.",
+    }
+
+
+def test_centre_for_is_part_of_the_name_not_a_reason() -> None:
+    """ "the Centre for X" names a body: "for" here opens no reason for the listing."""
+    event = only("The UK has also designated the Centre for Strategic Narratives, a front run by the GRU.")
+    assert target_names(event) == ["Centre for Strategic Narratives"]
+
+
+def test_a_firm_with_its_form_before_and_its_trade_after() -> None:
+    """ "the OJSC Foo optical company" is the firm OJSC Foo, not a modifier of "company"."""
+    event = only("The EU on Monday sanctioned Belshina and the OJSC Zenit optical company.")
+    assert "OJSC Zenit" in target_names(event)
+
+
+def test_repeated_preposition_resumes_the_list() -> None:
+    """ "froze the assets of X, ..., and of Y" and "sanctions on X, which ..., and on Y" name both."""
+    frozen = only(
+        "Britain on Monday froze the assets of Omar Said Hilal, a militia commander, and of Yusuf Adan "
+        "Warsame, head of its finances."
+    )
+    assert target_names(frozen) == ["Omar Said Hilal", "Yusuf Adan Warsame"]
+    listed = only(
+        "Britain imposed sanctions on Sahel Gold Refining Company, which it said paid the militia, and on "
+        "Dune Star General Trading, a company that bought trucks for it."
+    )
+    assert target_names(listed) == ["Sahel Gold Refining Company", "Dune Star General Trading"]
+
+
+def test_a_ban_whose_subject_is_the_government_named_before() -> None:
+    """ "The government will also ban exports to N organisations, including X" is the state's ban on X."""
+    found = sanctions(
+        "Japan on Friday widened its sanctions on Russia.\n\n"
+        "The government will also ban exports to 12 Russian organisations, including the Tula Precision "
+        "Instruments Plant, which makes radars."
+    )
+    banned = [e for e in found if "Tula Precision Instruments Plant" in target_names(e)]
+    assert banned
+    assert banned[0].imposers[0].country == "JPN"
+    assert banned[0].status == "planned"
+
+
+def test_whom_the_targets_finance_is_no_target() -> None:
+    """ "Treasury Targets Network Financing X": X is whom the network serves, not a target."""
+    found = sanctions(
+        "Treasury Targets Shipping Network Financing Hezbollah\n\n"
+        "OFAC today designated Cedar Wave Shipping LLC for moving oil for Hezbollah."
+    )
+    assert all("Hezbollah" not in target_names(e) for e in found)
+    assert any("Cedar Wave Shipping LLC" in target_names(e) for e in found)
+
+
+def test_a_company_followed_by_the_noun_of_its_trade() -> None:
+    """ "removed the Foo Airlines carrier from its list" lifts the sanctions on Foo Airlines."""
+    event = only("OFAC removed the Blue Nile Airlines carrier from its Specially Designated Nationals list.")
+    assert target_names(event) == ["Blue Nile Airlines"]
+    assert event.status == "lifted"
+
+
+def test_a_listed_oil_producer_known_by_one_word() -> None:
+    """A one-word company from the gazetteer ("Surgutneftegas") is a target of an asset freeze."""
+    event = only("The EU package imposes an asset freeze on Surgutneftegas, a large oil producer.")
+    assert target_names(event) == ["Surgutneftegas"]
+    assert "asset_freeze" in event.measures
+
+
+def test_eased_restrictions_on_a_company_lift_its_sanctions() -> None:
+    """In a sanctions release, "eased restrictions on X" lifts the sanctions on X."""
+    found = sanctions(
+        "The Treasury on Friday designated Minsk Signal Works for supplying the Russian army. "
+        "Washington also eased restrictions on the fertiliser maker Grodno Azot, issuing a general license."
+    )
+    lifted = [e for e in found if e.status == "lifted"]
+    assert [target_names(e) for e in lifted] == [["Grodno Azot"]]
+    assert lifted[0].imposers[0].country == "USA"

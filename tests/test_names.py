@@ -292,3 +292,9 @@ def test_kin_share_the_surname_written_once() -> None:
     """ "the brothers Omid and Babak Rostami" names Omid Rostami and Babak Rostami."""
     found = names("It sanctioned the brothers Omid and Babak Rostami for their role.")
     assert [(n.text, n.kind) for n in found] == [("Omid Rostami", "person"), ("Babak Rostami", "person")]
+
+
+def test_a_town_after_a_legal_form_is_not_part_of_the_name() -> None:
+    """ "Foo Components Private Limited of Pune" names the firm alone; its town is no name of its own."""
+    found = names("It listed Kestrel Components Private Limited of Pune on Monday.")
+    assert [(n.text, n.kind) for n in found] == [("Kestrel Components Private Limited", "company")]

@@ -330,8 +330,11 @@ def find_names(
             run.clear()
             country = None
 
+    skip_to = -1  # the end of a town named after a firm's legal form
     for i, unit in enumerate(units):
         mention = unit.mention
+        if unit.start < skip_to:
+            continue
         if (
             mention is None
             and unit.text[0].islower()
@@ -434,6 +437,10 @@ def find_names(
             if starts_new:
                 flush()
             run.append(unit)
+            continue
+        if unit.key == "of" and len(run) >= 2 and run[-1].key in _CLOSING_FORMS and not starts_new:
+            flush()  # "Foo Components Limited of Pune": the firm's town follows its form
+            skip_to = _place_end(text, units, i + 1)
             continue
         if unit.key in _CONNECTORS and run and not starts_new:
             nxt = units[i + 1] if i + 1 < len(units) else None
@@ -932,6 +939,16 @@ def _vessel_before(text: str, start: int) -> bool:
         if bare not in ("and", "the") and not bare[:1].isupper():
             return False
     return False
+
+
+def _place_end(text: str, units: list[_Unit], start: int) -> int:
+    """Where the capitalised words of a place from `units[start]` on end (at most three)."""
+    end = -1
+    for unit in units[start : start + 3]:
+        if not unit.is_cap or unit.key in _LEGAL_FORMS or (end >= 0 and text[end : unit.start] != " "):
+            break
+        end = unit.end
+    return end
 
 
 def _country_of(place: str) -> str | None:

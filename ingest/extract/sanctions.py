@@ -265,6 +265,9 @@ _WEAK_CUES = (
     "transactions with",
     "dealings with",
     "reimpos",
+    "eased restrictions on",
+    "eases restrictions on",
+    "easing restrictions on",
 )  # words, in a document with a strong cue ("added 11 entities to the list", "a license authorising dealings with")
 _WEAK_PHRASES = _Phrases(_WEAK_CUES, ("list", "add", "remov", "block"))
 _EU_NAMES = ("European Union", "Council of the EU", "E.U.")
@@ -295,11 +298,27 @@ _OFF_TOPIC_PHRASES = ("bowl ban", "premier league", "world cup")
 _BACKGROUND = re.compile(
     r"(?:violat|evad|evasion|circumvent|despite|breach|bust|skirt|under|existing|amid|avoid|escape|dodg)"
 )
-_CUT = re.compile(
-    r"\b(?:for|because|pursuant|under|in response|in connection|in support|in coordination|in line|"
-    r"on behalf|over|linked|related|connected|involved|associated|accused|after|amid|as part|in order|"
-    r"according|following|since|to|from|said|says|while|when|where|by|as a result|who are|which are)\b"
+_NAMED_FOR = (  # bodies whose names go on with "for": "the Centre for X", "the Committee for Y"
+    "Centre Center Institute Committee Council Foundation Fund Agency Office Commission Association "
+    "Movement Front Party Society Union Bureau"
 )
+_BODY_FOR = "".join(f"(?<!{word} for)" for word in _NAMED_FOR.split())  # a name goes on, no reason begins
+_OPENING_FORM = re.compile(r"(?:JSC|OJSC|PJSC|CJSC|AO|OAO|PAO|ZAO|OOO)\s")
+_KIND_NOUN_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:company|firm|enterprise|plant|factory|manufacturer|maker|producer|concern|carrier)\b"
+)
+_BANNING_SUBJECT = re.compile(
+    r"(?:^|[.;]\s+)\s*(?:The\s+(?:government|cabinet|bloc)|It)\s+"
+    r"(?:(?:will|would|also|further|has|had|is|to|plans|intends)\s+){0,4}$"
+)
+_CUT = re.compile(
+    r"\b(?:for"
+    + _BODY_FOR
+    + r"|because|pursuant|under|in response|in connection|in support|in coordination|in line|"
+    r"on behalf|over|linked|related|connected|involved|associated|accused|after|amid|as part|in order|"
+    r"according|following|since|to|from|said|says|while|when|where|by|as a result|who are|which are|"
+    r"[Ff]inancing|[Ff]unding|[Ss]upporting|[Ss]upplying|[Aa]rming|[Aa]iding|[Bb]acking|[Ee]nabling|[Ff]uell?ing)\b"
+)  # "Network Financing X": whom the targets serve, not a target
 _SEPARATOR = re.compile(
     r"[,;:•\n]|\band\b|\bor\b|\bas well as\b|\balong with\b|\bplus\b|\bsuch as\b|\bincluding\b|\bamong them\b"
 )
@@ -373,7 +392,9 @@ _DESCRIPTOR = re.compile(
     r"(?:based|registered|flagged|owned)\s+)?(?:[a-z][\w-]*\s+){0,3}"
 )  # "the vessel", "the shipping company", "Dubai-based", "the Russian-flagged cargo vessel"
 _DESCRIPTOR_BEFORE = _DESCRIPTOR
-_RESUME = re.compile(r"[,;]\s+(?:and|as\s+well\s+as|along\s+with|plus)\s+")
+_RESUME = re.compile(  # ", and Y", ", and of Y", ", as well as on Y": the preposition may be said again
+    r"[,;]\s+(?:and|as\s+well\s+as|along\s+with|plus)\s+(?:(?:of|on|against)\s+)?"
+)
 _CLASS = (
     r"(?:individuals|entities|companies|firms|persons|people|banks|vessels|ships|tankers|officials|members|additions|"
     r"listings|designees|targets|organi[sz]ations|businesses|oligarchs|parties|networks|subsidiaries|"
@@ -456,7 +477,7 @@ _ROLE_AFTER = re.compile(  # "X, the deputy director of Y,": a person a release 
     r"executive|officer|head|shareholder|administrator|accountant)\b"
 )
 _ROLE_BEFORE = re.compile(  # "Pishgam's managing director, X", "and its general director, X"
-    r"(?:['’]s|s['’]|\bits|\bhis|\bher|\btheir)\s+(?:[a-z-]+\s+){0,2}(?:director|owner|founder|chairman|president|"
+    r"(?:['’]s|s['’]|\b[Ii]ts|\b[Hh]is|\b[Hh]er|\b[Tt]heir)\s+(?:[a-z-]+\s+){0,2}(?:director|owner|founder|chairman|president|"
     r"manager|executive|officer|head|shareholder|ceo|administrator|employee|operator|accountant)s?,?\s+$"
 )
 _PAST_YEAR = (
@@ -623,6 +644,14 @@ _CONTINUATION = re.compile(  # a sentence that lists the targets of the one befo
     + r")?(?:(?:also\s+)?(?:include|includes|included|are|were|is|was|comprise)\b|:)"
     + r"|\s*(?:Also|Further|Additionally)\s+(?:listed|designated|sanctioned|targeted|named)\s+(?:are|were|is|was)\b"
 )  # "Also listed are X and Y"
+_THEM_LEAD = re.compile(
+    r"\s*(?:Among\s+them|They\s+(?:include|are))\b"
+)  # pointing back at the sentence before
+_CLASS_SUBJECT = (
+    re.compile(  # "The entities added today are located in ...": a sentence about the listed bodies
+        r"\s*(?:The|These|Those)\s+(?:[\w.-]+\s+){0,3}?" + _CLASS + _PARTICIPLE + r"\s+(?:are|were|include)\b"
+    )
+)
 _NAMED_AS = re.compile(
     r"\bas\s+the\s+(?:[\w-]+\s+)?" + _CLASS + r"\s+(?:targeted|sanctioned|affected|hit|listed|designated)\b"
     r"|\bamong\s+those\s+(?:(?:placed|put|added)\s+on|targeted|sanctioned|listed|designated|barred|banned)\b"
@@ -905,6 +934,19 @@ def _continues(text: str, previous: Sentence, current: Sentence) -> bool:
     return previous.end - line_begin >= 55 or current.text[:1].islower()
 
 
+def _firm_named(entity: _Entity) -> bool:
+    """Whether `entity` is a company by its name ("Foo Airlines", "OJSC Foo") or by the gazetteer."""
+    if entity.name is not None:
+        return entity.name.kind == "company" or _OPENING_FORM.match(entity.name.text) is not None
+    return entity.ref is not None and entity.ref.kind == "company"
+
+
+def _past_aside(text: str, end: int) -> int:
+    """Where a name ending at `end` is done, past an alias in parentheses ("X (a.k.a. Y)")."""
+    aside = _PARENTHESIS.match(text, end)
+    return end if aside is None else aside.end()
+
+
 def _title_case_words(text: str) -> bool:
     skip = _w("title_function")
     words = [w for w in _LATIN_WORD.findall(text) if len(w) > 3 and w.lower() not in skip]
@@ -1026,11 +1068,18 @@ class _Reader:
             match = _CONTINUATION.match(following.text) or _LABEL.match(following.text)
             if match is None and ahead == index + 1:
                 match = _LIST_INCLUDES.search(following.text, 0, 300)
-            if match is not None and (
-                ahead == index + 1
-                or following.text.rstrip().endswith(":")
-                or (ahead == index + 2 and _NAMED_CLASS.search(self.passages[index + 1].text) is not None)
-            ):  # "... on 7 individuals. Today's listings target persons who ... They include X, Y."
+            if (
+                match is not None
+                and (
+                    ahead == index + 1
+                    or following.text.rstrip().endswith(":")
+                    or (ahead == index + 2 and _NAMED_CLASS.search(self.passages[index + 1].text) is not None)
+                    or (
+                        _THEM_LEAD.match(following.text) is not None
+                        and _CLASS_SUBJECT.match(self.passages[ahead - 1].text)
+                    )
+                )
+            ):  # "... The entities added today are located in A and B. Among them are X, Y."  # "... on 7 individuals. Today's listings target persons who ... They include X, Y."
                 intro, index = match.end(), ahead
                 break
             if _follows_list(following):  # "The measures cover transactions with the following entities:"
@@ -1188,7 +1237,10 @@ class _Reader:
                     or _FIRM_AFTER.match(text, entity.end) is not None
                     or _AKA_AFTER.match(text, entity.end) is not None
                     or _DESIGNATED_TODAY_AFTER.match(text, entity.end) is not None
-                    or (bool(here) and _LISTED.fullmatch(text, here[-1].end, entity.start) is not None)
+                    or (
+                        bool(here)
+                        and _LISTED.fullmatch(text, _past_aside(text, here[-1].end), entity.start) is not None
+                    )
                     or (
                         _KEPT_BY.search(before) is not None
                         and _ACTING_AFTER.match(text, entity.end) is not None
@@ -1371,6 +1423,10 @@ class _Reader:
             site.trigger.kind == "ban"
             and not (self.strong_doc and (imposers or (passage.line_start and site.i == 0)))
             and not _sanctioning(imposers)
+            and not (
+                self.strong_doc
+                and _BANNING_SUBJECT.search(passage.text, max(0, site.start - 80), site.start) is not None
+            )  # "The government will also ban exports to ...": the imposer named before goes on
         ):  # "(3) Prohibition of exports to ...": an item of the list of measures announced above
             return None  # "China banned imports of Japanese seafood": trade news, not a sanction
         if site.trigger.kind == "passive" and not self.strong_doc:
@@ -1854,6 +1910,9 @@ def _heads(passage: _Passage, lo: int, hi: int) -> list[_Entity]:
             and following not in closers
             and not (entity.name is not None and entity.name.headed)
             and not text[end : end + 2].lstrip().startswith((",", ";"))
+            and not (
+                _firm_named(entity) and _KIND_NOUN_AFTER.match(text, end) is not None
+            )  # "the OJSC Foo optical company", "the Foo Airlines carrier": the noun says what the firm is
         ):
             continue  # "AQIS emir": a modifier, not the head
         elif text[entity.end : entity.end + 2] in ("'s", "’s") and _next_word(text, entity.end + 2):
@@ -1900,9 +1959,11 @@ def _clean_prefix(text: str, lo: int, start: int) -> bool:
         last = match.end()
     words = _WORDS.findall(text, last, start)
     blocked = _w("prefix_block")
-    # "sanctions on X and on Y": the preposition that opened the list, repeated after a separator
+    # "sanctions on X and on Y", "the assets of X and of Y": the preposition that opened the list, again
     repeated = (
-        bool(words) and words[0] in ("on", "against") and text[max(0, lo - 9) : lo].split()[-1:] == words[:1]
+        bool(words)
+        and words[0] in ("on", "against", "of")
+        and text[max(0, lo - 9) : lo].split()[-1:] == words[:1]
     )
     for k, word in enumerate(words):
         if word.lower() not in blocked or (k == 0 and repeated):
