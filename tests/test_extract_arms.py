@@ -1097,3 +1097,20 @@ def test_the_perfect_after_a_pledge_tells_a_delivery() -> None:
     assert _rows(
         "Germany has pledged 2 billion euros in aid to Ukraine, and has already sent 18 Leopard tanks."
     ) == {("DEU", "UKR", "armoured_vehicle", "delivered")}
+
+
+def test_weapons_fired_or_flown_come_from_their_maker() -> None:
+    """ "fired Iranian-supplied missiles", "flew Chinese-made jets": a delivery from the maker; own weapons give none."""
+    assert _rows("The Houthis fired Iranian-supplied cruise missiles at a tanker.") == {
+        ("IRN", "Houthis", "missile", "delivered")
+    }
+    assert _rows("Russian troops launched North Korean-made KN-23 missiles at Odesa.") == {
+        ("PRK", "RUS", "missile", "delivered")
+    }
+    assert _rows("Egypt's air force flew Chinese-made J-10C jets at the parade.") == {
+        ("CHN", "EGY", "aircraft", "delivered")
+    }
+    assert _rows("North Korea fired two ballistic missiles into the sea.") == set()
+    assert _rows("Germany handed over one more IRIS-T fire unit to Ukraine.") == {
+        ("DEU", "UKR", "air_defence", "delivered")
+    }
