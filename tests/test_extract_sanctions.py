@@ -1828,3 +1828,28 @@ def test_eased_restrictions_on_a_company_lift_its_sanctions() -> None:
     lifted = [e for e in found if e.status == "lifted"]
     assert [target_names(e) for e in lifted] == [["Grodno Azot"]]
     assert lifted[0].imposers[0].country == "USA"
+
+
+def test_counted_release_names_further_members_in_apposition() -> None:
+    """ "Two further members, X and Y, handle ..." describes two more counted persons."""
+    names = _described(
+        "Two further members, Ignacio Pardo Villalobos and Ruben Ochoa Terrazas, handle the cell's payroll."
+    )
+    assert {"Ignacio Pardo Villalobos", "Ruben Ochoa Terrazas"} <= names
+
+
+def test_count_beyond_a_list_reads_the_rest_from_descriptions() -> None:
+    """A release counting more targets than its list names finds the rest in the paragraphs that describe them."""
+    found = sanctions(
+        "Treasury Sanctions Members of a Tijuana Smuggling Cell\n\n"
+        "Today, OFAC sanctioned two Mexican nationals and two companies that launder cartel money. "
+        "The action was taken pursuant to Executive Order 14059.\n\n"
+        'Julio Cesar Rentería Vega (a.k.a. "El Flaco") runs the cell\'s cash couriers. '
+        "His brothers Andres Rentería Vega and Tomas Rentería Vega move the cash north.\n\n"
+        "The following companies were also sanctioned:\n"
+        "- Servicios Rentería S.A. de C.V., a currency exchange business in Tijuana;\n"
+        "- Fletes del Valle S.A. de C.V., a trucking company.\n"
+    )
+    names = [n for e in found for n in target_names(e)]
+    assert {"Servicios Rentería S.A. de C.V.", "Julio Cesar Rentería Vega"} <= set(names)
+    assert len(set(names)) == 4  # no more than the count

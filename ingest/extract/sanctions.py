@@ -510,6 +510,12 @@ _PEER_BEFORE = re.compile(  # "His associate, X,", "Their company, X,": one tied
 _MEMBERS_BEFORE = re.compile(  # "CDN members X, Y and Z coordinate ...": a group's people, named in a row
     r"\b[A-Z][\w.-]*\s+(?:members?|leaders?|operatives?|associates?|financiers?|commanders?|lieutenants?)\s+$"
 )
+_FURTHER_MEMBERS_BEFORE = (
+    re.compile(  # "Two further members, X and Y, handle ...": more of the counted people
+        r"\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Oo]ther|[Ff]urther)\s+(?:further\s+|other\s+|more\s+)?"
+        r"(?:members|associates|operatives|lieutenants),\s+$"
+    )
+)
 _KIND_BEFORE = (
     re.compile(  # "a currency exchange house, X," "a used-car dealership, X,": what it is, then its name
         r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|house|business|dealership|front|bank|"
@@ -1166,6 +1172,8 @@ class _Reader:
                         and (more := _COUNTED_MORE.search(passage.text)) is not None
                     ):  # "sanctioned X and six of its employees", named further on
                         counted = (index, finding, _counted(more.group(0)))
+                    elif counted is None and finding.imposers and finding.status == "imposed":
+                        counted = self._counted_beyond(index, passage, finding)
                 elif counted is None and finding.imposers and finding.status == "imposed":
                     number = _counted(passage.text)
                     if number:
@@ -1192,6 +1200,20 @@ class _Reader:
             named = [_as_body(e) if e.beside_company else e for e in named]
             finding.targets = [e for e in named if e.name is None or not e.name.partial]
         return [f for f in findings if f.imposers and f.targets]
+
+    def _counted_beyond(
+        self, index: int, passage: _Passage, finding: _Finding
+    ) -> tuple[int, _Finding, int] | None:
+        """An announcement that counts more targets than the list below it names ("sanctioned four
+        nationals and three companies", then a list of the three companies): the rest are described
+        further on. None when the passage names any target itself or counts no more than are listed.
+        """
+        if any(entity.surface and entity.surface in passage.text for entity in finding.targets):
+            return None
+        extra = _counted(passage.text) - len(finding.targets)
+        if extra <= 0 or extra > _DESCRIBED_MAX:
+            return None
+        return (index, finding, extra)
 
     def _describe(self, counted: tuple[int, _Finding, int], findings: list[_Finding]) -> None:
         """Targets of an announcement that counts them ("is designating six entities and two individuals")
@@ -1250,6 +1272,7 @@ class _Reader:
                     or _KIND_AFTER.match(text, entity.end) is not None
                     or (person and _KIN_BEFORE.search(before) is not None)
                     or (person and _MEMBERS_BEFORE.search(before) is not None)
+                    or (person and _FURTHER_MEMBERS_BEFORE.search(before) is not None)
                     or (
                         person
                         and not text[: entity.start].strip()
