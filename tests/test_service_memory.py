@@ -63,12 +63,15 @@ def corpus(n: int) -> list[bytes]:
     return texts
 
 
-def service(broker: MemoryBroker, config: Settings, extractor: Extractor) -> Service:
+def service(
+    broker: MemoryBroker, config: Settings, extractor: Extractor, sink: type[MemorySink] = MemorySink
+) -> Service:
+    """A service on the in-memory broker; `sink` is the producer class (a subclass to watch or break it)."""
     transactional = config.processing.mode == "exactly_once"
     return Service(
         config,
         MemorySource(broker, RAW, config.kafka.group_id),
-        lambda: MemorySink(broker, transactional=transactional),
+        lambda: sink(broker, transactional=transactional),
         pipeline=Pipeline(config, extractor),
     )
 
@@ -249,13 +252,7 @@ async def test_the_next_batch_is_extracted_while_the_last_one_commits(fake_extra
         trace.append("extract")
         return fake_extract(text, article_id)
 
-    svc = Service(
-        config,
-        MemorySource(broker, RAW, "g"),
-        lambda: SlowSink(broker, transactional=True),
-        pipeline=Pipeline(config, traced),
-    )
-    await svc.run(until_idle=0.05)
+    await service(broker, config, traced, SlowSink).run(until_idle=0.05)
     overlapped = [
         i
         for i, step in enumerate(trace)
@@ -286,19 +283,11 @@ async def test_a_failed_batch_is_read_again_with_the_one_fetched_after_it(
                 raise TransientKafkaFault("lost acknowledgement")
             await super().wait(deliveries)
 
-    config = settings(mode=mode)
-    transactional = mode == "exactly_once"
-    svc = Service(
-        config,
-        MemorySource(broker, RAW, "g"),
-        lambda: FailingSink(broker, transactional=transactional),
-        pipeline=Pipeline(config, fake_extract),
-    )
-    await svc.run(until_idle=0.05)
+    await service(broker, settings(mode=mode), fake_extract, FailingSink).run(until_idle=0.05)
     assert waits > failing
     published = published_ids(broker)
     expected = expected_ids(texts, fake_extract)
-    if transactional:
+    if mode == "exactly_once":
         assert published == expected
     else:
         assert set(published) == set(expected)
