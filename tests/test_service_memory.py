@@ -250,7 +250,7 @@ async def test_the_next_batch_is_extracted_while_the_last_one_commits(fake_extra
 
     def traced(text: str, article_id: str) -> list[ArmsTransfer | Sanction]:
         trace.append("extract")
-        return fake_extract(text, article_id)
+        return list(fake_extract(text, article_id))
 
     await service(broker, config, traced, SlowSink).run(until_idle=0.05)
     overlapped = [
