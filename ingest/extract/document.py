@@ -73,8 +73,14 @@ class Document:
     text: str
 
     @cached_property
+    def sentences(self) -> list[Sentence]:
+        """The text's sentences (`text.split_sentences`), in order."""
+        return split_sentences(self.text)
+
+    @cached_property
     def clauses(self) -> list[Clause]:
-        return [Clause(index, sentence) for index, sentence in enumerate(split_sentences(self.text))]
+        sentences = self.sentences
+        return list(map(Clause, range(len(sentences)), sentences))
 
     @cached_property
     def spans(self) -> list[tuple[int, int]]:
@@ -85,7 +91,7 @@ class Document:
     def words(self) -> Words | None:
         """The words of the whole text (`text.text_words`): None unless it is ASCII and every sentence
         begins and ends outside a word."""
-        return text_words(self.text, self.spans)
+        return text_words(self.text, self.sentences)
 
 
 @dataclass(slots=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import NamedTuple
 
 MONTH_ABBREVIATIONS = frozenset(
@@ -205,13 +206,22 @@ def _wrapped(text: str, start: int, brk: int) -> bool:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Split `text` into sentences, dropping empty ones; offsets index into `text`."""
+    """Split `text` into sentences, dropping empty ones; offsets index into `text`.
+
+    The common sentence (a capital at its start, or one space and then a capital; a stop or closing
+    quote at its end, which is no space) is built here directly: it is exactly what `_append` makes of
+    it, with nothing to strip but that one space.
+    """
     sentences: list[Sentence] = []
+    add = sentences.append
     start = 0
     for match in _BOUNDARY.finditer(text):
         at, end = match.span()
         first = text[at]
         if first == "\n":
+            if at == start:  # the line breaks right after a stop: nothing between, nothing to append
+                start = end
+                continue
             if end - at == 1 and _wrapped(text, start, at):
                 continue
         elif (
@@ -220,7 +230,15 @@ def split_sentences(text: str) -> list[Sentence]:
             and _is_abbreviation(text, start, at + 1)
         ):  # seven letters before the stop make a word longer than any abbreviation
             continue
-        _append(text, start, end, sentences)
+        lead = text[start]  # `start < at` unless the text breaks a line before a stop: no common case
+        if first == "\n" or end - start > MAX_SENTENCE or start == at:
+            _append(text, start, end, sentences)
+        elif "A" <= lead <= "Z":  # a capital ends no leading space, bullet or number
+            add(_new_sentence(Sentence, (start, end, text[start:end])))
+        elif lead == " " and "A" <= text[start + 1] <= "Z":  # `_append` would strip just the space
+            add(_new_sentence(Sentence, (start + 1, end, text[start + 1 : end])))
+        else:
+            _append(text, start, end, sentences)
         start = end
     _append(text, start, len(text), sentences)
     return sentences
@@ -347,19 +365,32 @@ def ascii_words(text: str) -> set[str]:
     return set(ascii_text.translate(_ALNUM_ONLY).split())
 
 
-def text_words(text: str, spans: Sequence[tuple[int, int]]) -> Words | None:
-    """The `Words` of `text` with sentences at `spans`; None when a character outside ASCII in it is a
-    letter or digit (`plain`), or a sentence begins or ends inside a word (only a run-on stretch cut at
-    `MAX_SENTENCE` can)."""
+def _may_cut_words(text: str) -> bool:
+    """Whether `split_sentences` may end a sentence inside a word; False proves it does not.
+
+    Only a run-on stretch cut at `MAX_SENTENCE` can: each cut falls at the last space of the cut
+    piece's second half, and only where those `MAX_SENTENCE // 2` characters hold no space does it
+    fall at a character count, inside a word. Any such space-free window covers a whole block of
+    `MAX_SENTENCE // 4` characters at a multiple of that size, so a space in every block rules it out.
+    """
+    step = MAX_SENTENCE // 4
+    return any(text.find(" ", k, k + step) < 0 for k in range(0, len(text) - step + 1, step))
+
+
+def text_words(text: str, sentences: Sequence[Sentence]) -> Words | None:
+    """The `Words` of `text` with `sentences` its `split_sentences`; None when a character outside ASCII
+    in it is a letter or digit (`plain`), or a sentence begins or ends inside a word (only a run-on
+    stretch cut at `MAX_SENTENCE` can: `_may_cut_words`)."""
     ascii_text = plain(text)
     if ascii_text is None:
         return None
     text = ascii_text
     spaced = text.lower().translate(_ALNUM_ONLY)
-    size = len(spaced)
-    for start, end in spans:
-        if (start > 0 and spaced[start - 1] != " ") or (end < size and spaced[end] != " "):
-            return None
-    starts = [start for start, _ in spans]
-    ends = [end for _, end in spans]
+    starts = list(map(itemgetter(0), sentences))
+    ends = list(map(itemgetter(1), sentences))
+    if _may_cut_words(text):
+        size = len(spaced)
+        for start, end in zip(starts, ends, strict=True):
+            if (start > 0 and spaced[start - 1] != " ") or (end < size and spaced[end] != " "):
+                return None
     return Words(spaced, text.translate(_SHAPES), starts, ends)
