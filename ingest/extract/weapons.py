@@ -275,72 +275,107 @@ class WeaponScreen(NamedTuple):
     """What one pass over a whole text tells of the weapons its sentences may name (`weapon_screen`)."""
 
     candidates: dict[int, list[Form]]
-    """Sentence index: the forms whose words all occur in the text and whose rarest word stands in that
-    sentence. A sentence not listed names no weapon: `may_name_weapons` is false of it, and
-    `find_weapons` finds no item in it."""
+    """Sentence index: the forms of which the sentence holds every word (as whole words). A sentence not
+    listed names no weapon: `may_name_weapons` is false of it, and `find_weapons` finds no item in it."""
     designations: bool
-    """Whether the text holds anything `find_weapons` may read as an unknown designation ("CH-92A"): a
-    capital just before a digit ("M777"), or a letter, a hyphen and a digit."""
+    """Whether the text may hold an unknown designation (`may_designate`)."""
     words: Words
     """The words of the text the screen was made from."""
 
     def forms(self, index: int) -> list[Form]:
         """The forms of which sentence `index` holds every word: the only ones `find_weapons` may find in
         it, alone or joined to others."""
-        listed = self.candidates.get(index)
-        if not listed:
-            return []
-        words = self.words
-        sentence = f" {words.spaced[words.starts[index] : words.ends[index]]} "  # whole words: " word "
-        return [form for form in listed if all(f" {word} " in sentence for word in form[0])]
+        return self.candidates.get(index, [])
 
     def names_nothing(self, index: int, forms: list[Form]) -> bool:
         """Whether `find_weapons` finds nothing in sentence `index`, seen from `forms` (`forms(index)`)
-        alone: all are named systems', and each word a name of them begins with is written in small
-        letters wherever it stands in the sentence ("at 4 p.m." for "AT-4"), and a name in small
-        letters is not read. False when that cannot be shown."""
-        if not all(named for _, named in forms):
-            return False
-        firsts = _system_firsts()
+        alone (`names_nothing`)."""
         words = self.words
-        spaced, shape = words.spaced, words.shape
-        low, high = words.starts[index], words.ends[index]
-        for form, _ in forms:
-            if form not in firsts:
+        return names_nothing(words.spaced, words.shape, words.starts[index], words.ends[index], forms)
+
+
+def names_nothing(spaced: str, shape: str, low: int, high: int, forms: list[Form]) -> bool:
+    """Whether `find_weapons` finds nothing in a sentence whose words stand between `low` and `high` in
+    a text's `Words.spaced` and `Words.shape`, seen from `forms` alone (those of which it holds every
+    word): all are named systems', and each word a name of them begins with is written in small letters
+    wherever it stands there ("at 4 p.m." for "AT-4"), and a name in small letters is not read. False
+    when that cannot be shown.
+
+    Shown for a stretch of text, it holds for each sentence within it that holds no other forms: its
+    forms are among them, and its words among the stretch's."""
+    if not all(named for _, named in forms):
+        return False
+    firsts = _system_firsts()
+    for form, _ in forms:
+        if form not in firsts:
+            return False
+        for first in firsts[form]:
+            if not (first.isascii() and first.isalnum()):
                 return False
-            for first in firsts[form]:
-                if not (first.isascii() and first.isalnum()):
-                    return False
-                at = spaced.find(first, low, high)
-                while at >= 0:
-                    end = at + len(first)
-                    if spaced[at - 1 : at] in ("", " ") and spaced[end : end + 1] in ("", " "):
-                        written = shape[at:end]
-                        if "A" in written or "a" not in written:
-                            return False  # a capital ("At 4"), or no letter: it may be read
-                    at = spaced.find(first, at + 1, high)
-        return True
+            at = spaced.find(first, low, high)
+            while at >= 0:
+                end = at + len(first)
+                if spaced[at - 1 : at] in ("", " ") and spaced[end : end + 1] in ("", " "):
+                    written = shape[at:end]
+                    if "A" in written or "a" not in written:
+                        return False  # a capital ("At 4"), or no letter: it may be read
+                at = spaced.find(first, at + 1, high)
+    return True
 
 
-def weapon_screen(words: Words) -> WeaponScreen:
-    """Screen all the sentences of one text at once, given its words.
+Sketch = dict[str, list[Form]]
+"""The forms a text may name (`weapon_sketch`), filed under their rarest word."""
+
+
+def weapon_sketch(spaced: str) -> Sketch:
+    """The forms of which a text holds every word, filed under their rarest word, given the text's
+    `Words.spaced` (which has only whole words, between spaces)."""
+    present = _form_words().intersection(spaced.split())  # as good as all the text's words for forms
+    index = _signatures()
+    sketch: Sketch = {}
+    for word in _signature_words().intersection(present):
+        forms = [form for form in index[word] if form[0] <= present]
+        if forms:
+            sketch[word] = forms
+    return sketch
+
+
+def held_forms(forms: list[Form], spaced: str) -> list[Form]:
+    """Those of `forms` (filed under one word that `spaced` holds) of which `spaced`, a stretch of a
+    text's `Words.spaced` that begins and ends outside words, holds every word."""
+    if all(len(form[0]) == 1 for form in forms):
+        return forms  # a form of one word is held wherever that word stands
+    padded = f" {spaced} "  # whole words: " word "
+    return [form for form in forms if len(form[0]) == 1 or all(f" {w} " in padded for w in form[0])]
+
+
+def weapon_screen(words: Words, sketch: Sketch | None = None) -> WeaponScreen:
+    """Screen all the sentences of one text at once, given its words (and its `weapon_sketch`, when
+    already made).
 
     A form of a weapon, as the pattern of `may_name_weapons` matches it and as `find_weapons` reads it,
     is written as words (runs of letters and digits) that stand whole in the sentence, and so in the
     text: forms not all of whose words occur in the text are ruled out for every sentence, and a
-    sentence can only name one of the others if it holds the form's rarest word.
+    sentence can only name one of the others if it holds the form's rarest word, and then only if it
+    holds every other word of it too.
     """
-    present = words.among(_form_words())  # as good as all the text's words for testing forms
-    index = _signatures()
+    if sketch is None:
+        sketch = weapon_sketch(words.spaced)
     candidates: dict[int, list[Form]] = {}
-    for word in _signature_words().intersection(present):
-        forms = [form for form in index[word] if form[0] <= present]
-        if forms:
-            for k in words.sentences_with(word):
-                candidates.setdefault(k, []).extend(forms)
+    spaced, starts, ends = words.spaced, words.starts, words.ends
+    for word, forms in sketch.items():
+        for k in words.sentences_with(word):
+            held = held_forms(forms, spaced[starts[k] : ends[k]])
+            if held:
+                candidates.setdefault(k, []).extend(held)
     shape = words.shape
-    designations = "A0" in shape or ("-0" in shape and ("A-0" in shape or "a-0" in shape))
-    return WeaponScreen(candidates, designations, words)
+    return WeaponScreen(candidates, may_designate(shape), words)
+
+
+def may_designate(shape: str) -> bool:
+    """Whether a text, given its `Words.shape`, holds anything `find_weapons` may read as an unknown
+    designation ("CH-92A"): a capital just before a digit ("M777"), or a letter, a hyphen and a digit."""
+    return "A0" in shape or ("-0" in shape and ("A-0" in shape or "a-0" in shape))
 
 
 def find_weapons(text: str, tokens: list[Token], low: list[str] | None = None) -> list[WeaponMention]:
