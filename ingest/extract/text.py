@@ -224,12 +224,20 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue
             if end - at == 1 and _wrapped(text, start, at):
                 continue
-        elif (
-            first == "."  # "!" and "?" close no abbreviation
-            and not (at - start >= 7 and text[at - 7 : at].isalpha())
-            and _is_abbreviation(text, start, at + 1)
-        ):  # seven letters before the stop make a word longer than any abbreviation
-            continue
+        elif first == "." and not (at - start >= 7 and text[at - 7 : at].isalpha()):
+            # "!" and "?" close no abbreviation; seven letters before the stop make a word longer than
+            # any abbreviation. Else the common case of `_is_abbreviation`, a word of letters after a
+            # space (no list marker so far into the sentence), is tested here.
+            if at - start >= 8:
+                space = text.rfind(" ", at - 39 if at - 39 > start else start, at)
+                last = text[space + 1 : at] if space >= 0 else ""
+                if len(last) > 1 and last.isalpha():
+                    if last.lower() in _ABBREVIATIONS:
+                        continue
+                elif _is_abbreviation(text, start, at + 1):
+                    continue
+            elif _is_abbreviation(text, start, at + 1):
+                continue
         lead = text[start]  # `start < at` unless the text breaks a line before a stop: no common case
         if first == "\n" or end - start > MAX_SENTENCE or start == at:
             _append(text, start, end, sentences)
