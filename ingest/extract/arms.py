@@ -346,7 +346,11 @@ class _Word:
     form: str
 
 
-@dataclass(frozen=True, slots=True)
+# The reader builds _Trigger, _Cue and _Party values in its inner loops. They are values: compared and
+# hashed by their fields, and never assigned to once built. They are not declared frozen only because a
+# frozen dataclass sets each field through `object.__setattr__`, which makes building one several times
+# slower.
+@dataclass(slots=True, unsafe_hash=True)
 class _Trigger:
     start: int
     end: int
@@ -355,14 +359,14 @@ class _Trigger:
     form: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class _Cue:
     start: int
     end: int
     kind: CueKind
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class _Party:
     """An actor as it stands in the clause: a mention, or a pronoun resolved to one."""
 
@@ -833,6 +837,9 @@ _PREPOSITIONS_OR_RELATIVE = _PREPOSITIONS | {"that", "which"}
 _PREPOSITIONS_OR_VERBAL = _PREPOSITIONS | _AUXILIARIES | _BE
 _PREPOSITIONS_BUT_OF = _PREPOSITIONS - {"of"}
 _NOT_SUBJECT_LEFT = _BE | _AUXILIARIES | _PREPOSITIONS | _LIST_WORDS | _PERSONS | _PRONOUNS
+_GAP_BLOCKERS_BUT_SOURCE = _GAP_BLOCKERS - {"by", "from"}
+_GAP_BLOCKERS_BUT_AGENT = _GAP_BLOCKERS - {"by", "which"}
+_AGENT_OR_SOURCE_HEADS = _AGENT_HEADS | _SOURCE_HEADS
 
 
 class _ClauseReader:
@@ -1511,7 +1518,7 @@ class _ClauseReader:
                     return []
                 step = 2 if self.low[k] == "such" else 1
                 return self._items_after(_Trigger(k, k + step, "include", "delivered", "base"), limit)
-            if self.low[k] in _GAP_BLOCKERS - {"by", "from"} and not self._time_phrase(k):
+            if self.low[k] in _GAP_BLOCKERS_BUT_SOURCE and not self._time_phrase(k):
                 return []  # "weapons drawn from its stocks, the Pentagon said on Friday, including"
         return []
 
@@ -1566,7 +1573,7 @@ class _ClauseReader:
         relative = bool(gap) and self.low[last.end] in ("which", "that")
         if len(gap) > 6 or ("," in gap_text and not (relative and gap_text.count(",") == 1)):
             return []
-        if any(self.low[i] in _GAP_BLOCKERS - {"by", "which"} for i in range(last.end, trig.start)):
+        if any(self.low[i] in _GAP_BLOCKERS_BUT_AGENT for i in range(last.end, trig.start)):
             return []
         chosen = [last]
         for weapon in reversed(candidates[:-1]):
@@ -1929,10 +1936,13 @@ class _ClauseReader:
 
     def _subject(self, trig: _Trigger, lo: int) -> list[_Party]:
         """The actor(s) doing what the transfer word says: the nearest one to its left, not in a phrase."""
+        low = self.low
+        party_ending = self.party_ending
+        semicolons = ";" in self.text
+        stop = max(lo, trig.start - _SUBJECT_REACH)
         j = trig.start - 1
-        while j >= max(lo, trig.start - _SUBJECT_REACH):
-            word = self.low[j]
-            party = self.party_ending.get(j)
+        while j >= stop:
+            party = party_ending.get(j)
             if party is not None:
                 j = party.start - 1
                 if self._relative_head(party, trig):
@@ -1940,21 +1950,22 @@ class _ClauseReader:
                 if self._usable_subject(party, trig):
                     return self._coordinated(party, lo)
                 continue
+            word = low[j]
             if word in _PERSONS and self.tokens[j].text[:1].isalpha():
                 return []
             raised = (
-                word in _REPORT | _RAISING
+                word in _REPORT_OR_RAISING
                 and j > 0
-                and self.low[j - 1] in _BE
+                and low[j - 1] in _BE
                 and j + 1 < trig.start
-                and self.low[j + 1] == "to"
+                and low[j + 1] == "to"
             )
             if raised:  # "Pakistan is reported to have agreed to buy": the one reported about is the subject
                 j -= 1
                 continue
-            if word in _REPORT or (word == "that" and j > 0 and self.low[j - 1] in _REPORT | _ANNOUNCE):
+            if word in _REPORT or (word == "that" and j > 0 and low[j - 1] in _REPORT_OR_ANNOUNCE):
                 return []
-            if (
+            if semicolons and (
                 ";"
                 in self.text[self.tokens[j].end : self.tokens[j + 1].start if j + 1 < len(self.tokens) else 0]
             ):
@@ -2079,7 +2090,7 @@ class _ClauseReader:
         if party.form != "adjective" or party.end >= len(self.tokens):
             return True
         head = self.tokens[party.end].key
-        return not (head.isalpha() and head.islower()) or self.low[party.end] in _AGENT_HEADS | _SOURCE_HEADS
+        return not (head.isalpha() and head.islower()) or self.low[party.end] in _AGENT_OR_SOURCE_HEADS
 
     def _to_party(self, j: int, party: _Party) -> bool:
         """Whether the "to" at token `j` introduces `party` as a destination, not an infinitive or an idiom."""
@@ -2358,6 +2369,8 @@ _REPORT = frozenset(
 )
 _RAISING = frozenset(["believed", "thought", "understood", "alleged", "rumoured", "rumored", "known", "said"])
 _ANNOUNCE = frozenset(["announced", "announces", "announce", "confirmed", "confirms", "revealed", "reveals"])
+_REPORT_OR_RAISING = _REPORT | _RAISING
+_REPORT_OR_ANNOUNCE = _REPORT | _ANNOUNCE
 
 
 def _other_make(items: list[tuple[WeaponMention, _Party | None]], frame: _Frame) -> bool:
