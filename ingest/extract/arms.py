@@ -428,7 +428,7 @@ class _State:
     last_subject: ActorRef | None = None
     subject_clause: int = -1  # the clause last_subject was read from
     weapons: dict[int, list[WeaponMention]] = field(default_factory=dict)
-    priors: dict[int, tuple[ActorRef | None, ActorRef | None, ActorRef | None]] = field(default_factory=dict)
+    priors: dict[tuple[int, str], ActorRef | None] = field(default_factory=dict)  # `prior`, kept
     read: int = 0
     drafts: list[ArmsDraft] = field(default_factory=list)
     requests: set[int] = field(default_factory=set)  # ids of drafts read from a request ("has requested")
@@ -569,32 +569,40 @@ class _State:
             out.extend(self.weapons_of(self.clauses[k]))
         return out
 
-    def prior(self, index: int) -> tuple[ActorRef | None, ActorRef | None, ActorRef | None]:
-        """The last state named (by name or capital), state in any form, and company before clause `index`."""
-        known = self.priors.get(index)
-        if known is not None:
-            return known
-        named: ActorRef | None = None
-        any_form: ActorRef | None = None
-        company: ActorRef | None = None
+    def prior(self, index: int, sought: _Sought) -> ActorRef | None:
+        """The last actor of kind `sought` (`_sought`) named in the clauses before clause `index`, kept."""
+        key = (index, sought)
+        if key in self.priors:
+            return self.priors[key]
+        found: ActorRef | None = None
         for k in range(index - 1, max(index - _ACTOR_REACH, 0) - 1, -1):
             text = self.clauses[k].text
             for mention in reversed(self.clauses[k].actors):
                 if text[mention.end : mention.end + 1] in ("-", "\u2011"):
                     continue  # "Turkish-made drones", "a Paris-based group": an origin or a seat, not an actor
-                ref = mention.ref
-                if ref.kind == "state":
-                    any_form = any_form or ref
-                    if mention.form in ("name", "metonym"):
-                        named = named or ref
-                elif ref.kind == "company":
-                    company = company or ref
-                elif ref.kind == "organization" and ref.country:
-                    any_form = any_form or country(ref.country)
-            if named and any_form and company:
+                found = _sought(mention.ref, mention.form, sought)
+                if found is not None:
+                    break
+            if found is not None:
                 break
-        self.priors[index] = (named, any_form, company)
-        return named, any_form, company
+        self.priors[key] = found
+        return found
+
+
+_Sought = Literal["named", "state", "company"]
+
+
+def _sought(ref: ActorRef, form: str, sought: _Sought) -> ActorRef | None:
+    """What an actor mention counts as when looking for the last one of a kind: "named", a state by its name
+    or a metonym; "state", a state in any form, or the state of a government organ (None when unknown);
+    "company", a company."""
+    if sought == "company":
+        return ref if ref.kind == "company" else None
+    if ref.kind == "state":
+        return ref if sought == "state" or form in ("name", "metonym") else None
+    if sought == "state" and ref.kind == "organization" and ref.country:
+        return country(ref.country)
+    return None
 
 
 def _keys(form: str) -> tuple[str, ...]:
@@ -893,9 +901,9 @@ class _ClauseReader:
             surface = mention.surface if mention.form != "adjective" else None
             ref = mention.ref
             if mention.surface.lower() in _GENERIC_ORGANS and not self.state.names_state(mention.ref):
-                spoken_of = self._known_before(out, start)[
-                    1
-                ]  # "the Ministry of Defence" of the state at hand
+                spoken_of = self._known_before(
+                    out, start, "state"
+                )  # "the Ministry of Defence" of the state at hand
                 if spoken_of is None:
                     continue
                 ref = spoken_of
@@ -929,12 +937,16 @@ class _ClauseReader:
             elif word in _GOVERNMENT_OWNERS and i + 1 < len(low) and low[i + 1] in ("government", "country"):
                 if i + 2 < len(low) and low[i + 2] == "of":
                     continue  # "the Government of Poland": the state named next
-                known = self._known_before(named, i)
                 # "the country" is the state last named; "its government" may be one named by its adjective
                 if low[i + 1] == "country":
-                    ref, end = self._speakers_state(named, i) or known[0] or known[1], i + 2
+                    ref = (
+                        self._speakers_state(named, i)
+                        or self._known_before(named, i, "named")
+                        or self._known_before(named, i, "state")
+                    )
                 else:
-                    ref, end = known[1], i + 2
+                    ref = self._known_before(named, i, "state")
+                end = i + 2
             elif word == "the":
                 j = i + 1
                 while j < len(low) and j - i <= 4 and low[j] not in _DESCRIBED_NOUNS:
@@ -947,7 +959,7 @@ class _ClauseReader:
                     ):
                         ref, end = self._described_state(named, i), j + 1
                     elif low[j] in _COMPANY_NOUNS and j == i + 1 and low[j] != "group":
-                        ref, end = self._known_before(named, i)[2], j + 1
+                        ref, end = self._known_before(named, i, "company"), j + 1
             if ref is not None:
                 possessive = self.tokens[end - 1].text.endswith(("'s", "’s"))
                 out.append(_Party(i, end, ref, None, "pronoun", possessive))
@@ -964,7 +976,7 @@ class _ClauseReader:
             and not any(party.start < index for party in named)
         ):
             return subject
-        return self._speakers_state(named, index) or self._known_before(named, index)[0]
+        return self._speakers_state(named, index) or self._known_before(named, index, "named")
 
     def _speakers_state(self, named: list[_Party], index: int) -> ActorRef | None:
         """The state of the officials who speak last before `index` ("Danish officials said the country
@@ -975,24 +987,23 @@ class _ClauseReader:
         head = self.low[earlier[-1].end]
         return earlier[-1].ref if head in ("officials", "government", "ministers", "authorities") else None
 
-    def _known_before(
-        self, named: list[_Party], index: int
-    ) -> tuple[ActorRef | None, ActorRef | None, ActorRef | None]:
-        """The last state (named; any form) and company mentioned before token `index`."""
-        last_state, last_state_any, last_company = self.state.prior(self.clause.index)
+    def _known_before(self, named: list[_Party], index: int, sought: _Sought) -> ActorRef | None:
+        """The last actor of kind `sought` mentioned before token `index`: among `named` (in the order of
+        the text) up to the first that starts there, else in the clauses before (`_State.prior`).
+
+        "named": a state by its name or a metonym; "state": a state in any form, or the state of a
+        government organ; "company": a company.
+        """
+        before: list[_Party] = []
         for party in named:
             if party.start >= index:
                 break
-            ref = party.ref
-            if ref.kind == "state":
-                last_state_any = ref
-                if party.form in ("name", "metonym"):
-                    last_state = ref
-            elif ref.kind == "company":
-                last_company = ref
-            elif ref.kind == "organization" and ref.country:
-                last_state_any = country(ref.country) or last_state_any
-        return last_state, last_state_any, last_company
+            before.append(party)
+        for party in reversed(before):
+            found = _sought(party.ref, party.form, sought)
+            if found is not None:
+                return found
+        return self.state.prior(self.clause.index, sought)
 
     def _antecedent(self, named: list[_Party], index: int) -> ActorRef | None:
         for party in reversed(named):
