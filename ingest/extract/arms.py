@@ -29,7 +29,7 @@ from typing import Literal, cast
 
 from ingest.extract.actors import ActorRef, Mention, Token, country
 from ingest.extract.document import ArmsDraft, Clause, Document
-from ingest.extract.quantity import quantity_after, quantity_before, share_before
+from ingest.extract.quantity import quantity_after, quantity_before, share_of
 from ingest.extract.tables import rows
 from ingest.extract.text import MONTH_ABBREVIATIONS, Sentence
 from ingest.extract.weapons import (
@@ -2468,9 +2468,11 @@ def _item(reader: _ClauseReader, weapon: WeaponMention, status: ArmsStatus | Non
         end = reader.tokens[trig.end - 1].end
         if end <= weapon.first:
             previous_end = max(previous_end, end)
-    quantity = share_before(text[previous_end : weapon.first]) if status == "delivered" else None
+    before = text[previous_end : weapon.first]
+    whole = quantity_before(before)
+    quantity = share_of(before, whole) if status == "delivered" else None  # `share_before`
     if quantity is None:
-        quantity = quantity_before(text[previous_end : weapon.first])
+        quantity = whole
     if quantity is None:
         quantity = quantity_after(text[weapon.last :])
     category = cast(ItemCategory, weapon.category)
