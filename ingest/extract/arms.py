@@ -871,6 +871,8 @@ class _ClauseReader:
         self.party_ending: dict[int, _Party] = {}
         self.party_starting: dict[int, _Party] = {}
         self.weapon_starts: set[int] = set()
+        self.stops: list[int] | None = None  # `_subject_stops`, once asked for
+        self.origins: dict[int, _Party | None] = {}  # `_origin` of the weapons starting at each token
         if self.triggers:
             self.triggers = self.triggers[:_MAX_TRIGGERS]
             self.starts = [t.start for t in self.tokens]
@@ -924,9 +926,13 @@ class _ClauseReader:
     def _coreferences(self, named: list[_Party]) -> list[_Party]:
         """Pronouns and descriptions that stand for an actor named before."""
         out: list[_Party] = []
-        taken = {i for p in named for i in range(p.start, p.end)}
         low = self.low
-        for i in [k for k, word in enumerate(low) if word in _REFERRING]:
+        # an owner or "the" stands for an actor only before "government" or one of the described nouns
+        described = "government" in low or not _DESCRIBED_NOUNS.isdisjoint(low)
+        referring = _REFERRING if described else _PRONOUNS
+        found = [k for k, word in enumerate(low) if word in referring]
+        taken = {i for p in named for i in range(p.start, p.end)} if found else set()
+        for i in found:
             if i in taken:
                 continue
             word = low[i]
@@ -1831,8 +1837,16 @@ class _ClauseReader:
         return kept
 
     def _origin(self, weapon: WeaponMention) -> _Party | None:
-        """The state a weapon is said to come from: "Iranian-made drones", "Russian S-400 systems"."""
-        j = weapon.start
+        """The state a weapon is said to come from: "Iranian-made drones", "Russian S-400 systems".
+
+        Read once for each first token of a weapon (all it depends on), once the clause's parties are known.
+        """
+        if weapon.start not in self.origins:
+            self.origins[weapon.start] = self._read_origin(weapon.start)
+        return self.origins[weapon.start]
+
+    def _read_origin(self, start: int) -> _Party | None:
+        j = start
         for _ in range(5):
             j -= 1
             if j < 0:
@@ -1854,7 +1868,7 @@ class _ClauseReader:
                 return None  # "the U.S. Navy seized drone engines": who seizes is no origin
             if word in _PREPOSITIONS or word in _LIST_WORDS or j in self.party_tokens:
                 return None
-            if not (self.tokens[j].text[:1].islower() or word[:1].isdigit()) and j != weapon.start - 1:
+            if not (self.tokens[j].text[:1].islower() or word[:1].isdigit()) and j != start - 1:
                 return None  # one unknown name may stand between ("Iranian Almas missiles")
         return None
 
@@ -1949,10 +1963,18 @@ class _ClauseReader:
         """The actor(s) doing what the transfer word says: the nearest one to its left, not in a phrase."""
         low = self.low
         party_ending = self.party_ending
-        semicolons = ";" in self.text
+        stops = self._subject_stops()
         stop = max(lo, trig.start - _SUBJECT_REACH)
         j = trig.start - 1
         while j >= stop:
+            at = (
+                bisect_right(stops, j) - 1
+            )  # the words between are passed over: nothing in them stops the search
+            if at < 0:
+                return []
+            j = stops[at]
+            if j < stop:
+                return []
             party = party_ending.get(j)
             if party is not None:
                 j = party.start - 1
@@ -1976,13 +1998,29 @@ class _ClauseReader:
                 continue
             if word in _REPORT or (word == "that" and j > 0 and low[j - 1] in _REPORT_OR_ANNOUNCE):
                 return []
-            if semicolons and (
+            if (
                 ";"
                 in self.text[self.tokens[j].end : self.tokens[j + 1].start if j + 1 < len(self.tokens) else 0]
             ):
                 return []
             j -= 1
         return []
+
+    def _subject_stops(self) -> list[int]:
+        """The tokens at which `_subject`, going left, may do anything but pass on, in order: the last token of
+        a party, a personal pronoun, a word of reporting or raising, "that", a word before a semicolon.
+        Computed once (the parties are known by then)."""
+        if self.stops is None:
+            low = self.low
+            stops = {j for j, word in enumerate(low) if word in _SUBJECT_STOPS}
+            stops.update(self.party_ending)
+            if ";" in self.text:
+                tokens = self.tokens
+                stops.update(
+                    j for j in range(len(tokens) - 1) if ";" in self.text[tokens[j].end : tokens[j + 1].start]
+                )
+            self.stops = sorted(stops)
+        return self.stops
 
     def _relative_head(self, party: _Party, trig: _Trigger) -> bool:
         """Whether `party` is the head of a non-restrictive relative clause ("X, which ...") whose verb is `trig`."""
@@ -2382,6 +2420,7 @@ _RAISING = frozenset(["believed", "thought", "understood", "alleged", "rumoured"
 _ANNOUNCE = frozenset(["announced", "announces", "announce", "confirmed", "confirms", "revealed", "reveals"])
 _REPORT_OR_RAISING = _REPORT | _RAISING
 _REPORT_OR_ANNOUNCE = _REPORT | _ANNOUNCE
+_SUBJECT_STOPS = _PERSONS | _REPORT_OR_RAISING | {"that"}  # words `_subject` looks at
 
 
 def _other_make(items: list[tuple[WeaponMention, _Party | None]], frame: _Frame) -> bool:
