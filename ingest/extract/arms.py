@@ -639,6 +639,8 @@ def _lexicon() -> _Lexicon:
 
 def _low(tokens: list[Token]) -> list[str]:
     out = [t.key.lower() for t in tokens]
+    if "'" not in "".join(out):
+        return out
     for i, key in enumerate(out):
         if "'" in key and key.endswith("n't"):
             out[i] = "n't"  # "hasn't", "didn't": a negation
@@ -652,7 +654,8 @@ def _joined(text: str, left: Token, right: Token) -> bool:
 def _find_triggers(text: str, tokens: list[Token], low: list[str], lex: _Lexicon) -> list[_Trigger]:
     found: list[_Trigger] = []
     free = 0
-    for i in [k for k, word in enumerate(low) if word in lex.firsts]:
+    firsts = lex.firsts
+    for i in [k for k, word in enumerate(low) if word in firsts]:
         if i < free:
             continue
         bucket = lex.words.get(low[i])
@@ -757,15 +760,19 @@ def _find_cues(tokens: list[Token], low: list[str], lex: _Lexicon, taken: set[in
     return found
 
 
+_CUT_WORDS_BUT_BUT = frozenset(["while", "whereas", "although", "though", "however"])
+_CUT_WORDS = _CUT_WORDS_BUT_BUT | {"but"}
+
+
 def _subclauses(text: str, tokens: list[Token], low: list[str]) -> list[tuple[int, int]]:
     """Token ranges of the clause's parts: split at "while", "but", "though", ";"."""
-    cuts = [0]
     semicolons = ";" in text
+    if not semicolons and _CUT_WORDS.isdisjoint(low):
+        return [(0, len(tokens))] if tokens else []  # nothing to split at
+    cuts = [0]
     for i in range(1, len(tokens)):
         word = low[i]
-        if word in ("while", "whereas", "although", "though", "however") or (
-            word == "but" and not (i + 1 < len(low) and low[i + 1] == "also")
-        ):
+        if word in _CUT_WORDS_BUT_BUT or (word == "but" and not (i + 1 < len(low) and low[i + 1] == "also")):
             cuts.append(i)
         elif (
             semicolons
@@ -790,11 +797,11 @@ def _status(
     """The status of the transfer word `trig` from the cues (`cues`, in a clause with words `low`) in `window`
     before it and the statuses `carried` from the transfer words read before it in its part; None when
     it is denied or reversed. `headline`: the clause is a headline telling the future ("X to give ...")."""
-    kinds = {c.kind for c in cues if window[0] <= c.start < window[1]}
-    for c in cues:
-        if trig.end <= c.start < trig.end + 1 and c.kind == "negation":
-            kinds.add("negation")  # "delivered no drones"
-    if _double_negation(cues, window):
+    inside = [c for c in cues if window[0] <= c.start < window[1]] if cues else []
+    kinds = {c.kind for c in inside}
+    if any(c.start == trig.end and c.kind == "negation" for c in cues):
+        kinds.add("negation")  # "delivered no drones"
+    if inside and _double_negation(inside):
         return trig.status  # "will not abandon the purchase"
     if "negation" in kinds or "reversal" in kinds:
         return None
@@ -828,9 +835,12 @@ def _perfect(low: list[str], trig: _Trigger) -> bool:
     return before in ("has", "have", "had")
 
 
-def _double_negation(cues: list[_Cue], window: tuple[int, int]) -> bool:
-    negations = [c for c in cues if c.kind == "negation" and window[0] <= c.start < window[1]]
-    reversals = [c for c in cues if c.kind == "reversal" and window[0] <= c.start < window[1]]
+def _double_negation(cues: list[_Cue]) -> bool:
+    """Whether the cues (those in a window) hold a negation and a reversal right after each negation."""
+    reversals = [c for c in cues if c.kind == "reversal"]
+    if not reversals:
+        return False
+    negations = [c for c in cues if c.kind == "negation"]
     return (
         bool(reversals)
         and all(any(0 <= r.start - n.end <= 1 for r in reversals) for n in negations)
@@ -1321,8 +1331,14 @@ class _ClauseReader:
 
     def _headline_future(self, window: tuple[int, int]) -> bool:
         """Whether the clause opens with its subject and "to" and a verb, as headlines tell the future."""
-        for k in range(max(window[0], 1), window[1]):
-            if self.low[k] != "to" or k - 1 not in self.party_ending:
+        low = self.low
+        k = max(window[0], 1) - 1
+        while True:  # each "to" in the window, in order (found by `list.index`)
+            try:
+                k = low.index("to", k + 1, window[1])
+            except ValueError:
+                return False
+            if k - 1 not in self.party_ending:
                 continue
             opening = all(i in self.party_tokens or self.low[i] in ("and", "the") for i in range(0, k))
             verb = (
@@ -1331,7 +1347,6 @@ class _ClauseReader:
                 and self.tokens[k + 1].text.islower()
             )
             return opening and verb
-        return False
 
     def _predicate_status(self, trig: _Trigger, limit: int, status: ArmsStatus) -> ArmsStatus | None:
         """ "The sale of 40 jets to Turkey was approved": a transfer noun as subject takes its verb's status."""
@@ -2125,13 +2140,19 @@ class _ClauseReader:
     def _unknown_source(self, start: int, hi: int) -> int:
         """Where the search for a source ends: after the first "from" that names one the gazetteers do not
         know ("from Mitsubishi Heavy Industries, and ... from LIG Nex1": not the later one); else `hi`."""
-        for j in range(start, min(hi, start + 40) - 1):
-            if self.low[j] != "from" or j + 1 in self.party_tokens:
+        low = self.low
+        end = min(hi, start + 40) - 1
+        j = start - 1
+        while True:  # each "from" in range, in order (found by `list.index`)
+            try:
+                j = low.index("from", j + 1, max(end, j + 1))
+            except ValueError:
+                return hi
+            if j + 1 in self.party_tokens:
                 continue
             name = self.tokens[j + 1].text
-            if name[:1].isupper() and name.isalpha() and self.low[j + 1] not in _TIME_WORDS:
+            if name[:1].isupper() and name.isalpha() and low[j + 1] not in _TIME_WORDS:
                 return j + 1
-        return hi
 
     def _adjective_stands_for_state(self, party: _Party) -> bool:
         """Whether an adjective names its state as a party ("from Russian stocks", "to Ukrainian forces"),
@@ -2271,6 +2292,9 @@ class _ClauseReader:
 
     def _adjunct(self, trig: _Trigger) -> int:
         """Where an adjunct clause after the transfer word begins (", drawing a rebuke from Beijing")."""
+        tokens = self.tokens
+        if trig.end + 1 >= len(tokens) or "," not in self.text[tokens[max(trig.end - 2, 0)].end :]:
+            return len(tokens)  # each test below needs a comma after the third token before `trig.end + 1`
         for k in range(trig.end + 1, len(self.tokens)):
             word = self.tokens[k].text
             if (
