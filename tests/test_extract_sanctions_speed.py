@@ -7,7 +7,16 @@ from typing import Any
 
 import pytest
 
-from ingest.extract import _actor_body, _arms_event, _evidence_body, _item_body, _sanction_event, extract
+from ingest.extract import (
+    _actor_body,
+    _arms_event,
+    _evidence_body,
+    _item_body,
+    _sanction_event,
+    extract,
+    legal,
+    sanctions,
+)
 from ingest.extract.document import ArmsDraft, SanctionDraft
 from ingest.extract.text import Sentence
 from ingest.models import Actor, Item, Quantity
@@ -101,3 +110,65 @@ def test_events_are_built_from_drafts_as_from_their_dumps() -> None:
         dumped = json.loads(event.model_dump_json())
         assert type(event).model_validate(dumped) == event
         assert event.event_id == event_id("f" * 64, _dumped_payload(dumped))
+
+
+def _anchor_places(text: str, anchors: tuple[str, ...]) -> list[int]:
+    """Each anchor's occurrences found one after another with `str.find`, at most 2,000 in all, sorted."""
+    spots: list[int] = []
+    for anchor in anchors:
+        at = text.find(anchor)
+        while at != -1 and len(spots) < 2000:
+            spots.append(at)
+            at = text.find(anchor, at + len(anchor))
+    return sorted(spots)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Executive Order 14024 and E.O. 13224; EO 13382, E. O 1 under the Regulations and Regulation",
+        "resolution, 2713, UNSCR 2231, Resolution 1718 under the Act, the Law and the sanctions regime 7031",
+        "EOEOEO" * 500 + " Act " * 1500 + "Regulations" * 10,
+    ],
+)
+def test_citation_anchors_are_found_once_each_where_each_scan_finds_them(text: str) -> None:
+    """The anchors citations are read around are the places a scan per anchor and pattern gives, caps included."""
+    spots = legal._Spots(text)
+    assert spots.any() == any(anchor in text for anchor in legal._ANCHORS)
+    for anchors in [
+        ("Order", "E.O", "E. O", "EO"),
+        ("esolution", "UNSCR"),
+        ("esolution,",),
+        ("7031",),
+        ("Regulation", "Decision"),
+        ("Decision",),
+        ("Act", "Regulations", "Law", "egime"),
+    ]:
+        assert spots.of(*anchors) == _anchor_places(text, anchors)
+
+
+def _title_reference(text: str) -> bool:
+    """Headline test read over every word: at most one longer word in lower case, and enough words."""
+    skip = sanctions._w("title_function")
+    words = [w for w in sanctions._LATIN_WORD.findall(text) if len(w) > 3 and w.lower() not in skip]
+    if len(words) < 4:
+        return False
+    lower = sum(1 for w in words if not w[0].isupper())
+    return lower == 0 or (lower == 1 and len(words) >= 10 and not text.rstrip().endswith("."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Treasury Sanctions Iranian Procurement Network Supplying Drone Components",
+        "Also listed are Alpha Beta, Gamma Delta, Epsilon Zeta and the Theta Iota Kappa Lambda Group",
+        "Also listed are Alpha Beta, Gamma Delta, Epsilon Zeta and the Theta Iota Kappa Lambda Group.",
+        "The Council imposed sanctions on three companies over their support for the war.",
+        "EU Adds Three Firms",
+        "",
+    ],
+)
+def test_headlines_are_told_as_when_every_word_is_counted(text: str) -> None:
+    """Stopping at the second lower-case word tells headlines from sentences as counting them all does."""
+    assert sanctions._title_case_words(text) == _title_reference(text)
