@@ -16,6 +16,12 @@ TARGETS = {"at_least_once": 0.8, "exactly_once": 0.6}
 MODE_NAMES = {"at_least_once": "at-least-once", "exactly_once": "exactly-once"}
 PLOT = "throughput.png"
 WORKERS = "service-w2"
+BARE = "-bare"
+"""Suffix of the jobs run with an extractor that finds nothing: the loop alone."""
+
+
+def _bare(row: dict[str, Any]) -> bool:
+    return str(row["job"]).endswith(BARE)
 
 
 def _num(value: float | None, digits: int = 0) -> str:
@@ -108,7 +114,7 @@ def throughput_table(results: dict[str, Any]) -> str:
         base = _rate(results, "passthrough", mode)
         service = _rate(results, "service", mode)
         for row in results.get("throughput", []):
-            if row["mode"] != mode:
+            if row["mode"] != mode or _bare(row):
                 continue
             if not row.get("ok"):
                 rows.append([row["job"], MODE_NAMES[mode], row.get("note", "failed"), "", "", "", "", "", ""])
@@ -177,6 +183,47 @@ def workers_table(results: dict[str, Any]) -> str:
         "CPU ms/article 2 workers",
         "peak RSS in-process",
         "peak RSS 2 workers (all processes)",
+    ]
+    return table(header, rows)
+
+
+def loop_table(results: dict[str, Any]) -> str:
+    """Each job with an extractor that finds nothing next to the passthrough and to the same job in full."""
+    rows = []
+    for mode in TARGETS:
+        base = _rate(results, "passthrough", mode)
+        service = _rate(results, "service" + BARE, mode)
+        for row in results.get("throughput", []):
+            if row["mode"] != mode or not _bare(row):
+                continue
+            if not row.get("ok"):
+                rows.append([row["job"], MODE_NAMES[mode], row.get("note", "failed"), "", "", "", "", ""])
+                continue
+            rate = row["articles_per_s"]
+            full = _row(results, row["job"].removesuffix(BARE), mode)
+            rows.append(
+                [
+                    row["job"].removesuffix(BARE),
+                    MODE_NAMES[mode],
+                    _num(rate),
+                    _num(_ratio(rate, base), 2),
+                    _num(_ratio(service, rate), 2) if row["job"] != "service" + BARE else "",
+                    _num(row.get("cpu_ms_per_article"), 3),
+                    _num(None if full is None else full.get("cpu_ms_per_article"), 3),
+                    _num(_ratio(None if full is None else full["articles_per_s"], rate), 2),
+                ]
+            )
+    if not rows:
+        return "(not measured)"
+    header = [
+        "loop of",
+        "mode",
+        "articles/s",
+        "÷ passthrough",
+        "service's loop ÷ this loop",
+        "CPU ms/article, loop",
+        "CPU ms/article, with extractor",
+        "with extractor ÷ loop",
     ]
     return table(header, rows)
 
@@ -319,6 +366,16 @@ at-least-once only.
 
 ![throughput, latency and memory]({PLOT})
 
+## The loops alone
+
+The same jobs again with `ingest.extract.extract` replaced by a function that
+finds nothing (`bench.runners.bare`): each reads, decodes and commits every
+article and publishes nothing. Beside the passthrough, which copies every
+article, this shows what each framework's loop costs without the extractor, and
+how much of each full job's time the extractor takes.
+
+{loop_table(results)}
+
 ## Extraction in worker processes
 
 `INGEST_PROCESSING_WORKERS=2`: the service process consumes, publishes and
@@ -361,15 +418,15 @@ def summary(results: dict[str, Any]) -> str:
     """The short table printed at the end of a run."""
     lines = [f"\nbench {results['run_id']}  {results['date']}  {results['cores']} cores"]
     lines.append(
-        f"{'job':<14}{'mode':<16}{'art/s':>9}{'MB/s':>8}{'÷ pass':>8}{'CPU ms/art':>11}{'peak RSS':>11}"
+        f"{'job':<18}{'mode':<16}{'art/s':>9}{'MB/s':>8}{'÷ pass':>8}{'CPU ms/art':>11}{'peak RSS':>11}"
     )
     for row in results.get("throughput", []):
         if not row.get("ok"):
-            lines.append(f"{row['job']:<14}{MODE_NAMES[row['mode']]:<16}{'failed':>9}")
+            lines.append(f"{row['job']:<18}{MODE_NAMES[row['mode']]:<16}{'failed':>9}")
             continue
         base = _rate(results, "passthrough", row["mode"])
         lines.append(
-            f"{row['job']:<14}{MODE_NAMES[row['mode']]:<16}{row['articles_per_s']:>9,.0f}"
+            f"{row['job']:<18}{MODE_NAMES[row['mode']]:<16}{row['articles_per_s']:>9,.0f}"
             f"{row['mb_per_s']:>8.2f}{_num(_ratio(row['articles_per_s'], base), 2):>8}"
             f"{_num(row.get('cpu_ms_per_article'), 2):>11}{_mib(row.get('rss_peak')):>11}"
         )
@@ -407,7 +464,7 @@ def plot(results: dict[str, Any], path: Path) -> None:
 
     fig, axes = plt.subplots(1, 3, figsize=(15, 4.5))
     ax = axes[0]
-    jobs = list(dict.fromkeys(r["job"] for r in results.get("throughput", [])))
+    jobs = list(dict.fromkeys(r["job"] for r in results.get("throughput", []) if not _bare(r)))
     width = 0.38
     for offset, mode in ((-width / 2, "at_least_once"), (width / 2, "exactly_once")):
         values = [_rate(results, job, mode) for job in jobs]

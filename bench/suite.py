@@ -3,7 +3,8 @@
 Order of work: generate the corpus and load it into a fresh input topic (4
 partitions); extraction alone on one core; then each job (passthrough,
 service, the service with two extraction worker processes, Quix Streams,
-FastStream) in at-least-once and exactly-once mode, each
+FastStream, and the service and both peers again with an extractor that finds
+nothing, their loops alone) in at-least-once and exactly-once mode, each
 in its own consumer group on the same input, each into fresh output topics;
 two service instances in one group; latency of the service and of the
 passthrough at half the service's measured rate. All topics of the run carry
@@ -55,6 +56,10 @@ class Job:
     env: tuple[tuple[str, str], ...] = ()
 
 
+BARE = "bench.runners.bare"
+"""Runs a job with an extractor that finds nothing (`bench.runners.bare`): its loop alone."""
+
+
 def jobs() -> list[Job]:
     py, quix = str(python(BENCH_VENV)), str(python(QUIX_VENV))
     return [
@@ -63,6 +68,9 @@ def jobs() -> list[Job]:
         Job("service-w2", (py, "-m", "ingest", "run"), env=(("INGEST_PROCESSING_WORKERS", "2"),)),
         Job("quixstreams", (quix, "-m", "bench.runners.quix")),
         Job("faststream", (py, "-m", "bench.runners.faststream"), ("at_least_once",)),
+        Job("service-bare", (py, "-m", BARE, "ingest", "run")),
+        Job("quixstreams-bare", (quix, "-m", BARE, "bench.runners.quix")),
+        Job("faststream-bare", (py, "-m", BARE, "bench.runners.faststream"), ("at_least_once",)),
     ]
 
 
@@ -222,7 +230,11 @@ def validate(rows: list[dict[str, Any]]) -> None:
         reference = next(
             (r for r in rows if r["job"] == "service" and r["mode"] == row["mode"] and r.get("ok")), None
         )
-        if not row.get("ok") or row["job"] in ("service", "passthrough") or reference is None:
+        if not row.get("ok") or row["job"] in ("service", "passthrough"):
+            continue
+        if row["job"].endswith("-bare"):
+            reference = {"events": 0}  # its extractor finds nothing, so anything published is a fault
+        elif reference is None:
             continue
         if row.get("events") != reference.get("events"):
             row["ok"] = False

@@ -106,3 +106,40 @@ def test_profile_summary_ranks_functions_by_share() -> None:
     text = summarise(folded)
     assert "75.0%  work (b.py)" in text
     assert "100.0%  main (a.py)" in text
+
+
+def test_report_sets_each_loop_beside_the_passthrough_and_its_full_job() -> None:
+    """The loops-alone table shows a bare job's rate against the passthrough and how much slower the full job is."""
+    results = {
+        **FAKE,
+        "throughput": [
+            *FAKE["throughput"],
+            {"job": "service-bare", "mode": "at_least_once", "ok": True, "articles_per_s": 20000.0,
+             "mb_per_s": 40.0, "seconds": 2.5, "events": 0, "cpu_ms_per_article": 0.02},
+            {"job": "quixstreams-bare", "mode": "at_least_once", "ok": True, "articles_per_s": 10000.0,
+             "mb_per_s": 20.0, "seconds": 5.0, "events": 0, "cpu_ms_per_article": 0.05},
+        ],
+    }  # fmt: skip
+    text = report.markdown(results)
+    assert "| service | at-least-once | 20,000 | 5.00 |  | 0.020 | 0.400 | 0.17 |" in text
+    assert "| quixstreams | at-least-once | 10,000 | 2.50 | 2.00 | 0.050 |" in text
+    assert "| service-bare |" not in text.split("## The loops alone")[0]
+
+
+def test_bare_runner_runs_the_module_with_an_extractor_that_finds_nothing(tmp_path: Path) -> None:
+    """A module started through `bench.runners.bare` sees `ingest.extract.extract` return no events."""
+    import subprocess  # noqa: PLC0415
+
+    probe = tmp_path / "probe_module.py"
+    probe.write_text(
+        "import sys\nfrom ingest.extract import extract\n"
+        "print(len(extract('Russia delivered 12 Su-35 fighter jets to Iran.', 'a')), sys.argv[1:])\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    env = {"PYTHONPATH": f"{root}{':'}{tmp_path}", "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.runners.bare", "probe_module", "x"],
+        cwd=root, env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert done.stdout.strip() == "0 ['x']"
+    assert extract("Russia delivered 12 Su-35 fighter jets to Iran.", "a")  # the real one does find it

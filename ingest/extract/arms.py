@@ -29,7 +29,7 @@ from typing import Literal, cast
 
 from ingest.extract.actors import ActorRef, Mention, Token, country
 from ingest.extract.document import ArmsDraft, Clause, Document
-from ingest.extract.quantity import quantity_after, quantity_before, share_before
+from ingest.extract.quantity import quantity_after, quantity_before, share_of
 from ingest.extract.tables import rows
 from ingest.extract.text import MONTH_ABBREVIATIONS, Sentence
 from ingest.extract.weapons import (
@@ -346,7 +346,11 @@ class _Word:
     form: str
 
 
-@dataclass(frozen=True, slots=True)
+# The reader builds _Trigger, _Cue and _Party values in its inner loops. They are values: compared and
+# hashed by their fields, and never assigned to once built. They are not declared frozen only because a
+# frozen dataclass sets each field through `object.__setattr__`, which makes building one several times
+# slower.
+@dataclass(slots=True, unsafe_hash=True)
 class _Trigger:
     start: int
     end: int
@@ -355,14 +359,14 @@ class _Trigger:
     form: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class _Cue:
     start: int
     end: int
     kind: CueKind
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class _Party:
     """An actor as it stands in the clause: a mention, or a pronoun resolved to one."""
 
@@ -424,7 +428,7 @@ class _State:
     last_subject: ActorRef | None = None
     subject_clause: int = -1  # the clause last_subject was read from
     weapons: dict[int, list[WeaponMention]] = field(default_factory=dict)
-    priors: dict[int, tuple[ActorRef | None, ActorRef | None, ActorRef | None]] = field(default_factory=dict)
+    priors: dict[tuple[int, str], ActorRef | None] = field(default_factory=dict)  # `prior`, kept
     read: int = 0
     drafts: list[ArmsDraft] = field(default_factory=list)
     requests: set[int] = field(default_factory=set)  # ids of drafts read from a request ("has requested")
@@ -565,32 +569,40 @@ class _State:
             out.extend(self.weapons_of(self.clauses[k]))
         return out
 
-    def prior(self, index: int) -> tuple[ActorRef | None, ActorRef | None, ActorRef | None]:
-        """The last state named (by name or capital), state in any form, and company before clause `index`."""
-        known = self.priors.get(index)
-        if known is not None:
-            return known
-        named: ActorRef | None = None
-        any_form: ActorRef | None = None
-        company: ActorRef | None = None
+    def prior(self, index: int, sought: _Sought) -> ActorRef | None:
+        """The last actor of kind `sought` (`_sought`) named in the clauses before clause `index`, kept."""
+        key = (index, sought)
+        if key in self.priors:
+            return self.priors[key]
+        found: ActorRef | None = None
         for k in range(index - 1, max(index - _ACTOR_REACH, 0) - 1, -1):
             text = self.clauses[k].text
             for mention in reversed(self.clauses[k].actors):
                 if text[mention.end : mention.end + 1] in ("-", "\u2011"):
                     continue  # "Turkish-made drones", "a Paris-based group": an origin or a seat, not an actor
-                ref = mention.ref
-                if ref.kind == "state":
-                    any_form = any_form or ref
-                    if mention.form in ("name", "metonym"):
-                        named = named or ref
-                elif ref.kind == "company":
-                    company = company or ref
-                elif ref.kind == "organization" and ref.country:
-                    any_form = any_form or country(ref.country)
-            if named and any_form and company:
+                found = _sought(mention.ref, mention.form, sought)
+                if found is not None:
+                    break
+            if found is not None:
                 break
-        self.priors[index] = (named, any_form, company)
-        return named, any_form, company
+        self.priors[key] = found
+        return found
+
+
+_Sought = Literal["named", "state", "company"]
+
+
+def _sought(ref: ActorRef, form: str, sought: _Sought) -> ActorRef | None:
+    """What an actor mention counts as when looking for the last one of a kind: "named", a state by its name
+    or a metonym; "state", a state in any form, or the state of a government organ (None when unknown);
+    "company", a company."""
+    if sought == "company":
+        return ref if ref.kind == "company" else None
+    if ref.kind == "state":
+        return ref if sought == "state" or form in ("name", "metonym") else None
+    if sought == "state" and ref.kind == "organization" and ref.country:
+        return country(ref.country)
+    return None
 
 
 def _keys(form: str) -> tuple[str, ...]:
@@ -627,6 +639,8 @@ def _lexicon() -> _Lexicon:
 
 def _low(tokens: list[Token]) -> list[str]:
     out = [t.key.lower() for t in tokens]
+    if "'" not in "".join(out):
+        return out
     for i, key in enumerate(out):
         if "'" in key and key.endswith("n't"):
             out[i] = "n't"  # "hasn't", "didn't": a negation
@@ -640,7 +654,8 @@ def _joined(text: str, left: Token, right: Token) -> bool:
 def _find_triggers(text: str, tokens: list[Token], low: list[str], lex: _Lexicon) -> list[_Trigger]:
     found: list[_Trigger] = []
     free = 0
-    for i in [k for k, word in enumerate(low) if word in lex.firsts]:
+    firsts = lex.firsts
+    for i in [k for k, word in enumerate(low) if word in firsts]:
         if i < free:
             continue
         bucket = lex.words.get(low[i])
@@ -745,15 +760,19 @@ def _find_cues(tokens: list[Token], low: list[str], lex: _Lexicon, taken: set[in
     return found
 
 
+_CUT_WORDS_BUT_BUT = frozenset(["while", "whereas", "although", "though", "however"])
+_CUT_WORDS = _CUT_WORDS_BUT_BUT | {"but"}
+
+
 def _subclauses(text: str, tokens: list[Token], low: list[str]) -> list[tuple[int, int]]:
     """Token ranges of the clause's parts: split at "while", "but", "though", ";"."""
-    cuts = [0]
     semicolons = ";" in text
+    if not semicolons and _CUT_WORDS.isdisjoint(low):
+        return [(0, len(tokens))] if tokens else []  # nothing to split at
+    cuts = [0]
     for i in range(1, len(tokens)):
         word = low[i]
-        if word in ("while", "whereas", "although", "though", "however") or (
-            word == "but" and not (i + 1 < len(low) and low[i + 1] == "also")
-        ):
+        if word in _CUT_WORDS_BUT_BUT or (word == "but" and not (i + 1 < len(low) and low[i + 1] == "also")):
             cuts.append(i)
         elif (
             semicolons
@@ -778,11 +797,11 @@ def _status(
     """The status of the transfer word `trig` from the cues (`cues`, in a clause with words `low`) in `window`
     before it and the statuses `carried` from the transfer words read before it in its part; None when
     it is denied or reversed. `headline`: the clause is a headline telling the future ("X to give ...")."""
-    kinds = {c.kind for c in cues if window[0] <= c.start < window[1]}
-    for c in cues:
-        if trig.end <= c.start < trig.end + 1 and c.kind == "negation":
-            kinds.add("negation")  # "delivered no drones"
-    if _double_negation(cues, window):
+    inside = [c for c in cues if window[0] <= c.start < window[1]] if cues else []
+    kinds = {c.kind for c in inside}
+    if any(c.start == trig.end and c.kind == "negation" for c in cues):
+        kinds.add("negation")  # "delivered no drones"
+    if inside and _double_negation(inside):
         return trig.status  # "will not abandon the purchase"
     if "negation" in kinds or "reversal" in kinds:
         return None
@@ -816,9 +835,12 @@ def _perfect(low: list[str], trig: _Trigger) -> bool:
     return before in ("has", "have", "had")
 
 
-def _double_negation(cues: list[_Cue], window: tuple[int, int]) -> bool:
-    negations = [c for c in cues if c.kind == "negation" and window[0] <= c.start < window[1]]
-    reversals = [c for c in cues if c.kind == "reversal" and window[0] <= c.start < window[1]]
+def _double_negation(cues: list[_Cue]) -> bool:
+    """Whether the cues (those in a window) hold a negation and a reversal right after each negation."""
+    reversals = [c for c in cues if c.kind == "reversal"]
+    if not reversals:
+        return False
+    negations = [c for c in cues if c.kind == "negation"]
     return (
         bool(reversals)
         and all(any(0 <= r.start - n.end <= 1 for r in reversals) for n in negations)
@@ -833,6 +855,9 @@ _PREPOSITIONS_OR_RELATIVE = _PREPOSITIONS | {"that", "which"}
 _PREPOSITIONS_OR_VERBAL = _PREPOSITIONS | _AUXILIARIES | _BE
 _PREPOSITIONS_BUT_OF = _PREPOSITIONS - {"of"}
 _NOT_SUBJECT_LEFT = _BE | _AUXILIARIES | _PREPOSITIONS | _LIST_WORDS | _PERSONS | _PRONOUNS
+_GAP_BLOCKERS_BUT_SOURCE = _GAP_BLOCKERS - {"by", "from"}
+_GAP_BLOCKERS_BUT_AGENT = _GAP_BLOCKERS - {"by", "which"}
+_AGENT_OR_SOURCE_HEADS = _AGENT_HEADS | _SOURCE_HEADS
 
 
 class _ClauseReader:
@@ -856,6 +881,8 @@ class _ClauseReader:
         self.party_ending: dict[int, _Party] = {}
         self.party_starting: dict[int, _Party] = {}
         self.weapon_starts: set[int] = set()
+        self.stops: list[int] | None = None  # `_subject_stops`, once asked for
+        self.origins: dict[int, _Party | None] = {}  # `_origin` of the weapons starting at each token
         if self.triggers:
             self.triggers = self.triggers[:_MAX_TRIGGERS]
             self.starts = [t.start for t in self.tokens]
@@ -886,9 +913,9 @@ class _ClauseReader:
             surface = mention.surface if mention.form != "adjective" else None
             ref = mention.ref
             if mention.surface.lower() in _GENERIC_ORGANS and not self.state.names_state(mention.ref):
-                spoken_of = self._known_before(out, start)[
-                    1
-                ]  # "the Ministry of Defence" of the state at hand
+                spoken_of = self._known_before(
+                    out, start, "state"
+                )  # "the Ministry of Defence" of the state at hand
                 if spoken_of is None:
                     continue
                 ref = spoken_of
@@ -909,9 +936,13 @@ class _ClauseReader:
     def _coreferences(self, named: list[_Party]) -> list[_Party]:
         """Pronouns and descriptions that stand for an actor named before."""
         out: list[_Party] = []
-        taken = {i for p in named for i in range(p.start, p.end)}
         low = self.low
-        for i in [k for k, word in enumerate(low) if word in _REFERRING]:
+        # an owner or "the" stands for an actor only before "government" or one of the described nouns
+        described = "government" in low or not _DESCRIBED_NOUNS.isdisjoint(low)
+        referring = _REFERRING if described else _PRONOUNS
+        found = [k for k, word in enumerate(low) if word in referring]
+        taken = {i for p in named for i in range(p.start, p.end)} if found else set()
+        for i in found:
             if i in taken:
                 continue
             word = low[i]
@@ -922,12 +953,16 @@ class _ClauseReader:
             elif word in _GOVERNMENT_OWNERS and i + 1 < len(low) and low[i + 1] in ("government", "country"):
                 if i + 2 < len(low) and low[i + 2] == "of":
                     continue  # "the Government of Poland": the state named next
-                known = self._known_before(named, i)
                 # "the country" is the state last named; "its government" may be one named by its adjective
                 if low[i + 1] == "country":
-                    ref, end = self._speakers_state(named, i) or known[0] or known[1], i + 2
+                    ref = (
+                        self._speakers_state(named, i)
+                        or self._known_before(named, i, "named")
+                        or self._known_before(named, i, "state")
+                    )
                 else:
-                    ref, end = known[1], i + 2
+                    ref = self._known_before(named, i, "state")
+                end = i + 2
             elif word == "the":
                 j = i + 1
                 while j < len(low) and j - i <= 4 and low[j] not in _DESCRIBED_NOUNS:
@@ -940,7 +975,7 @@ class _ClauseReader:
                     ):
                         ref, end = self._described_state(named, i), j + 1
                     elif low[j] in _COMPANY_NOUNS and j == i + 1 and low[j] != "group":
-                        ref, end = self._known_before(named, i)[2], j + 1
+                        ref, end = self._known_before(named, i, "company"), j + 1
             if ref is not None:
                 possessive = self.tokens[end - 1].text.endswith(("'s", "’s"))
                 out.append(_Party(i, end, ref, None, "pronoun", possessive))
@@ -957,7 +992,7 @@ class _ClauseReader:
             and not any(party.start < index for party in named)
         ):
             return subject
-        return self._speakers_state(named, index) or self._known_before(named, index)[0]
+        return self._speakers_state(named, index) or self._known_before(named, index, "named")
 
     def _speakers_state(self, named: list[_Party], index: int) -> ActorRef | None:
         """The state of the officials who speak last before `index` ("Danish officials said the country
@@ -968,24 +1003,23 @@ class _ClauseReader:
         head = self.low[earlier[-1].end]
         return earlier[-1].ref if head in ("officials", "government", "ministers", "authorities") else None
 
-    def _known_before(
-        self, named: list[_Party], index: int
-    ) -> tuple[ActorRef | None, ActorRef | None, ActorRef | None]:
-        """The last state (named; any form) and company mentioned before token `index`."""
-        last_state, last_state_any, last_company = self.state.prior(self.clause.index)
+    def _known_before(self, named: list[_Party], index: int, sought: _Sought) -> ActorRef | None:
+        """The last actor of kind `sought` mentioned before token `index`: among `named` (in the order of
+        the text) up to the first that starts there, else in the clauses before (`_State.prior`).
+
+        "named": a state by its name or a metonym; "state": a state in any form, or the state of a
+        government organ; "company": a company.
+        """
+        before: list[_Party] = []
         for party in named:
             if party.start >= index:
                 break
-            ref = party.ref
-            if ref.kind == "state":
-                last_state_any = ref
-                if party.form in ("name", "metonym"):
-                    last_state = ref
-            elif ref.kind == "company":
-                last_company = ref
-            elif ref.kind == "organization" and ref.country:
-                last_state_any = country(ref.country) or last_state_any
-        return last_state, last_state_any, last_company
+            before.append(party)
+        for party in reversed(before):
+            found = _sought(party.ref, party.form, sought)
+            if found is not None:
+                return found
+        return self.state.prior(self.clause.index, sought)
 
     def _antecedent(self, named: list[_Party], index: int) -> ActorRef | None:
         for party in reversed(named):
@@ -1297,8 +1331,14 @@ class _ClauseReader:
 
     def _headline_future(self, window: tuple[int, int]) -> bool:
         """Whether the clause opens with its subject and "to" and a verb, as headlines tell the future."""
-        for k in range(max(window[0], 1), window[1]):
-            if self.low[k] != "to" or k - 1 not in self.party_ending:
+        low = self.low
+        k = max(window[0], 1) - 1
+        while True:  # each "to" in the window, in order (found by `list.index`)
+            try:
+                k = low.index("to", k + 1, window[1])
+            except ValueError:
+                return False
+            if k - 1 not in self.party_ending:
                 continue
             opening = all(i in self.party_tokens or self.low[i] in ("and", "the") for i in range(0, k))
             verb = (
@@ -1307,7 +1347,6 @@ class _ClauseReader:
                 and self.tokens[k + 1].text.islower()
             )
             return opening and verb
-        return False
 
     def _predicate_status(self, trig: _Trigger, limit: int, status: ArmsStatus) -> ArmsStatus | None:
         """ "The sale of 40 jets to Turkey was approved": a transfer noun as subject takes its verb's status."""
@@ -1511,7 +1550,7 @@ class _ClauseReader:
                     return []
                 step = 2 if self.low[k] == "such" else 1
                 return self._items_after(_Trigger(k, k + step, "include", "delivered", "base"), limit)
-            if self.low[k] in _GAP_BLOCKERS - {"by", "from"} and not self._time_phrase(k):
+            if self.low[k] in _GAP_BLOCKERS_BUT_SOURCE and not self._time_phrase(k):
                 return []  # "weapons drawn from its stocks, the Pentagon said on Friday, including"
         return []
 
@@ -1566,7 +1605,7 @@ class _ClauseReader:
         relative = bool(gap) and self.low[last.end] in ("which", "that")
         if len(gap) > 6 or ("," in gap_text and not (relative and gap_text.count(",") == 1)):
             return []
-        if any(self.low[i] in _GAP_BLOCKERS - {"by", "which"} for i in range(last.end, trig.start)):
+        if any(self.low[i] in _GAP_BLOCKERS_BUT_AGENT for i in range(last.end, trig.start)):
             return []
         chosen = [last]
         for weapon in reversed(candidates[:-1]):
@@ -1813,8 +1852,16 @@ class _ClauseReader:
         return kept
 
     def _origin(self, weapon: WeaponMention) -> _Party | None:
-        """The state a weapon is said to come from: "Iranian-made drones", "Russian S-400 systems"."""
-        j = weapon.start
+        """The state a weapon is said to come from: "Iranian-made drones", "Russian S-400 systems".
+
+        Read once for each first token of a weapon (all it depends on), once the clause's parties are known.
+        """
+        if weapon.start not in self.origins:
+            self.origins[weapon.start] = self._read_origin(weapon.start)
+        return self.origins[weapon.start]
+
+    def _read_origin(self, start: int) -> _Party | None:
+        j = start
         for _ in range(5):
             j -= 1
             if j < 0:
@@ -1836,7 +1883,7 @@ class _ClauseReader:
                 return None  # "the U.S. Navy seized drone engines": who seizes is no origin
             if word in _PREPOSITIONS or word in _LIST_WORDS or j in self.party_tokens:
                 return None
-            if not (self.tokens[j].text[:1].islower() or word[:1].isdigit()) and j != weapon.start - 1:
+            if not (self.tokens[j].text[:1].islower() or word[:1].isdigit()) and j != start - 1:
                 return None  # one unknown name may stand between ("Iranian Almas missiles")
         return None
 
@@ -1929,10 +1976,21 @@ class _ClauseReader:
 
     def _subject(self, trig: _Trigger, lo: int) -> list[_Party]:
         """The actor(s) doing what the transfer word says: the nearest one to its left, not in a phrase."""
+        low = self.low
+        party_ending = self.party_ending
+        stops = self._subject_stops()
+        stop = max(lo, trig.start - _SUBJECT_REACH)
         j = trig.start - 1
-        while j >= max(lo, trig.start - _SUBJECT_REACH):
-            word = self.low[j]
-            party = self.party_ending.get(j)
+        while j >= stop:
+            at = (
+                bisect_right(stops, j) - 1
+            )  # the words between are passed over: nothing in them stops the search
+            if at < 0:
+                return []
+            j = stops[at]
+            if j < stop:
+                return []
+            party = party_ending.get(j)
             if party is not None:
                 j = party.start - 1
                 if self._relative_head(party, trig):
@@ -1940,19 +1998,20 @@ class _ClauseReader:
                 if self._usable_subject(party, trig):
                     return self._coordinated(party, lo)
                 continue
+            word = low[j]
             if word in _PERSONS and self.tokens[j].text[:1].isalpha():
                 return []
             raised = (
-                word in _REPORT | _RAISING
+                word in _REPORT_OR_RAISING
                 and j > 0
-                and self.low[j - 1] in _BE
+                and low[j - 1] in _BE
                 and j + 1 < trig.start
-                and self.low[j + 1] == "to"
+                and low[j + 1] == "to"
             )
             if raised:  # "Pakistan is reported to have agreed to buy": the one reported about is the subject
                 j -= 1
                 continue
-            if word in _REPORT or (word == "that" and j > 0 and self.low[j - 1] in _REPORT | _ANNOUNCE):
+            if word in _REPORT or (word == "that" and j > 0 and low[j - 1] in _REPORT_OR_ANNOUNCE):
                 return []
             if (
                 ";"
@@ -1961,6 +2020,22 @@ class _ClauseReader:
                 return []
             j -= 1
         return []
+
+    def _subject_stops(self) -> list[int]:
+        """The tokens at which `_subject`, going left, may do anything but pass on, in order: the last token of
+        a party, a personal pronoun, a word of reporting or raising, "that", a word before a semicolon.
+        Computed once (the parties are known by then)."""
+        if self.stops is None:
+            low = self.low
+            stops = {j for j, word in enumerate(low) if word in _SUBJECT_STOPS}
+            stops.update(self.party_ending)
+            if ";" in self.text:
+                tokens = self.tokens
+                stops.update(
+                    j for j in range(len(tokens) - 1) if ";" in self.text[tokens[j].end : tokens[j + 1].start]
+                )
+            self.stops = sorted(stops)
+        return self.stops
 
     def _relative_head(self, party: _Party, trig: _Trigger) -> bool:
         """Whether `party` is the head of a non-restrictive relative clause ("X, which ...") whose verb is `trig`."""
@@ -2065,13 +2140,19 @@ class _ClauseReader:
     def _unknown_source(self, start: int, hi: int) -> int:
         """Where the search for a source ends: after the first "from" that names one the gazetteers do not
         know ("from Mitsubishi Heavy Industries, and ... from LIG Nex1": not the later one); else `hi`."""
-        for j in range(start, min(hi, start + 40) - 1):
-            if self.low[j] != "from" or j + 1 in self.party_tokens:
+        low = self.low
+        end = min(hi, start + 40) - 1
+        j = start - 1
+        while True:  # each "from" in range, in order (found by `list.index`)
+            try:
+                j = low.index("from", j + 1, max(end, j + 1))
+            except ValueError:
+                return hi
+            if j + 1 in self.party_tokens:
                 continue
             name = self.tokens[j + 1].text
-            if name[:1].isupper() and name.isalpha() and self.low[j + 1] not in _TIME_WORDS:
+            if name[:1].isupper() and name.isalpha() and low[j + 1] not in _TIME_WORDS:
                 return j + 1
-        return hi
 
     def _adjective_stands_for_state(self, party: _Party) -> bool:
         """Whether an adjective names its state as a party ("from Russian stocks", "to Ukrainian forces"),
@@ -2079,7 +2160,7 @@ class _ClauseReader:
         if party.form != "adjective" or party.end >= len(self.tokens):
             return True
         head = self.tokens[party.end].key
-        return not (head.isalpha() and head.islower()) or self.low[party.end] in _AGENT_HEADS | _SOURCE_HEADS
+        return not (head.isalpha() and head.islower()) or self.low[party.end] in _AGENT_OR_SOURCE_HEADS
 
     def _to_party(self, j: int, party: _Party) -> bool:
         """Whether the "to" at token `j` introduces `party` as a destination, not an infinitive or an idiom."""
@@ -2211,6 +2292,9 @@ class _ClauseReader:
 
     def _adjunct(self, trig: _Trigger) -> int:
         """Where an adjunct clause after the transfer word begins (", drawing a rebuke from Beijing")."""
+        tokens = self.tokens
+        if trig.end + 1 >= len(tokens) or "," not in self.text[tokens[max(trig.end - 2, 0)].end :]:
+            return len(tokens)  # each test below needs a comma after the third token before `trig.end + 1`
         for k in range(trig.end + 1, len(self.tokens)):
             word = self.tokens[k].text
             if (
@@ -2358,6 +2442,9 @@ _REPORT = frozenset(
 )
 _RAISING = frozenset(["believed", "thought", "understood", "alleged", "rumoured", "rumored", "known", "said"])
 _ANNOUNCE = frozenset(["announced", "announces", "announce", "confirmed", "confirms", "revealed", "reveals"])
+_REPORT_OR_RAISING = _REPORT | _RAISING
+_REPORT_OR_ANNOUNCE = _REPORT | _ANNOUNCE
+_SUBJECT_STOPS = _PERSONS | _REPORT_OR_RAISING | {"that"}  # words `_subject` looks at
 
 
 def _other_make(items: list[tuple[WeaponMention, _Party | None]], frame: _Frame) -> bool:
@@ -2444,9 +2531,11 @@ def _item(reader: _ClauseReader, weapon: WeaponMention, status: ArmsStatus | Non
         end = reader.tokens[trig.end - 1].end
         if end <= weapon.first:
             previous_end = max(previous_end, end)
-    quantity = share_before(text[previous_end : weapon.first]) if status == "delivered" else None
+    before = text[previous_end : weapon.first]
+    whole = quantity_before(before)
+    quantity = share_of(before, whole) if status == "delivered" else None  # `share_before`
     if quantity is None:
-        quantity = quantity_before(text[previous_end : weapon.first])
+        quantity = whole
     if quantity is None:
         quantity = quantity_after(text[weapon.last :])
     category = cast(ItemCategory, weapon.category)

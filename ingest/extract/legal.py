@@ -102,15 +102,16 @@ def find_legal(text: str) -> list[Citation]:
     """Every legal basis cited in `text`, left to right, one entry per number.
 
     Patterns run only in short windows around literal anchors ("Order",
-    "esolution", "Regulation", "Act", ...) found with `str.find`, so a long text
-    without citations costs a few literal scans.
+    "esolution", "Regulation", "Act", ...) found with `str.find`, each anchor
+    looked for once, so a long text without citations costs a few literal scans.
     """
     out: list[Citation] = []
-    if not any(anchor in text for anchor in _ANCHORS):
+    spots = _Spots(text)
+    if not spots.any():
         return out
-    for match in _matches(_EO, text, ("Order", "E.O", "E. O", "EO"), 20, 200):
+    for match in _matches(_EO, text, spots.of("Order", "E.O", "E. O", "EO"), 20, 200):
         out.extend(_numbers(text, match, "E.O. {}", "eo"))
-    unscr = list(_matches(_UNSCR, text, ("esolution", "UNSCR"), 50, 200))
+    unscr = list(_matches(_UNSCR, text, spots.of("esolution", "UNSCR"), 50, 200))
     un_context = bool(unscr) and (
         any(name in text for name in _UN_NAMES) or _UN_WORD.search(text) is not None
     )
@@ -119,21 +120,21 @@ def find_legal(text: str) -> list[Citation]:
             continue
         out.extend(_numbers(text, match, "UNSCR {}", "unscr"))
     if un_context or ("esolution," in text and any(name in text for name in _UN_NAMES)):
-        for match in _matches(_UNSCR_APPOSED, text, ("esolution,",), 2, 30):
+        for match in _matches(_UNSCR_APPOSED, text, spots.of("esolution,"), 2, 30):
             out.extend(_numbers(text, match, "UNSCR {}", "unscr"))
     sections = [
         Citation(m.start(), m.end(), f"Section {m.group(1)}(c)", "law", _violated(text, m.start()))
-        for m in _matches(_SECTION, text, ("7031",), 10, 20)
+        for m in _matches(_SECTION, text, spots.of("7031"), 10, 20)
     ]
     out.extend(sections)
-    for match in _matches(_EU_ACT, text, ("Regulation", "Decision"), 30, 60):
+    for match in _matches(_EU_ACT, text, spots.of("Regulation", "Decision"), 30, 60):
         basis = f"{match.group(1)} ({match.group(2)}) {match.group(3)}"
         out.append(Citation(match.start(), match.end(), basis, "eu", _violated(text, match.start())))
     out.extend(
         Citation(m.start(), m.end(), f"Decision {m.group(1)}", "eu")
-        for m in _matches(_EU_DECISION, text, ("Decision",), 0, 40)
+        for m in _matches(_EU_DECISION, text, spots.of("Decision"), 0, 40)
     )
-    for match in _matches(_LAW_ANCHOR, text, ("Act", "Regulations", "Law", "egime"), 20, 20):
+    for match in _matches(_LAW_ANCHOR, text, spots.of("Act", "Regulations", "Law", "egime"), 20, 20):
         law = _law(text, match.start(), match.end())
         if law is not None and not any(0 <= law.start - c.end < 120 for c in sections):
             out.append(law)  # not the appropriations act a section citation goes on to name
@@ -141,19 +142,58 @@ def find_legal(text: str) -> list[Citation]:
     return out
 
 
+_MAX_SPOTS = 2000  # anchor occurrences looked at per pattern
+
+
+class _Spots:
+    """Where each anchor occurs in a text, left to right, each looked for at most once.
+
+    An anchor that extends another ("Regulations", "esolution,") is looked for
+    only where the shorter one occurs at all.
+    """
+
+    __slots__ = ("_found", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._found = {anchor: _occurrences(text, anchor) for anchor in _ANCHORS}
+
+    def any(self) -> bool:
+        """Whether any of `_ANCHORS` occurs in the text."""
+        return any(self._found.values())
+
+    def of(self, *anchors: str) -> list[int]:
+        """Where the anchors occur: each anchor's occurrences in turn (a later occurrence starts past
+        the end of the one before), at most `_MAX_SPOTS` in all, sorted."""
+        spots: list[int] = []
+        for anchor in anchors:
+            found = self._found.get(anchor)
+            if found is None:
+                base = next(a for a in _ANCHORS if anchor.startswith(a))
+                found = _occurrences(self._text, anchor) if self._found[base] else []
+                self._found[anchor] = found
+            spots.extend(found[: max(0, _MAX_SPOTS - len(spots))])
+        spots.sort()
+        return spots
+
+
+def _occurrences(text: str, anchor: str) -> list[int]:
+    """The first `_MAX_SPOTS` occurrences of `anchor`, each found past the end of the one before."""
+    found: list[int] = []
+    at = text.find(anchor)
+    while at != -1 and len(found) < _MAX_SPOTS:
+        found.append(at)
+        at = text.find(anchor, at + len(anchor))
+    return found
+
+
 def _matches(
-    pattern: re.Pattern[str], text: str, anchors: tuple[str, ...], before: int, after: int
+    pattern: re.Pattern[str], text: str, spots: list[int], before: int, after: int
 ) -> Iterator[re.Match[str]]:
-    """Matches of `pattern` in windows around the anchors' occurrences, left to right, without repeats."""
-    spots: list[int] = []
-    for anchor in anchors:
-        at = text.find(anchor)
-        while at != -1 and len(spots) < 2000:
-            spots.append(at)
-            at = text.find(anchor, at + len(anchor))
+    """Matches of `pattern` in windows around the anchors' occurrences `spots`, left to right, without
+    repeats."""
     if not spots:
         return
-    spots.sort()
     windows: list[list[int]] = []
     for at in spots:
         lo, hi = max(0, at - before), min(len(text), at + after)

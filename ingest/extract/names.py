@@ -307,8 +307,11 @@ def find_names(
     organisation word.
     """
     hi = len(text) if hi is None else hi
-    span_tokens = [t for t in tokens if t.start >= lo and t.end <= hi]
-    span_mentions = [m for m in mentions if m.start >= lo and m.end <= hi]
+    if lo <= 0 and hi >= len(text):  # the whole text: every word and mention lies inside it
+        span_tokens, span_mentions = tokens, mentions
+    else:
+        span_tokens = [t for t in tokens if t.start >= lo and t.end <= hi]
+        span_mentions = [m for m in mentions if m.start >= lo and m.end <= hi]
     units = _units(text, span_tokens, span_mentions)
     classes = _classes()
     suffixes = classes["company_suffix"]
@@ -752,15 +755,18 @@ def _classify(
         return None
     if len(words) == 1 and strict:
         return None
-    after = text[end:hi]
+    # what follows the name, up to `hi`: matched in place (these patterns look at no character before
+    # where they start, so this is `pattern.match(text[end:hi])` without the copy)
     aliases: tuple[str, ...] = ()
-    acronym = _ACRONYM.match(after)
+    acronym = _ACRONYM.match(text, end, hi)
     vessel = (
-        _IMO.match(after) is not None or _vessel_before(text, start) or _VESSEL_AFTER.match(after) is not None
+        _IMO.match(text, end, hi) is not None
+        or _vessel_before(text, start)
+        or _VESSEL_AFTER.match(text, end, hi) is not None
     )
     if acronym is not None and not vessel and acronym.group(1) != "IMO":
         aliases = (acronym.group(1),)
-    elif (place := _COUNTRY_AFTER.match(after)) is not None and not vessel:
+    elif (place := _COUNTRY_AFTER.match(text, end, hi)) is not None and not vessel:
         in_country = _country_of(place.group(1))
         if in_country is not None:
             country = country or in_country  # "Foo Ltd (Russia)"

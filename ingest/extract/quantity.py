@@ -13,6 +13,7 @@ pattern over the whole sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from ingest.models import Quantity
@@ -127,8 +128,15 @@ class _Word(NamedTuple):
     low: str
 
 
+_new_word = tuple.__new__  # builds a _Word without the Python-level constructor: reading counts is hot
+
+
 def _words(text: str) -> list[_Word]:
-    return [_Word(m.start(), m.end(), m.group(0), m.group(0).lower()) for m in _WORD.finditer(text)]
+    out: list[_Word] = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        out.append(_new_word(_Word, (*m.span(), word, word.lower())))
+    return out
 
 
 def _digits(word: str) -> float | None:
@@ -181,26 +189,49 @@ def _longest_first(table: set[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(table, key=len, reverse=True))
 
 
-def _prefix(words: list[_Word], first: int, table: tuple[tuple[str, ...], ...]) -> int | None:
-    """Where a bound phrase of `table` (longest first) ends right before `words[first]`: its first word."""
-    for phrase in table:
+def _by_last(phrases: Iterable[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """The phrases filed under their last word, each list in the order given."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        out.setdefault(phrase[-1], []).append(phrase)
+    return out
+
+
+def _ends_with(words: list[_Word], end: int, phrase: tuple[str, ...]) -> bool:
+    """Whether the words before `words[end]` are `phrase`."""
+    n = len(phrase)
+    return end - n >= 0 and tuple(w.low for w in words[end - n : end]) == phrase
+
+
+def _prefix(words: list[_Word], first: int, table: dict[str, list[tuple[str, ...]]]) -> int | None:
+    """Where a bound phrase of `table` (`_by_last` of the phrases, longest first) ends right before
+    `words[first]`: its first word. Only the phrases ending in the word before can end there."""
+    if first == 0:
+        return None
+    for phrase in table.get(words[first - 1].low, ()):
         n = len(phrase)
-        if first - n >= 0 and tuple(w.low for w in words[first - n : first]) == phrase:
+        if _ends_with(words, first, phrase):
             if phrase == ("over",) and first >= 2 and words[first - 2].low in _OVER_VERBS:
                 return None  # "handed over 12 drones": a verb's particle, no bound
             return first - n
     return None
 
 
-_AT_LEAST_FIRST = _longest_first(_AT_LEAST)
-_AT_MOST_FIRST = _longest_first(_AT_MOST)
+_AT_LEAST_FIRST = _by_last(_longest_first(_AT_LEAST))
+_AT_MOST_FIRST = _by_last(_longest_first(_AT_MOST))
+# `_VAGUE` filed under the last word of each phrase, in its order
+_VAGUE_BY_LAST = {
+    last: [vague for vague in _VAGUE if vague[0][-1] == last]
+    for last in dict.fromkeys(v[0][-1] for v in _VAGUE)
+}
 
 
 def _read(words: list[_Word], end: int, text: str) -> Quantity | None:
     """The quantity whose last word is `words[end - 1]`, if any."""
-    for phrase, low, high in _VAGUE:
+    vague = _VAGUE_BY_LAST.get(words[end - 1].low, ()) if end > 0 else ()
+    for phrase, low, high in vague:  # in `_VAGUE`'s order: the first whose words end here
         n = len(phrase)
-        if end - n >= 0 and tuple(w.low for w in words[end - n : end]) == phrase:
+        if _ends_with(words, end, phrase):
             return Quantity(min=low, max=high, text=text[words[end - n].start : words[end - 1].end])
     number = _number_at_end(words, end)
     if number is None:
@@ -270,7 +301,12 @@ _WHOLE_OWNERS = frozenset(["the", "its", "their", "his", "her", "those", "an", "
 def share_before(text: str, skippable: int = 4) -> Quantity | None:
     """The part in "96 of the roughly 180 tanks", "the first three of the 42 jets": how many of a whole
     that is also counted; None when no whole is counted ("10 of the drones" is read by `quantity_before`)."""
-    whole = quantity_before(text, skippable)
+    return share_of(text, quantity_before(text, skippable))
+
+
+def share_of(text: str, whole: Quantity | None) -> Quantity | None:
+    """`share_before(text)`, given `whole`, what `quantity_before(text)` reads (so that a caller that needs
+    both reads it once)."""
     if whole is None or not whole.text:
         return None
     tail = text[-160:]

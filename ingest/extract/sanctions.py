@@ -857,7 +857,7 @@ class _Passage:
     @property
     def keys(self) -> list[str]:
         if self._keys is None:
-            self._keys = [t.key.lower() for t in self.tokens]
+            self._keys = [t[3].lower() for t in self.tokens]  # the tokens' keys (`Token.key`), lower case
         return self._keys
 
     @property
@@ -906,24 +906,28 @@ class _Passage:
 def _passages(doc: Document) -> list[_Passage]:
     """The document's sentences, with lines of hard-wrapped paragraphs joined."""
     clauses = doc.clauses
+    sentences = [clause.sentence for clause in clauses]
     text = doc.text
-    groups: list[list[int]] = []
-    for i, clause in enumerate(clauses):
-        if groups and _continues(text, clauses[groups[-1][-1]].sentence, clause.sentence):
-            groups[-1].append(i)
-        else:
-            groups.append([i])
     out = []
-    for group in groups:
-        first = clauses[group[0]]
-        if len(group) == 1:
-            passage = _Passage(first.text, [first.sentence], first)
+    i, n = 0, len(sentences)
+    while i < n:
+        first = sentences[i]
+        k = i + 1  # the passage is sentences i..k-1
+        # a line is carried on only across a line break: most gaps have none, and need no closer look
+        while (
+            k < n
+            and "\n" in text[sentences[k - 1].end : sentences[k].start]
+            and _continues(text, sentences[k - 1], sentences[k])
+        ):
+            k += 1
+        if k == i + 1:
+            passage = _Passage(first.text, [first], clauses[i])
         else:
-            start, end = first.sentence.start, clauses[group[-1]].sentence.end
-            passage = _Passage(text[start:end], [clauses[i].sentence for i in group])
-        at = first.sentence.start
+            passage = _Passage(text[first.start : sentences[k - 1].end], sentences[i:k])
+        at = first.start
         passage.line_start = at == 0 or "\n" in text[max(0, at - 6) : at]
         out.append(passage)
+        i = k
     return out
 
 
@@ -954,13 +958,24 @@ def _past_aside(text: str, end: int) -> int:
 
 
 def _title_case_words(text: str) -> bool:
+    """Whether nearly every longer word of `text` is capitalised (a headline).
+
+    Read word by word: a second longer word in lower case settles it (the common case, a sentence).
+    """
     skip = _w("title_function")
-    words = [w for w in _LATIN_WORD.findall(text) if len(w) > 3 and w.lower() not in skip]
-    if len(words) < 4:
+    words = lower = 0
+    for match in _LATIN_WORD.finditer(text):
+        word = match.group()
+        if len(word) > 3 and word.lower() not in skip:
+            words += 1
+            if not word[0].isupper():
+                lower += 1
+                if lower == 2:
+                    return False
+    if words < 4:
         return False
-    lower = sum(1 for w in words if not w[0].isupper())
     # a sentence of names with one verb ("Also listed are A B, C D and the E F.") ends with a stop
-    return lower == 0 or (lower == 1 and len(words) >= 10 and not text.rstrip().endswith("."))
+    return lower == 0 or (lower == 1 and words >= 10 and not text.rstrip().endswith("."))
 
 
 # ---------------------------------------------------------------------------------------------- reading
@@ -986,23 +1001,24 @@ def read_sanctions(doc: Document) -> list[SanctionDraft]:
     return _events(findings, citations, [f for f in reader.bare if f.imposers])
 
 
-@dataclass(frozen=True, slots=True)
 class _Site:
-    """One sanctions word in a passage: tokens `i` to `j`."""
+    """One sanctions word in a passage: tokens `i` to `j`, from `start` to `end` in the passage text.
 
-    passage: _Passage
-    index: int
-    i: int
-    j: int
-    trigger: _Trigger
+    Never changed once made (a plain class: sites are made for every sanctions word, and a frozen
+    dataclass sets each field the slow way).
+    """
 
-    @property
-    def start(self) -> int:
-        return self.passage.tokens[self.i].start
+    __slots__ = ("end", "i", "index", "j", "passage", "start", "trigger")
 
-    @property
-    def end(self) -> int:
-        return self.passage.tokens[self.j - 1].end
+    def __init__(self, passage: _Passage, index: int, i: int, j: int, trigger: _Trigger) -> None:
+        self.passage = passage
+        self.index = index
+        self.i = i
+        self.j = j
+        self.trigger = trigger
+        tokens = passage.tokens
+        self.start = tokens[i].start
+        self.end = tokens[j - 1].end
 
 
 class _Reader:
@@ -1376,7 +1392,9 @@ class _Reader:
         keys = passage.keys
         table = _triggers()
         strong_here = _STRONG_PHRASES.found_in(passage.lowered)
-        last_list = max((k for k, key in enumerate(keys) if key in ("list", "blacklist")), default=-1)
+        last_list = -1  # the last "list" word: a key "list" or "blacklist" stands in the lower-case text
+        if "list" in passage.lowered:
+            last_list = max((k for k, key in enumerate(keys) if key in ("list", "blacklist")), default=-1)
         found = 0
         i = 0
         while i < len(keys) and found < _MAX_TRIGGERS:
@@ -1543,7 +1561,7 @@ class _Reader:
     def _first_authority(self) -> _Imposer | None:
         """The first authority the document names, for findings before any imposer is read."""
         for passage in self.passages[:200]:
-            if not _CUE_PHRASES.found_in(passage.lowered) and len(passage.text) > 300:
+            if len(passage.text) > 300 and not _CUE_PHRASES.found_in(passage.lowered):
                 continue
             for _, end, imposer in _imposer_spots(passage, self.council):
                 if imposer.authority is not None and _next_word(passage.text, end) not in (
@@ -1627,12 +1645,14 @@ def _word_at(text: str, at: int) -> bool:
 
 def _off_topic(passage: _Passage) -> bool:
     """Sport, courts and crime: sanctions of another kind ("NCAA sanctions", "sentenced to prison")."""
-    words = _w("off_topic")
-    if any(key in words for key in passage.keys) or _has_any(passage.lowered, _OFF_TOPIC_PHRASES):
+    keys = passage.keys
+    if not _w("off_topic").isdisjoint(keys) or _has_any(passage.lowered, _OFF_TOPIC_PHRASES):
         return True
     # a court's word reports a sentence when it comes first ("was jailed and fined"), not in a
     # description of a listed person ("sanctions on Judge X, who has sentenced protesters")
     court = _w("court")
+    if court.isdisjoint(keys):
+        return False  # no court's word anywhere: none before the first cue either
     first_cue = _CUE_PHRASES.first(passage.lowered)
     if first_cue < 0:
         first_cue = len(passage.text)
@@ -2824,13 +2844,13 @@ def _of_the_past(text: str, start: int, end: int) -> bool:
     lo = stop + 2 if stop >= 0 else max(0, start - 300)
     hi = text.find(". ", end, end + 300)
     hi = hi if hi >= 0 else end + 300
-    if _NOW.search(text, lo, hi) is not None:
-        return False
-    before = _PAST_YEAR.search(text, lo, start)
-    if before is not None:
-        return True
-    after = _PAST_YEAR.search(text, end, min(hi, end + 100))
-    return after is not None and _CLAUSE_BREAK.search(text, end, after.start()) is None
+    # a past year is looked for first: most sentences name none, and then the words of the present
+    # need no search
+    if _PAST_YEAR.search(text, lo, start) is None:
+        after = _PAST_YEAR.search(text, end, min(hi, end + 100))
+        if after is None or _CLAUSE_BREAK.search(text, end, after.start()) is not None:
+            return False
+    return _NOW.search(text, lo, hi) is None
 
 
 def _status(site: _Site) -> SanctionStatus:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any, Literal, NamedTuple, cast, get_args
 
@@ -38,9 +38,14 @@ _SHIP_PREFIXES = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class WeaponMention:
-    """A weapon named in a sentence; `start`/`end` index its tokens, `first`/`last` its characters."""
+    """A weapon named in a sentence; `start`/`end` index its tokens, `first`/`last` its characters.
+
+    A value, compared and hashed by its fields: never assigned to once built (`dataclasses.replace`
+    makes a changed copy). Not declared frozen only because a frozen dataclass sets each field through
+    `object.__setattr__`, which makes building one, as the readers do in their loops, several times slower.
+    """
 
     start: int
     end: int
@@ -71,6 +76,20 @@ class _Entry:
 class _Table:
     by_first: dict[str, list[_Entry]]
     heads: frozenset[str]
+    by_keys: dict[str, tuple[tuple[int, ...], dict[tuple[str, ...], _Entry]]] = field(default_factory=dict)
+
+    def lookup(self, first: str) -> tuple[tuple[int, ...], dict[tuple[str, ...], _Entry]]:
+        """The entries of `by_first[first]` by their words, with their lengths, longest first (built once).
+
+        An entry's words are unique within its bucket (`add` keeps the first), so looking a slice of the
+        text's words up for each length in turn tries the bucket's entries in its own order.
+        """
+        found = self.by_keys.get(first)
+        if found is None:
+            bucket = self.by_first.get(first, [])
+            lengths = tuple(sorted({len(entry.keys) for entry in bucket}, reverse=True))
+            found = self.by_keys[first] = (lengths, {entry.keys: entry for entry in bucket})
+        return found
 
     def add(self, form: str, entry: _Entry) -> None:
         keys = _keys(form)
@@ -140,13 +159,18 @@ def _joined(text: str, left: Token, right: Token) -> bool:
 def _match(
     text: str, tokens: list[Token], keys: list[str], i: int, table: _Table
 ) -> tuple[int, _Entry] | None:
-    candidates = table.by_first.get(keys[i])
-    for entry in candidates or ():
-        n = len(entry.keys)
-        if tuple(keys[i : i + n]) != entry.keys:
+    """The longest entry of the table whose words are those from token `i` on, if any."""
+    lengths, by_keys = table.lookup(keys[i])
+    room = len(keys) - i
+    for n in lengths:
+        if n > room:
             continue
-        window = tokens[i : i + n]
-        if any(text[a.end : b.start].strip(" \n\r\t-\u2011–/") for a, b in itertools.pairwise(window)):
+        entry = by_keys.get(tuple(keys[i : i + n]))
+        if entry is None:
+            continue
+        if n > 1 and any(
+            text[a.end : b.start].strip(" \n\r\t-\u2011–/") for a, b in itertools.pairwise(tokens[i : i + n])
+        ):
             continue  # a name does not run across punctuation
         if entry.kind == "named" and tokens[i].text.islower():
             continue  # "patriot", "javelin": common words, not systems
@@ -386,13 +410,19 @@ def find_weapons(text: str, tokens: list[Token], low: list[str] | None = None) -
     table = _table()
     keys = low if low is not None else [t.key.lower() for t in tokens]
     raw: list[WeaponMention] = []
-    i = 0
     by_first = table.by_first
-    count = len(tokens)
-    while i < count:
-        if keys[i] not in by_first and not (tokens[i].text[:1].isupper() and _has_digit_near(tokens, i)):
-            i += 1
+    # a word that may begin a mention: a first word of the table, or a capitalised one with a digit in or
+    # right after it (which needs a digit in the text: for ASCII, `\d` and `str.isdigit` agree)
+    digits = not text.isascii() or _DIGIT.search(text) is not None
+    i = 0
+    for k in [
+        k
+        for k, key in enumerate(keys)
+        if key in by_first or (digits and tokens[k].text[:1].isupper() and _has_digit_near(tokens, k))
+    ]:
+        if k < i:
             continue
+        i = k
         hit = _match(text, tokens, keys, i, table)
         if hit is not None:
             n, entry = hit
@@ -442,8 +472,6 @@ def find_weapons(text: str, tokens: list[Token], low: list[str] | None = None) -
                 WeaponMention(start, end, tokens[start].start, last, "-", designation, None, "pattern")
             )
             i = end
-            continue
-        i += 1
     merged = _merge(text, tokens, raw, table)
     return [_mark_definite(tokens, m) for m in merged]
 
@@ -724,7 +752,10 @@ def _mark_definite(tokens: list[Token], mention: WeaponMention) -> WeaponMention
             break
         word = tokens[j].key.lower()
         if word in _DETERMINERS:
-            return replace(mention, definite=True)
+            return WeaponMention(
+                mention.start, mention.end, mention.first, mention.last, mention.category,
+                mention.designation, mention.origin, mention.kind, True,
+            )  # fmt: skip
         if word in ("a", "an") or not (tokens[j].text[:1].islower() or tokens[j].text[:1].isdigit()):
             break
     return mention

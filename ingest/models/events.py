@@ -11,6 +11,7 @@ import json
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
+from pydantic_core import PydanticSerializationError, to_json
 
 SCHEMA_VERSION = "1.0"
 
@@ -139,7 +140,7 @@ class _EventBase(BaseModel):
     def _fill_codes(cls, data: Any) -> Any:
         if isinstance(data, dict) and "codes" not in data:
             data = dict(data)
-            kind = data.get("type", cls.model_fields["type"].default)
+            kind = data["type"] if "type" in data else cls.model_fields["type"].default
             data["codes"] = _codes(str(kind), str(data.get("status")))
         return data
 
@@ -217,5 +218,28 @@ def event_id(text_sha: str, payload: dict[str, Any]) -> str:
     `confidence`: the id changes when the text or what was read changes, and
     never with the run, the machine or the article's id.
     """
-    body = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(f"{text_sha}\n{body}".encode()).hexdigest()[:32]
+    return _hashed(text_sha, _CANONICAL.encode(payload).encode())
+
+
+def sorted_event_id(text_sha: str, payload: dict[str, Any]) -> str:
+    """`event_id(text_sha, payload)` for a payload whose dicts already list their keys in sorted order, at
+    every level, and whose other values are strings, integers, None and lists of these.
+
+    Such a payload written as compact JSON is the canonical body itself, so it is
+    written in one call into pydantic's serializer, which escapes strings as
+    `json.dumps(..., ensure_ascii=False)` does (quote, backslash and control
+    characters, lower-case hex). A string it cannot write (a lone surrogate) goes
+    the general way, which fails as it always has.
+    """
+    try:
+        body = to_json(payload)
+    except PydanticSerializationError:
+        return event_id(text_sha, payload)
+    return _hashed(text_sha, body)
+
+
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)  # as json.dumps
+
+
+def _hashed(text_sha: str, body: bytes) -> str:
+    return hashlib.sha256(text_sha.encode() + b"\n" + body).hexdigest()[:32]
