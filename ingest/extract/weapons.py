@@ -336,14 +336,14 @@ def names_nothing(spaced: str, shape: str, low: int, high: int, forms: list[Form
         for first in firsts[form]:
             if not (first.isascii() and first.isalnum()):
                 return False
-            at = spaced.find(first, low, high)
-            while at >= 0:
-                end = at + len(first)
-                if spaced[at - 1 : at] in ("", " ") and spaced[end : end + 1] in ("", " "):
-                    written = shape[at:end]
-                    if "A" in written or "a" not in written:
-                        return False  # a capital ("At 4"), or no letter: it may be read
-                at = spaced.find(first, at + 1, high)
+            padded = f" {spaced[low:high]} "  # each word of the sentence between spaces
+            needle = f" {first} "
+            at = padded.find(needle)
+            while at >= 0:  # the word stands at `low + at` in `spaced`
+                written = shape[low + at : low + at + len(first)]
+                if "A" in written or "a" not in written:
+                    return False  # a capital ("At 4"), or no letter: it may be read
+                at = padded.find(needle, at + 1)
     return True
 
 
