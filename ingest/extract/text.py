@@ -373,7 +373,7 @@ def ascii_words(text: str) -> set[str]:
     return set(ascii_text.translate(_ALNUM_ONLY).split())
 
 
-def _may_cut_words(text: str) -> bool:
+def may_cut_words(text: str) -> bool:
     """Whether `split_sentences` may end a sentence inside a word; False proves it does not.
 
     Only a run-on stretch cut at `MAX_SENTENCE` can: each cut falls at the last space of the cut
@@ -388,7 +388,7 @@ def _may_cut_words(text: str) -> bool:
 def text_words(text: str, sentences: Sequence[Sentence]) -> Words | None:
     """The `Words` of `text` with `sentences` its `split_sentences`; None when a character outside ASCII
     in it is a letter or digit (`plain`), or a sentence begins or ends inside a word (only a run-on
-    stretch cut at `MAX_SENTENCE` can: `_may_cut_words`)."""
+    stretch cut at `MAX_SENTENCE` can: `may_cut_words`)."""
     ascii_text = plain(text)
     if ascii_text is None:
         return None
@@ -396,7 +396,7 @@ def text_words(text: str, sentences: Sequence[Sentence]) -> Words | None:
     spaced = text.lower().translate(_ALNUM_ONLY)
     starts = list(map(itemgetter(0), sentences))
     ends = list(map(itemgetter(1), sentences))
-    if _may_cut_words(text):
+    if may_cut_words(text):
         size = len(spaced)
         for start, end in zip(starts, ends, strict=True):
             if (start > 0 and spaced[start - 1] != " ") or (end < size and spaced[end] != " "):

@@ -1,0 +1,81 @@
+"""The shortcuts of the splitter and the weapon screen give what the plain tests they stand for give."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.corpus import generate
+from ingest.extract.document import Document
+from ingest.extract.text import MAX_SENTENCE, may_cut_words, split_sentences, text_words
+from ingest.extract.weapons import may_name_weapons, weapon_screen
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks ended.\nThe army left.", ["Talks ended.", "The army left."]),  # a capital after a break
+        ("Talks ended. The army left.", ["Talks ended.", "The army left."]),  # one space, then a capital
+        ("It rose 4.5 percent. Gen. Lee spoke.", ["It rose 4.5 percent.", "Gen. Lee spoke."]),
+        ("It was approx. Ten said so.", ["It was approx. Ten said so."]),  # a word of letters, known
+        ("Ask John F. Kennedy now.", ["Ask John F. Kennedy now."]),  # a lone initial
+        ("The talks failed (Gen. Lee said so).", ["The talks failed (Gen. Lee said so)."]),
+        ("They met in the U.S. Then they left.", ["They met in the U.S. Then they left."]),
+        ("1. The first item. 2. The second item.", ["The first item.", "The second item."]),  # markers
+        ('He said "stop." Then he left.', ['He said "stop."', "Then he left."]),
+        ("  • Tanks were sent. Drones too.", ["Tanks were sent.", "Drones too."]),
+    ],
+)
+def test_sentences_built_in_the_scan_are_those_of_the_plain_rules(text: str, expected: list[str]) -> None:
+    """Sentences the scan builds itself, and abbreviations it tests itself, split as the general rules do."""
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == expected
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_a_run_on_stretch_without_spaces_may_be_cut_inside_a_word() -> None:
+    """Only a long stretch without a space can put a sentence bound inside a word, and then words are not made."""
+    run_on = "Tanks " + "x" * (MAX_SENTENCE + 200) + " were sent."
+    assert may_cut_words(run_on)
+    assert text_words(run_on, split_sentences(run_on)) is None
+
+
+def test_long_text_with_spaces_keeps_every_bound_outside_words() -> None:
+    """A long text with spaces throughout is never cut inside a word, so its words are made."""
+    text = " ".join(["alpha", "bravo,", "charlie"] * 400)  # one run-on sentence, cut at spaces
+    assert not may_cut_words(text)
+    sentences = split_sentences(text)
+    assert len(sentences) > 1
+    words = text_words(text, sentences)
+    assert words is not None
+    assert all(words.spaced[s.start - 1] == " " for s in sentences[1:])
+
+
+def test_a_form_split_across_sentences_is_no_candidate() -> None:
+    """A sentence holding only some words of a form ("armoured", then "vehicles" later) is not screened in."""
+    doc = Document("The armoured doors held. The vehicles left at dawn. They built armoured vehicles.")
+    assert doc.words is not None
+    screen = weapon_screen(doc.words)
+    assert 0 not in screen.candidates
+    assert 1 not in screen.candidates
+    assert screen.forms(0) == []
+    assert (frozenset({"armoured", "vehicles"}), False) in screen.forms(2)
+
+
+def test_a_named_system_in_small_letters_names_nothing() -> None:
+    """ "at 4 p.m." holds the words of "AT-4" but names nothing; "AT-4 launchers" may name the system."""
+    doc = Document("The talks begin at 4 p.m. on Monday. The army bought AT-4 launchers.")
+    assert doc.words is not None
+    screen = weapon_screen(doc.words)
+    assert screen.names_nothing(0, screen.forms(0))
+    assert not screen.names_nothing(1, screen.forms(1))
+
+
+def test_every_sentence_that_may_name_a_weapon_is_a_candidate() -> None:
+    """No sentence the weapon pattern matches is left out of the screen's candidates (ordinary and relevant news)."""
+    for article in generate(120, 5):
+        doc = Document(article.text)
+        assert doc.words is not None
+        screen = weapon_screen(doc.words)
+        for clause in doc.clauses:
+            if may_name_weapons(clause.lowered):
+                assert clause.index in screen.candidates, clause.text
