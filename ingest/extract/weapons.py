@@ -302,7 +302,7 @@ class WeaponScreen(NamedTuple):
     """Sentence index: the forms of which the sentence holds every word (as whole words). A sentence not
     listed names no weapon: `may_name_weapons` is false of it, and `find_weapons` finds no item in it."""
     designations: bool
-    """Whether the text may hold an unknown designation (`may_designate`)."""
+    """Whether the text may hold an unknown designation (`_may_designate`)."""
     words: Words
     """The words of the text the screen was made from."""
 
@@ -313,20 +313,17 @@ class WeaponScreen(NamedTuple):
 
     def names_nothing(self, index: int, forms: list[Form]) -> bool:
         """Whether `find_weapons` finds nothing in sentence `index`, seen from `forms` (`forms(index)`)
-        alone (`names_nothing`)."""
+        alone (`_names_nothing`)."""
         words = self.words
-        return names_nothing(words.spaced, words.shape, words.starts[index], words.ends[index], forms)
+        return _names_nothing(words.spaced, words.shape, words.starts[index], words.ends[index], forms)
 
 
-def names_nothing(spaced: str, shape: str, low: int, high: int, forms: list[Form]) -> bool:
+def _names_nothing(spaced: str, shape: str, low: int, high: int, forms: list[Form]) -> bool:
     """Whether `find_weapons` finds nothing in a sentence whose words stand between `low` and `high` in
     a text's `Words.spaced` and `Words.shape`, seen from `forms` alone (those of which it holds every
     word): all are named systems', and each word a name of them begins with is written in small letters
     wherever it stands there ("at 4 p.m." for "AT-4"), and a name in small letters is not read. False
-    when that cannot be shown.
-
-    Shown for a stretch of text, it holds for each sentence within it that holds no other forms: its
-    forms are among them, and its words among the stretch's."""
+    when that cannot be shown."""
     if not all(named for _, named in forms):
         return False
     firsts = _system_firsts()
@@ -347,16 +344,11 @@ def names_nothing(spaced: str, shape: str, low: int, high: int, forms: list[Form
     return True
 
 
-Sketch = dict[str, list[Form]]
-"""The forms a text may name (`weapon_sketch`), filed under their rarest word."""
-
-
-def weapon_sketch(spaced: str) -> Sketch:
-    """The forms of which a text holds every word, filed under their rarest word, given the text's
-    `Words.spaced` (which has only whole words, between spaces)."""
-    present = _form_words().intersection(spaced.split())  # as good as all the text's words for forms
+def _sketch(words: Words) -> dict[str, list[Form]]:
+    """The forms of which a text holds every word, filed under their rarest word."""
+    present = words.among(_form_words())  # as good as all the text's words for testing forms
     index = _signatures()
-    sketch: Sketch = {}
+    sketch: dict[str, list[Form]] = {}
     for word in _signature_words().intersection(present):
         forms = [form for form in index[word] if form[0] <= present]
         if forms:
@@ -364,7 +356,7 @@ def weapon_sketch(spaced: str) -> Sketch:
     return sketch
 
 
-def held_forms(forms: list[Form], spaced: str) -> list[Form]:
+def _held_forms(forms: list[Form], spaced: str) -> list[Form]:
     """Those of `forms` (filed under one word that `spaced` holds) of which `spaced`, a stretch of a
     text's `Words.spaced` that begins and ends outside words, holds every word."""
     if all(len(form[0]) == 1 for form in forms):
@@ -373,9 +365,8 @@ def held_forms(forms: list[Form], spaced: str) -> list[Form]:
     return [form for form in forms if len(form[0]) == 1 or all(f" {w} " in padded for w in form[0])]
 
 
-def weapon_screen(words: Words, sketch: Sketch | None = None) -> WeaponScreen:
-    """Screen all the sentences of one text at once, given its words (and its `weapon_sketch`, when
-    already made).
+def weapon_screen(words: Words) -> WeaponScreen:
+    """Screen all the sentences of one text at once, given its words.
 
     A form of a weapon, as the pattern of `may_name_weapons` matches it and as `find_weapons` reads it,
     is written as words (runs of letters and digits) that stand whole in the sentence, and so in the
@@ -383,20 +374,17 @@ def weapon_screen(words: Words, sketch: Sketch | None = None) -> WeaponScreen:
     sentence can only name one of the others if it holds the form's rarest word, and then only if it
     holds every other word of it too.
     """
-    if sketch is None:
-        sketch = weapon_sketch(words.spaced)
     candidates: dict[int, list[Form]] = {}
     spaced, starts, ends = words.spaced, words.starts, words.ends
-    for word, forms in sketch.items():
+    for word, forms in _sketch(words).items():
         for k in words.sentences_with(word):
-            held = held_forms(forms, spaced[starts[k] : ends[k]])
+            held = _held_forms(forms, spaced[starts[k] : ends[k]])
             if held:
                 candidates.setdefault(k, []).extend(held)
-    shape = words.shape
-    return WeaponScreen(candidates, may_designate(shape), words)
+    return WeaponScreen(candidates, _may_designate(words.shape), words)
 
 
-def may_designate(shape: str) -> bool:
+def _may_designate(shape: str) -> bool:
     """Whether a text, given its `Words.shape`, holds anything `find_weapons` may read as an unknown
     designation ("CH-92A"): a capital just before a digit ("M777"), or a letter, a hyphen and a digit."""
     return "A0" in shape or ("-0" in shape and ("A-0" in shape or "a-0" in shape))
