@@ -14,6 +14,7 @@ their digest.
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -36,7 +37,14 @@ def _digest(*paths: Path) -> str:
 
 
 def _pip(venv: Path, *args: str) -> None:
-    subprocess.run([str(python(venv)), "-m", "pip", "install", "--quiet", *args], check=True, cwd=ROOT)
+    """pip install into `venv`; the project goes in as pure Python (`INGEST_COMPILE=0`): the jobs run from
+    the source tree, where `make compile` has put the compiled extractor."""
+    subprocess.run(
+        [str(python(venv)), "-m", "pip", "install", "--quiet", *args],
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "INGEST_COMPILE": "0"},
+    )
 
 
 def _build(venv: Path, digest: str, install: list[str]) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ingest.extract import _sources  # noqa: F401 - first: decides whether compiled modules are used
 from ingest.extract.arms import read_arms
 from ingest.extract.document import ArmsDraft, Document, SanctionDraft
 from ingest.extract.sanctions import read_sanctions

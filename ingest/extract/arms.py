@@ -3057,7 +3057,7 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
             recipient = topic  # a round-up of what donors give one state: "Denmark will send 19 F-16s"
     if not suppliers and origins:
         foreign: list[tuple[WeaponMention, _Party | None]] = [
-            (w, o)
+            (w, None)
             for w, o in reading.items
             if o is None and w.designation and w.origin and _other_state(w.origin, origins[0])
         ]  # "with Chinese missiles, Rafale order": the Rafale is not Chinese
