@@ -215,8 +215,31 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     add = sentences.append
     start = 0
-    for match in _BOUNDARY.finditer(text):
-        at, end = match.span()
+    size = len(text)
+    # `_BOUNDARY.finditer(text)`, found by `str.find`: a match begins with a stop or a line break, so only
+    # those places are tried, in order, each from where the last match ended (`_boundary_end`)
+    dot = stop = brk = -1  # the next ".", "!" or "?", line break from `pos` on (`size`: none)
+    pos = 0
+    while True:
+        if dot < pos:
+            dot = text.find(".", pos)
+            if dot < 0:
+                dot = size
+        if brk < pos:
+            brk = text.find("\n", pos)
+            if brk < 0:
+                brk = size
+        if stop < pos:
+            stop = _next_stop(text, pos, size)
+        at = dot if dot < brk else brk
+        at = min(at, stop)
+        if at >= size:
+            break
+        end = _boundary_end(text, at, size)
+        if end < 0:
+            pos = at + 1
+            continue
+        pos = end
         first = text[at]
         if first == "\n":
             if at == start:  # the line breaks right after a stop: nothing between, nothing to append
@@ -250,6 +273,38 @@ def split_sentences(text: str) -> list[Sentence]:
         start = end
     _append(text, start, len(text), sentences)
     return sentences
+
+
+def _next_stop(text: str, pos: int, size: int) -> int:
+    """Where the first "!" or "?" from `pos` on stands in `text`; `size` when neither does."""
+    bang = text.find("!", pos)
+    ask = text.find("?", pos)
+    if bang < 0:
+        return ask if ask >= 0 else size
+    return bang if ask < 0 or bang < ask else ask
+
+
+def _boundary_end(text: str, at: int, size: int) -> int:
+    """Where `_BOUNDARY.match(text, at)` ends; -1 when it does not match. `text[at]` is a stop or a break.
+
+    The common cases are decided here without the pattern: a run of line breaks always matches whole;
+    a stop before a letter or digit never matches (no stop, closing quote or space follows it), and one
+    before one space and then a capital matches just the stop (then the spaces reach the capital itself, and
+    backing off leaves a space, which no quote nor capital is).
+    """
+    char = text[at]
+    if char == "\n":
+        end = at + 1
+        while end < size and text[end] == "\n":
+            end += 1
+        return end
+    after = text[at + 1 : at + 2]
+    if after.isascii() and after.isalnum():
+        return -1
+    if after == " " and "A" <= text[at + 2 : at + 3] <= "Z":
+        return at + 1
+    match = _BOUNDARY.match(text, at)
+    return -1 if match is None else match.end()
 
 
 _new_sentence = tuple.__new__  # a Sentence without the Python-level constructor: one per line of input
