@@ -419,30 +419,60 @@ class _Reading:
     strict: bool = False  # governed by a sanctions or enforcement action: both parties must be stated
 
 
-@dataclass(slots=True)
 class _State:
-    """What the reading of a document remembers from one clause to the next."""
+    """What the reading of a document remembers from one clause to the next.
 
-    clauses: list[Clause]
-    frame: _Frame | None = None
-    last_subject: ActorRef | None = None
-    subject_clause: int = -1  # the clause last_subject was read from
-    weapons: dict[int, list[WeaponMention]] = field(default_factory=dict)
-    priors: dict[tuple[int, str], ActorRef | None] = field(default_factory=dict)  # `prior`, kept
-    read: int = 0
-    drafts: list[ArmsDraft] = field(default_factory=list)
-    requests: set[int] = field(default_factory=set)  # ids of drafts read from a request ("has requested")
-    requested: set[int] = field(default_factory=set)  # clauses such requests were read in
-    planned_pairs: set[tuple[str, str]] = field(default_factory=set)  # sales approved before items are listed
-    # supplier: the recipient of its last transfer, and the clause it was read in
-    recipients: dict[str, tuple[_Party, int]] = field(default_factory=dict)
-    topic: _Party | None = None  # the recipient of the transfers read so far, while they all had one
-    topic_clause: int = -1
-    mixed: bool = False
-    armed: dict[int, bool] = field(default_factory=dict)  # clause index: whether it may name a weapon
-    found: dict[int, list[WeaponMention]] = field(default_factory=dict)  # clause index: `find_weapons`
-    screen: WeaponScreen | None = None  # `weapon_screen` of the text, when known
-    lows: dict[int, list[str]] = field(default_factory=dict)  # clause index: `_low` of its words
+    A plain class rather than a dataclass: one is made for every document, and a dataclass's generated
+    `__init__` (with a factory call per field) is interpreted even where this module is compiled.
+    """
+
+    __slots__ = (
+        "approver",
+        "armed",
+        "clauses",
+        "drafts",
+        "found",
+        "frame",
+        "homes",
+        "last_subject",
+        "lows",
+        "mixed",
+        "planned_pairs",
+        "priors",
+        "read",
+        "recipients",
+        "requested",
+        "requests",
+        "screen",
+        "subject_clause",
+        "topic",
+        "topic_clause",
+        "weapons",
+    )
+
+    def __init__(self, clauses: list[Clause]) -> None:
+        self.clauses = clauses
+        self.frame: _Frame | None = None
+        self.last_subject: ActorRef | None = None
+        self.subject_clause = -1  # the clause last_subject was read from
+        self.weapons: dict[int, list[WeaponMention]] = {}
+        self.priors: dict[tuple[int, str], ActorRef | None] = {}  # `prior`, kept
+        self.read = 0
+        self.drafts: list[ArmsDraft] = []
+        self.requests: set[int] = set()  # ids of drafts read from a request ("has requested")
+        self.requested: set[int] = set()  # clauses such requests were read in
+        self.planned_pairs: set[tuple[str, str]] = set()  # sales approved before items are listed
+        # supplier: the recipient of its last transfer, and the clause it was read in
+        self.recipients: dict[str, tuple[_Party, int]] = {}
+        self.topic: _Party | None = None  # the recipient of the transfers read so far, while they all had one
+        self.topic_clause = -1
+        self.mixed = False
+        self.armed: dict[int, bool] = {}  # clause index: whether it may name a weapon
+        self.found: dict[int, list[WeaponMention]] = {}  # clause index: `find_weapons`
+        self.screen: WeaponScreen | None = None  # `weapon_screen` of the text, when known
+        self.lows: dict[int, list[str]] = {}  # clause index: `_low` of its words
+        self.homes: dict[str, bool] = {}  # state code: whether the document names it
+        self.approver: tuple[_Party, int] | None = None  # the state that last approved a sale, and the clause
 
     def low(self, clause: Clause) -> list[str]:
         """`_low` of a clause's words, computed once (the list is shared: callers do not change it)."""
@@ -450,9 +480,6 @@ class _State:
         if found is None:
             found = self.lows[clause.index] = _low(clause.tokens)
         return found
-
-    homes: dict[str, bool] = field(default_factory=dict)  # state code: whether the document names it
-    approver: tuple[_Party, int] | None = None  # the state that last approved a sale, and the clause
 
     def recent_approver(self, index: int) -> _Party | None:
         """The state that approved a sale shortly before clause `index` ("the State Department approved")."""
@@ -2735,20 +2762,35 @@ def _gives_nothing(state: _State, anchored: _Anchors, text: str) -> bool:
         if forms and anchored[index]:
             armed.append(index)
     settled: dict[int, bool] = {}
+    return all(_quiet(index, state, anchored, settled) for index in armed)
 
-    def quiet(index: int) -> bool:  # reads nothing, or lonely and nothing read within reach can carry parties
-        known = settled.get(index)
-        if known is None:
-            clause = clauses[index]
-            known = (  # the cheap word test first, and what is lonely needs no closer look
-                _PARTY_WORDS.isdisjoint(_letter_runs(clause.lowered))
-                and len({m.ref for m in clause.actors}) <= 1
-                and all(quiet(k) for k in range(max(index - _FRAME_REACH, 0), index) if anchored[k])
-            ) or _inert(clause, state)
-            settled[index] = known
+
+def _quiet(index: int, state: _State, anchored: _Anchors, settled: dict[int, bool]) -> bool:
+    """Whether clause `index` reads nothing, or is lonely and nothing read within reach before it can
+    carry parties to it (`_gives_nothing`); `settled` keeps the answers given so far."""
+    known = settled.get(index)
+    if known is not None:
         return known
+    clause = state.clauses[index]
+    # the cheap word test first, and what is lonely needs no closer look
+    known = _PARTY_WORDS.isdisjoint(_letter_runs(clause.lowered)) and _lonely(clause.actors)
+    if known:
+        for k in range(max(index - _FRAME_REACH, 0), index):
+            if anchored[k] and not _quiet(k, state, anchored, settled):
+                known = False
+                break
+    if not known:
+        known = _inert(clause, state)
+    settled[index] = known
+    return known
 
-    return all(quiet(index) for index in armed)
+
+def _lonely(mentions: list[Mention]) -> bool:
+    """Whether the mentions name at most one actor (`len({m.ref for m in mentions}) <= 1`)."""
+    if not mentions:
+        return True
+    ref = mentions[0].ref
+    return all(mention.ref == ref for mention in mentions)
 
 
 def _inert(clause: Clause, state: _State) -> bool:
