@@ -16,7 +16,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 MONTH_ABBREVIATIONS = frozenset(
     ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
@@ -284,25 +284,41 @@ def _next_stop(text: str, pos: int, size: int) -> int:
     return bang if ask < 0 or bang < ask else ask
 
 
+_OPENING: Final = "\"'“‘(["  # what may stand between the spaces after a stop and the sentence it begins
+_BEGINNING: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789•-–—*"  # what such a sentence may begin with
+_CLOSING: Final = ".!?\"'”’)]"  # what may follow a stop within the stop that ends a sentence
+
+
 def _boundary_end(text: str, at: int, size: int) -> int:
     """Where `_BOUNDARY.match(text, at)` ends; -1 when it does not match. `text[at]` is a stop or a break.
 
-    The common cases are decided here without the pattern: a run of line breaks always matches whole;
-    a stop before a letter or digit never matches (no stop, closing quote or space follows it), and one
-    before one space and then a capital matches just the stop (then the spaces reach the capital itself, and
-    backing off leaves a space, which no quote nor capital is).
+    Only a stop followed by more stops or closing quotes needs the pattern. A run of line breaks
+    always matches whole. A stop followed by anything else but white space never matches. One followed
+    by white space (`str.isspace` is what `\\s` matches) matches just the stop when, after all of it, a
+    capital, digit, bullet or dash begins the sentence, maybe after an opening quote: backing off leaves
+    white space before it, which is none of those.
     """
-    char = text[at]
-    if char == "\n":
+    if text[at] == "\n":
         end = at + 1
         while end < size and text[end] == "\n":
             end += 1
         return end
-    after = text[at + 1 : at + 2]
-    if after.isascii() and after.isalnum():
+    after = at + 1
+    if after == size:
         return -1
-    if after == " " and "A" <= text[at + 2 : at + 3] <= "Z":
-        return at + 1
+    char = text[after]
+    if char.isspace():
+        begin = after + 1
+        while begin < size and text[begin].isspace():
+            begin += 1
+        if begin == size:
+            return -1
+        char = text[begin]
+        if char in _OPENING and begin + 1 < size and text[begin + 1] in _BEGINNING:
+            return after
+        return after if char in _BEGINNING else -1
+    if char not in _CLOSING:
+        return -1
     match = _BOUNDARY.match(text, at)
     return -1 if match is None else match.end()
 
