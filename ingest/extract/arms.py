@@ -23,7 +23,7 @@ import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal, cast
 
@@ -347,35 +347,85 @@ class _Word:
 
 
 # The reader builds _Trigger, _Cue and _Party values in its inner loops. They are values: compared and
-# hashed by their fields, and never assigned to once built. They are not declared frozen only because a
-# frozen dataclass sets each field through `object.__setattr__`, which makes building one several times
-# slower.
-@dataclass(slots=True, unsafe_hash=True)
+# hashed by their fields (as a dataclass with `unsafe_hash=True` would be: the same `__eq__` and the same
+# hash), and never assigned to once built. They are plain classes with their own `__init__` because a
+# dataclass's generated `__init__` is interpreted even where this module is compiled.
 class _Trigger:
-    start: int
-    end: int
-    role: Role
-    status: ArmsStatus
-    form: str
+    __slots__ = ("end", "form", "role", "start", "status")
+
+    def __init__(self, start: int, end: int, role: Role, status: ArmsStatus, form: str) -> None:
+        self.start = start
+        self.end = end
+        self.role: Role = role
+        self.status: ArmsStatus = status
+        self.form = form
+
+    def _fields(self) -> tuple[int, int, str, str, str]:
+        return (self.start, self.end, self.role, self.status, self.form)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _Trigger):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"_Trigger{self._fields()!r}"
 
 
-@dataclass(slots=True, unsafe_hash=True)
 class _Cue:
-    start: int
-    end: int
-    kind: CueKind
+    __slots__ = ("end", "kind", "start")
+
+    def __init__(self, start: int, end: int, kind: CueKind) -> None:
+        self.start = start
+        self.end = end
+        self.kind: CueKind = kind
+
+    def _fields(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.kind)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _Cue):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"_Cue{self._fields()!r}"
 
 
-@dataclass(slots=True, unsafe_hash=True)
 class _Party:
     """An actor as it stands in the clause: a mention, or a pronoun resolved to one."""
 
-    start: int
-    end: int
-    ref: ActorRef
-    surface: str | None
-    form: str
-    possessive: bool = False
+    __slots__ = ("end", "form", "possessive", "ref", "start", "surface")
+
+    def __init__(
+        self, start: int, end: int, ref: ActorRef, surface: str | None, form: str, *, possessive: bool = False
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.ref = ref
+        self.surface = surface
+        self.form = form
+        self.possessive = possessive
+
+    def _fields(self) -> tuple[int, int, ActorRef, str | None, str, bool]:
+        return (self.start, self.end, self.ref, self.surface, self.form, self.possessive)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _Party):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"_Party{self._fields()!r}"
 
 
 @dataclass(slots=True)
@@ -389,34 +439,73 @@ class _Lexicon:
     listing: frozenset[str] = frozenset()  # anchors of list words ("includes"), read only after a transfer
 
 
-@dataclass(slots=True)
 class _Frame:
-    """The last transfer read: its parties carry to clauses that leave them open."""
+    """The last transfer read: its parties carry to clauses that leave them open.
 
-    supplier: _Party
-    recipient: _Party
-    status: ArmsStatus
-    sentence: int
-    evidence: Sentence
-    items: list[Item] = field(default_factory=list)
-    listing: bool = False
-    partners: list[_Party] = field(default_factory=list)
-    request: bool = False  # its list lines are the items of a request ("has requested to buy:")
+    A plain class (as `_Reading`) for the same reason as `_Trigger`; neither is ever compared.
+    """
+
+    __slots__ = (
+        "evidence",
+        "items",
+        "listing",
+        "partners",
+        "recipient",
+        "request",
+        "sentence",
+        "status",
+        "supplier",
+    )
+
+    def __init__(
+        self,
+        supplier: _Party,
+        recipient: _Party,
+        status: ArmsStatus,
+        sentence: int,
+        evidence: Sentence,
+        *,
+        items: list[Item] | None = None,
+        listing: bool = False,
+        partners: list[_Party] | None = None,
+        request: bool = False,
+    ) -> None:
+        self.supplier = supplier
+        self.recipient = recipient
+        self.status: ArmsStatus = status
+        self.sentence = sentence
+        self.evidence = evidence
+        self.items: list[Item] = [] if items is None else items
+        self.listing = listing
+        self.partners: list[_Party] = [] if partners is None else partners
+        self.request = request  # its list lines are the items of a request ("has requested to buy:")
 
     def supplies(self, party: _Party) -> bool:
         """Whether `party` is this transfer's supplier or one of its co-suppliers ("X and Z will give")."""
         return any(_same(party.ref, s) for s in (self.supplier, *self.partners))
 
 
-@dataclass(slots=True)
 class _Reading:
-    suppliers: list[_Party]
-    recipient: _Party | None
-    status: ArmsStatus
-    items: list[tuple[WeaponMention, _Party | None]]
-    direct: int
-    role: Role = "include"
-    strict: bool = False  # governed by a sanctions or enforcement action: both parties must be stated
+    __slots__ = ("direct", "items", "recipient", "role", "status", "strict", "suppliers")
+
+    def __init__(
+        self,
+        suppliers: list[_Party],
+        recipient: _Party | None,
+        status: ArmsStatus,
+        items: list[tuple[WeaponMention, _Party | None]],
+        direct: int,
+        *,
+        role: Role = "include",
+        strict: bool = False,
+    ) -> None:
+        self.suppliers = suppliers
+        self.recipient = recipient
+        self.status: ArmsStatus = status
+        self.items = items
+        self.direct = direct
+        self.role: Role = role
+        self.strict = strict  # governed by a sanctions or enforcement action: both parties must be stated
 
 
 class _State:
@@ -946,7 +1035,7 @@ class _ClauseReader:
                 if spoken_of is None:
                     continue
                 ref = spoken_of
-            out.append(_Party(start, end, ref, surface, mention.form, possessive))
+            out.append(_Party(start, end, ref, surface, mention.form, possessive=possessive))
         out.extend(self._coreferences(out))
         out.sort(key=lambda p: p.start)
         return out
@@ -1005,7 +1094,7 @@ class _ClauseReader:
                         ref, end = self._known_before(named, i, "company"), j + 1
             if ref is not None:
                 possessive = self.tokens[end - 1].text.endswith(("'s", "’s"))
-                out.append(_Party(i, end, ref, None, "pronoun", possessive))
+                out.append(_Party(i, end, ref, None, "pronoun", possessive=possessive))
         return out
 
     def _described_state(self, named: list[_Party], index: int) -> ActorRef | None:
@@ -1447,7 +1536,9 @@ class _ClauseReader:
             suppliers, recipient = self._stated_parties(trig, role, suppliers, recipient, enforcers)
             direct = int(bool(suppliers)) + int(recipient is not None)
         origins = [(w, self._origin(w)) for w in items]
-        return _Reading(suppliers, recipient, status, origins, direct, role, enforcers is not None)
+        return _Reading(
+            suppliers, recipient, status, origins, direct, role=role, strict=enforcers is not None
+        )
 
     def _shot_down(self, trig: _Trigger, items: list[WeaponMention]) -> bool:
         """ "credited with intercepting hostile aircraft and drones": what flies at a defence is intercepted
@@ -2967,7 +3058,7 @@ def _by_destination(reader: _ClauseReader, reading: _Reading) -> list[_Reading]:
         if not items:
             continue
         out.extend(
-            _Reading(reading.suppliers, recipient, reading.status, items, reading.direct, reading.role)
+            _Reading(reading.suppliers, recipient, reading.status, items, reading.direct, role=reading.role)
             for recipient in recipients
         )
     return out or [reading]
@@ -3009,7 +3100,7 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
             party = next(p for p in sources if p and _party_key(p) == key)
             own = [item for item, p in zip(reading.items, sources, strict=True) if p and _party_key(p) == key]
             role: Role = "get" if reading.role == "use" else reading.role
-            part = _Reading([party], reading.recipient, reading.status, own, reading.direct, role)
+            part = _Reading([party], reading.recipient, reading.status, own, reading.direct, role=role)
             recorded = _record(reader, part, state) or recorded
         return recorded
     frame = reader._frame()
@@ -3106,7 +3197,9 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
         if foreign and len(foreign) < len(reading.items) and not reading.strict:
             reading.items = [entry for entry in reading.items if entry not in foreign]
             _record(
-                reader, _Reading([], recipient, reading.status, foreign, reading.direct, reading.role), state
+                reader,
+                _Reading([], recipient, reading.status, foreign, reading.direct, role=reading.role),
+                state,
             )
         suppliers = [origins[0]]
     approver = state.recent_approver(reader.clause.index)
@@ -3168,9 +3261,8 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
             reading.status,
             reader.clause.index,
             reader.clause.sentence,
-            kept,
-            False,
-            suppliers,
+            items=kept,
+            partners=suppliers,
         )
         if not items:
             if reading.status == "planned":
