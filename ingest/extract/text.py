@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from operator import itemgetter
 from typing import Final, NamedTuple
 
 MONTH_ABBREVIATIONS = frozenset(
@@ -152,12 +151,34 @@ _OPEN_ENDINGS = frozenset(
 )
 
 
-class Sentence(NamedTuple):
-    """A sentence: `text == article[start:end]`; immutable."""
+class Sentence:
+    """A sentence: `text == article[start:end]`; never changed once made.
 
-    start: int
-    end: int
-    text: str
+    A plain class rather than a named tuple: the splitter makes one for every sentence, and where this
+    module is compiled a plain class is built and read directly, a tuple subclass only through generic
+    calls. It compares and hashes as the tuple of its fields.
+    """
+
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+
+    def _fields(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.text)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sentence):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"Sentence(start={self.start!r}, end={self.end!r}, text={self.text!r})"
 
 
 def _is_abbreviation(text: str, start: int, stop: int) -> bool:
@@ -265,9 +286,9 @@ def split_sentences(text: str) -> list[Sentence]:
         if first == "\n" or end - start > MAX_SENTENCE or start == at:
             _append(text, start, end, sentences)
         elif "A" <= lead <= "Z":  # a capital ends no leading space, bullet or number
-            add(_new_sentence(Sentence, (start, end, text[start:end])))
+            add(Sentence(start, end, text[start:end]))
         elif lead == " " and "A" <= text[start + 1] <= "Z":  # `_append` would strip just the space
-            add(_new_sentence(Sentence, (start + 1, end, text[start + 1 : end])))
+            add(Sentence(start + 1, end, text[start + 1 : end]))
         else:
             _append(text, start, end, sentences)
         start = end
@@ -323,8 +344,6 @@ def _boundary_end(text: str, at: int, size: int) -> int:
     return -1 if match is None else match.end()
 
 
-_new_sentence = tuple.__new__  # a Sentence without the Python-level constructor: one per line of input
-
 MAX_SENTENCE = 1500
 """No sentence is longer than this many characters: a run-on stretch (a list without stops, noise) is
 cut at spaces, so that the work spent on any one sentence stays bounded."""
@@ -349,7 +368,7 @@ def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
         while start < end and text[start].isspace():
             start += 1
     if end > start:
-        out.append(_new_sentence(Sentence, (start, end, text[start:end])))
+        out.append(Sentence(start, end, text[start:end]))
 
 
 _ALNUM_ONLY = "".join(char if char.isalnum() else " " for char in map(chr, range(128)))
@@ -468,8 +487,8 @@ def text_words(text: str, sentences: Sequence[Sentence]) -> Words | None:
         return None
     text = ascii_text
     spaced = text.translate(_LOWER_ALNUM_ONLY)
-    starts = list(map(itemgetter(0), sentences))
-    ends = list(map(itemgetter(1), sentences))
+    starts = [sentence.start for sentence in sentences]
+    ends = [sentence.end for sentence in sentences]
     if may_cut_words(text):
         size = len(spaced)
         for start, end in zip(starts, ends, strict=True):
