@@ -2761,12 +2761,13 @@ class _Anchors:
     clauses only (`_gives_nothing`), so the others are never looked at.
     """
 
-    __slots__ = ("_clauses", "_found", "_lex")
+    __slots__ = ("_clauses", "_found", "_lex", "_runs")
 
     def __init__(self, clauses: list[Clause], lex: _Lexicon) -> None:
         self._clauses = clauses
         self._lex = lex
         self._found: list[frozenset[str] | None] = [None] * len(clauses)
+        self._runs: dict[int, list[str]] = {}  # clause index: `_letter_runs` of its lowered text, as found
 
     def __len__(self) -> int:
         return len(self._clauses)
@@ -2774,7 +2775,14 @@ class _Anchors:
     def __getitem__(self, index: int) -> frozenset[str]:
         found = self._found[index]
         if found is None:
-            found = self._found[index] = _anchors_in(self._clauses[index], self._lex)
+            found = self._found[index] = self._lex.anchors.intersection(self.runs(index))  # `_anchors_in`
+        return found
+
+    def runs(self, index: int) -> list[str]:
+        """`_letter_runs` of clause `index` in lower case, kept (the list is shared: callers do not change it)."""
+        found = self._runs.get(index)
+        if found is None:
+            found = self._runs[index] = _letter_runs(self._clauses[index].lowered)
         return found
 
     def fewer_than(self, limit: int) -> bool:
@@ -2864,7 +2872,7 @@ def _quiet(index: int, state: _State, anchored: _Anchors, settled: dict[int, boo
         return known
     clause = state.clauses[index]
     # the cheap word test first, and what is lonely needs no closer look
-    known = _PARTY_WORDS.isdisjoint(_letter_runs(clause.lowered)) and _lonely(clause.actors)
+    known = _PARTY_WORDS.isdisjoint(anchored.runs(index)) and _lonely(clause.actors)
     if known:
         for k in range(max(index - _FRAME_REACH, 0), index):
             if anchored[k] and not _quiet(k, state, anchored, settled):
