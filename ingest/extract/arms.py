@@ -31,7 +31,7 @@ from ingest.extract.actors import ActorRef, Mention, Token, country
 from ingest.extract.document import ArmsDraft, Clause, Document
 from ingest.extract.quantity import quantity_after, quantity_before, share_of
 from ingest.extract.tables import rows
-from ingest.extract.text import MONTH_ABBREVIATIONS, Sentence
+from ingest.extract.text import MONTH_ABBREVIATIONS, Sentence, ascii_translate, byte_table
 from ingest.extract.weapons import (
     WeaponMention,
     WeaponScreen,
@@ -2746,11 +2746,13 @@ def _anchors_in(clause: Clause, lex: _Lexicon) -> frozenset[str]:
 _LETTERS_ONLY = "".join(char if char.isalpha() else " " for char in map(chr, range(128)))
 """A `str.translate` table: each ASCII character that is not a letter becomes a space (others stay)."""
 
+_LETTERS_BYTES = byte_table(_LETTERS_ONLY)
+
 
 def _letter_runs(text: str) -> list[str]:
     """`_WORD_RUN.findall(text)`: the runs of letters of `text`, in order (by `str` methods when ASCII, faster)."""
     if text.isascii():
-        return text.translate(_LETTERS_ONLY).split()
+        return ascii_translate(text, _LETTERS_BYTES).split()
     return _WORD_RUN.findall(text)
 
 

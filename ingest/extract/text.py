@@ -378,6 +378,21 @@ _LOWER_ALNUM_ONLY = _ALNUM_ONLY.lower()
 """`_ALNUM_ONLY` with capitals made small: for ASCII text, `text.lower().translate(_ALNUM_ONLY)` in one pass."""
 
 
+def byte_table(table: str) -> bytes:
+    """A `bytes.translate` table doing for ASCII what the 128-character `str.translate` table `table` does."""
+    return table.encode("ascii") + bytes(range(128, 256))
+
+
+def ascii_translate(text: str, table: bytes) -> str:
+    """`text.translate(t)` for ASCII `text`, with `table == byte_table(t)`: the same string, made by
+    translating bytes, several times faster than `str.translate` (which looks each character up)."""
+    return text.encode("ascii").translate(table).decode("ascii")
+
+
+_ALNUM_BYTES = byte_table(_ALNUM_ONLY)
+_LOWER_ALNUM_BYTES = byte_table(_LOWER_ALNUM_ONLY)
+
+
 def _shape(char: str) -> str:
     if char.isupper():
         return "A"
@@ -390,6 +405,8 @@ def _shape(char: str) -> str:
 
 _SHAPES = "".join(map(_shape, map(chr, range(128))))
 """A `str.translate` table for ASCII text: capitals become "A", small letters "a", digits "0", "-" stays."""
+
+_SHAPE_BYTES = byte_table(_SHAPES)
 
 
 class Words(NamedTuple):
@@ -463,7 +480,7 @@ def ascii_words(text: str) -> set[str]:
     ascii_text = plain(text)
     if ascii_text is None:
         return set(_WORD.findall(text))
-    return set(ascii_text.translate(_ALNUM_ONLY).split())
+    return set(ascii_translate(ascii_text, _ALNUM_BYTES).split())
 
 
 def may_cut_words(text: str) -> bool:
@@ -486,7 +503,7 @@ def text_words(text: str, sentences: Sequence[Sentence]) -> Words | None:
     if ascii_text is None:
         return None
     text = ascii_text
-    spaced = text.translate(_LOWER_ALNUM_ONLY)
+    spaced = ascii_translate(text, _LOWER_ALNUM_BYTES)
     starts = [sentence.start for sentence in sentences]
     ends = [sentence.end for sentence in sentences]
     if may_cut_words(text):
@@ -494,4 +511,4 @@ def text_words(text: str, sentences: Sequence[Sentence]) -> Words | None:
         for start, end in zip(starts, ends, strict=True):
             if (start > 0 and spaced[start - 1] != " ") or (end < size and spaced[end] != " "):
                 return None
-    return Words(spaced, text.translate(_SHAPES), starts, ends)
+    return Words(spaced, ascii_translate(text, _SHAPE_BYTES), starts, ends)
