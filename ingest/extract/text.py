@@ -234,7 +234,6 @@ def split_sentences(text: str) -> list[Sentence]:
     it, with nothing to strip but that one space.
     """
     sentences: list[Sentence] = []
-    add = sentences.append
     start = 0
     size = len(text)
     # `_BOUNDARY.finditer(text)`, found by `str.find`: a match begins with a stop or a line break, so only
@@ -286,9 +285,9 @@ def split_sentences(text: str) -> list[Sentence]:
         if first == "\n" or end - start > MAX_SENTENCE or start == at:
             _append(text, start, end, sentences)
         elif "A" <= lead <= "Z":  # a capital ends no leading space, bullet or number
-            add(Sentence(start, end, text[start:end]))
+            sentences.append(Sentence(start, end, text[start:end]))
         elif lead == " " and "A" <= text[start + 1] <= "Z":  # `_append` would strip just the space
-            add(Sentence(start + 1, end, text[start + 1 : end]))
+            sentences.append(Sentence(start + 1, end, text[start + 1 : end]))
         else:
             _append(text, start, end, sentences)
         start = end
