@@ -40,20 +40,36 @@ class ActorRef:
         return Actor(name=self.name, country=self.country, kind=self.kind, aliases=aliases)
 
 
-@dataclass(slots=True, unsafe_hash=True)
 class Mention:
     """An actor named in a text; `start`/`end` index into the text searched.
 
-    A value, compared and hashed by its fields: never assigned to once built. Not declared frozen only
-    because a frozen dataclass sets each field through `object.__setattr__`, which makes building one
-    several times slower.
+    A value, compared and hashed by its fields (as the dataclass with `unsafe_hash=True` it was): never
+    assigned to once built. A plain class with its own `__init__`, because a dataclass's generated one is
+    interpreted even where this module is compiled.
     """
 
-    start: int
-    end: int
-    surface: str
-    ref: ActorRef
-    form: Form
+    __slots__ = ("end", "form", "ref", "start", "surface")
+
+    def __init__(self, start: int, end: int, surface: str, ref: ActorRef, form: Form) -> None:
+        self.start = start
+        self.end = end
+        self.surface = surface
+        self.ref = ref
+        self.form: Form = form
+
+    def _fields(self) -> tuple[int, int, str, ActorRef, str]:
+        return (self.start, self.end, self.surface, self.ref, self.form)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Mention):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"Mention{self._fields()!r}"
 
 
 class Token:
