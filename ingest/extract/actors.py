@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 import pycountry
 
@@ -40,29 +40,67 @@ class ActorRef:
         return Actor(name=self.name, country=self.country, kind=self.kind, aliases=aliases)
 
 
-@dataclass(slots=True, unsafe_hash=True)
 class Mention:
     """An actor named in a text; `start`/`end` index into the text searched.
 
-    A value, compared and hashed by its fields: never assigned to once built. Not declared frozen only
-    because a frozen dataclass sets each field through `object.__setattr__`, which makes building one
-    several times slower.
+    A value, compared and hashed by its fields (as the dataclass with `unsafe_hash=True` it was): never
+    assigned to once built. A plain class with its own `__init__`, because a dataclass's generated one is
+    interpreted even where this module is compiled.
     """
 
-    start: int
-    end: int
-    surface: str
-    ref: ActorRef
-    form: Form
+    __slots__ = ("end", "form", "ref", "start", "surface")
+
+    def __init__(self, start: int, end: int, surface: str, ref: ActorRef, form: Form) -> None:
+        self.start = start
+        self.end = end
+        self.surface = surface
+        self.ref = ref
+        self.form: Form = form
+
+    def _fields(self) -> tuple[int, int, str, ActorRef, str]:
+        return (self.start, self.end, self.surface, self.ref, self.form)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Mention):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"Mention{self._fields()!r}"
 
 
-class Token(NamedTuple):
-    """A word of the text, with its lookup key (possessive and final stop removed); immutable."""
+class Token:
+    """A word of the text, with its lookup key (possessive and final stop removed); never changed once made.
 
-    start: int
-    end: int
-    text: str
-    key: str
+    A plain class rather than a named tuple: tokenizing makes one for every word, and where this module is
+    compiled a plain class is built and read directly, a tuple subclass only through generic calls. It
+    compares and hashes as the tuple of its fields.
+    """
+
+    __slots__ = ("end", "key", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str, key: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.key = key
+
+    def _fields(self) -> tuple[int, int, str, str]:
+        return (self.start, self.end, self.text, self.key)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Token):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"Token{self._fields()!r}"
 
 
 @dataclass(slots=True)
@@ -89,16 +127,19 @@ def _key(word: str) -> str:
     return word
 
 
-_new_token = tuple.__new__  # builds a Token without the Python-level constructor: tokenizing is hot
-
-
 def tokenize(text: str) -> list[Token]:
-    """Words of `text` with offsets; hyphens and punctuation separate words."""
+    """Words of `text` with offsets; hyphens and punctuation separate words.
+
+    The words are `_TOKEN`'s matches, found by `findall`; each begins at the first place from the end of
+    the one before where its text stands: every word character begins a match, so none stands between
+    two matches, and the word's first character is one.
+    """
     out: list[Token] = []
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        start, end = m.span()
-        out.append(_new_token(Token, (start, end, word, word if word[-1] not in ".s" else _key(word))))
+    end = 0
+    for word in _TOKEN.findall(text):
+        start = text.find(word, end)
+        end = start + len(word)
+        out.append(Token(start, end, word, word if word[-1] not in ".s" else _key(word)))
     return out
 
 

@@ -23,7 +23,7 @@ import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal, cast
 
@@ -31,7 +31,7 @@ from ingest.extract.actors import ActorRef, Mention, Token, country
 from ingest.extract.document import ArmsDraft, Clause, Document
 from ingest.extract.quantity import quantity_after, quantity_before, share_of
 from ingest.extract.tables import rows
-from ingest.extract.text import MONTH_ABBREVIATIONS, Sentence
+from ingest.extract.text import MONTH_ABBREVIATIONS, Sentence, ascii_translate, byte_table
 from ingest.extract.weapons import (
     WeaponMention,
     WeaponScreen,
@@ -347,35 +347,85 @@ class _Word:
 
 
 # The reader builds _Trigger, _Cue and _Party values in its inner loops. They are values: compared and
-# hashed by their fields, and never assigned to once built. They are not declared frozen only because a
-# frozen dataclass sets each field through `object.__setattr__`, which makes building one several times
-# slower.
-@dataclass(slots=True, unsafe_hash=True)
+# hashed by their fields (as a dataclass with `unsafe_hash=True` would be: the same `__eq__` and the same
+# hash), and never assigned to once built. They are plain classes with their own `__init__` because a
+# dataclass's generated `__init__` is interpreted even where this module is compiled.
 class _Trigger:
-    start: int
-    end: int
-    role: Role
-    status: ArmsStatus
-    form: str
+    __slots__ = ("end", "form", "role", "start", "status")
+
+    def __init__(self, start: int, end: int, role: Role, status: ArmsStatus, form: str) -> None:
+        self.start = start
+        self.end = end
+        self.role: Role = role
+        self.status: ArmsStatus = status
+        self.form = form
+
+    def _fields(self) -> tuple[int, int, str, str, str]:
+        return (self.start, self.end, self.role, self.status, self.form)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _Trigger):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"_Trigger{self._fields()!r}"
 
 
-@dataclass(slots=True, unsafe_hash=True)
 class _Cue:
-    start: int
-    end: int
-    kind: CueKind
+    __slots__ = ("end", "kind", "start")
+
+    def __init__(self, start: int, end: int, kind: CueKind) -> None:
+        self.start = start
+        self.end = end
+        self.kind: CueKind = kind
+
+    def _fields(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.kind)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _Cue):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"_Cue{self._fields()!r}"
 
 
-@dataclass(slots=True, unsafe_hash=True)
 class _Party:
     """An actor as it stands in the clause: a mention, or a pronoun resolved to one."""
 
-    start: int
-    end: int
-    ref: ActorRef
-    surface: str | None
-    form: str
-    possessive: bool = False
+    __slots__ = ("end", "form", "possessive", "ref", "start", "surface")
+
+    def __init__(
+        self, start: int, end: int, ref: ActorRef, surface: str | None, form: str, *, possessive: bool = False
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.ref = ref
+        self.surface = surface
+        self.form = form
+        self.possessive = possessive
+
+    def _fields(self) -> tuple[int, int, ActorRef, str | None, str, bool]:
+        return (self.start, self.end, self.ref, self.surface, self.form, self.possessive)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _Party):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"_Party{self._fields()!r}"
 
 
 @dataclass(slots=True)
@@ -389,60 +439,129 @@ class _Lexicon:
     listing: frozenset[str] = frozenset()  # anchors of list words ("includes"), read only after a transfer
 
 
-@dataclass(slots=True)
 class _Frame:
-    """The last transfer read: its parties carry to clauses that leave them open."""
+    """The last transfer read: its parties carry to clauses that leave them open.
 
-    supplier: _Party
-    recipient: _Party
-    status: ArmsStatus
-    sentence: int
-    evidence: Sentence
-    items: list[Item] = field(default_factory=list)
-    listing: bool = False
-    partners: list[_Party] = field(default_factory=list)
-    request: bool = False  # its list lines are the items of a request ("has requested to buy:")
+    A plain class (as `_Reading`) for the same reason as `_Trigger`; neither is ever compared.
+    """
+
+    __slots__ = (
+        "evidence",
+        "items",
+        "listing",
+        "partners",
+        "recipient",
+        "request",
+        "sentence",
+        "status",
+        "supplier",
+    )
+
+    def __init__(
+        self,
+        supplier: _Party,
+        recipient: _Party,
+        status: ArmsStatus,
+        sentence: int,
+        evidence: Sentence,
+        *,
+        items: list[Item] | None = None,
+        listing: bool = False,
+        partners: list[_Party] | None = None,
+        request: bool = False,
+    ) -> None:
+        self.supplier = supplier
+        self.recipient = recipient
+        self.status: ArmsStatus = status
+        self.sentence = sentence
+        self.evidence = evidence
+        self.items: list[Item] = [] if items is None else items
+        self.listing = listing
+        self.partners: list[_Party] = [] if partners is None else partners
+        self.request = request  # its list lines are the items of a request ("has requested to buy:")
 
     def supplies(self, party: _Party) -> bool:
         """Whether `party` is this transfer's supplier or one of its co-suppliers ("X and Z will give")."""
         return any(_same(party.ref, s) for s in (self.supplier, *self.partners))
 
 
-@dataclass(slots=True)
 class _Reading:
-    suppliers: list[_Party]
-    recipient: _Party | None
-    status: ArmsStatus
-    items: list[tuple[WeaponMention, _Party | None]]
-    direct: int
-    role: Role = "include"
-    strict: bool = False  # governed by a sanctions or enforcement action: both parties must be stated
+    __slots__ = ("direct", "items", "recipient", "role", "status", "strict", "suppliers")
+
+    def __init__(
+        self,
+        suppliers: list[_Party],
+        recipient: _Party | None,
+        status: ArmsStatus,
+        items: list[tuple[WeaponMention, _Party | None]],
+        direct: int,
+        *,
+        role: Role = "include",
+        strict: bool = False,
+    ) -> None:
+        self.suppliers = suppliers
+        self.recipient = recipient
+        self.status: ArmsStatus = status
+        self.items = items
+        self.direct = direct
+        self.role: Role = role
+        self.strict = strict  # governed by a sanctions or enforcement action: both parties must be stated
 
 
-@dataclass(slots=True)
 class _State:
-    """What the reading of a document remembers from one clause to the next."""
+    """What the reading of a document remembers from one clause to the next.
 
-    clauses: list[Clause]
-    frame: _Frame | None = None
-    last_subject: ActorRef | None = None
-    subject_clause: int = -1  # the clause last_subject was read from
-    weapons: dict[int, list[WeaponMention]] = field(default_factory=dict)
-    priors: dict[tuple[int, str], ActorRef | None] = field(default_factory=dict)  # `prior`, kept
-    read: int = 0
-    drafts: list[ArmsDraft] = field(default_factory=list)
-    requests: set[int] = field(default_factory=set)  # ids of drafts read from a request ("has requested")
-    requested: set[int] = field(default_factory=set)  # clauses such requests were read in
-    planned_pairs: set[tuple[str, str]] = field(default_factory=set)  # sales approved before items are listed
-    # supplier: the recipient of its last transfer, and the clause it was read in
-    recipients: dict[str, tuple[_Party, int]] = field(default_factory=dict)
-    topic: _Party | None = None  # the recipient of the transfers read so far, while they all had one
-    topic_clause: int = -1
-    mixed: bool = False
-    armed: dict[int, bool] = field(default_factory=dict)  # clause index: whether it may name a weapon
-    found: dict[int, list[WeaponMention]] = field(default_factory=dict)  # clause index: `find_weapons`
-    screen: WeaponScreen | None = None  # `weapon_screen` of the text, when known
-    lows: dict[int, list[str]] = field(default_factory=dict)  # clause index: `_low` of its words
+    A plain class rather than a dataclass: one is made for every document, and a dataclass's generated
+    `__init__` (with a factory call per field) is interpreted even where this module is compiled.
+    """
+
+    __slots__ = (
+        "approver",
+        "armed",
+        "clauses",
+        "drafts",
+        "found",
+        "frame",
+        "homes",
+        "last_subject",
+        "lows",
+        "mixed",
+        "planned_pairs",
+        "priors",
+        "read",
+        "recipients",
+        "requested",
+        "requests",
+        "screen",
+        "subject_clause",
+        "topic",
+        "topic_clause",
+        "weapons",
+    )
+
+    def __init__(self, clauses: list[Clause]) -> None:
+        self.clauses = clauses
+        self.frame: _Frame | None = None
+        self.last_subject: ActorRef | None = None
+        self.subject_clause = -1  # the clause last_subject was read from
+        self.weapons: dict[int, list[WeaponMention]] = {}
+        self.priors: dict[tuple[int, str], ActorRef | None] = {}  # `prior`, kept
+        self.read = 0
+        self.drafts: list[ArmsDraft] = []
+        self.requests: set[int] = set()  # ids of drafts read from a request ("has requested")
+        self.requested: set[int] = set()  # clauses such requests were read in
+        self.planned_pairs: set[tuple[str, str]] = set()  # sales approved before items are listed
+        # supplier: the recipient of its last transfer, and the clause it was read in
+        self.recipients: dict[str, tuple[_Party, int]] = {}
+        self.topic: _Party | None = None  # the recipient of the transfers read so far, while they all had one
+        self.topic_clause = -1
+        self.mixed = False
+        self.armed: dict[int, bool] = {}  # clause index: whether it may name a weapon
+        self.found: dict[int, list[WeaponMention]] = {}  # clause index: `find_weapons`
+        self.screen: WeaponScreen | None = None  # `weapon_screen` of the text, when known
+        self.lows: dict[int, list[str]] = {}  # clause index: `_low` of its words
+        self.homes: dict[str, bool] = {}  # state code: whether the document names it
+        self.approver: tuple[_Party, int] | None = None  # the state that last approved a sale, and the clause
 
     def low(self, clause: Clause) -> list[str]:
         """`_low` of a clause's words, computed once (the list is shared: callers do not change it)."""
@@ -450,9 +569,6 @@ class _State:
         if found is None:
             found = self.lows[clause.index] = _low(clause.tokens)
         return found
-
-    homes: dict[str, bool] = field(default_factory=dict)  # state code: whether the document names it
-    approver: tuple[_Party, int] | None = None  # the state that last approved a sale, and the clause
 
     def recent_approver(self, index: int) -> _Party | None:
         """The state that approved a sale shortly before clause `index` ("the State Department approved")."""
@@ -919,7 +1035,7 @@ class _ClauseReader:
                 if spoken_of is None:
                     continue
                 ref = spoken_of
-            out.append(_Party(start, end, ref, surface, mention.form, possessive))
+            out.append(_Party(start, end, ref, surface, mention.form, possessive=possessive))
         out.extend(self._coreferences(out))
         out.sort(key=lambda p: p.start)
         return out
@@ -978,7 +1094,7 @@ class _ClauseReader:
                         ref, end = self._known_before(named, i, "company"), j + 1
             if ref is not None:
                 possessive = self.tokens[end - 1].text.endswith(("'s", "’s"))
-                out.append(_Party(i, end, ref, None, "pronoun", possessive))
+                out.append(_Party(i, end, ref, None, "pronoun", possessive=possessive))
         return out
 
     def _described_state(self, named: list[_Party], index: int) -> ActorRef | None:
@@ -1420,7 +1536,9 @@ class _ClauseReader:
             suppliers, recipient = self._stated_parties(trig, role, suppliers, recipient, enforcers)
             direct = int(bool(suppliers)) + int(recipient is not None)
         origins = [(w, self._origin(w)) for w in items]
-        return _Reading(suppliers, recipient, status, origins, direct, role, enforcers is not None)
+        return _Reading(
+            suppliers, recipient, status, origins, direct, role=role, strict=enforcers is not None
+        )
 
     def _shot_down(self, trig: _Trigger, items: list[WeaponMention]) -> bool:
         """ "credited with intercepting hostile aircraft and drones": what flies at a defence is intercepted
@@ -2628,11 +2746,13 @@ def _anchors_in(clause: Clause, lex: _Lexicon) -> frozenset[str]:
 _LETTERS_ONLY = "".join(char if char.isalpha() else " " for char in map(chr, range(128)))
 """A `str.translate` table: each ASCII character that is not a letter becomes a space (others stay)."""
 
+_LETTERS_BYTES = byte_table(_LETTERS_ONLY)
+
 
 def _letter_runs(text: str) -> list[str]:
     """`_WORD_RUN.findall(text)`: the runs of letters of `text`, in order (by `str` methods when ASCII, faster)."""
     if text.isascii():
-        return text.translate(_LETTERS_ONLY).split()
+        return ascii_translate(text, _LETTERS_BYTES).split()
     return _WORD_RUN.findall(text)
 
 
@@ -2643,12 +2763,13 @@ class _Anchors:
     clauses only (`_gives_nothing`), so the others are never looked at.
     """
 
-    __slots__ = ("_clauses", "_found", "_lex")
+    __slots__ = ("_clauses", "_found", "_lex", "_runs")
 
     def __init__(self, clauses: list[Clause], lex: _Lexicon) -> None:
         self._clauses = clauses
         self._lex = lex
         self._found: list[frozenset[str] | None] = [None] * len(clauses)
+        self._runs: dict[int, list[str]] = {}  # clause index: `_letter_runs` of its lowered text, as found
 
     def __len__(self) -> int:
         return len(self._clauses)
@@ -2656,7 +2777,14 @@ class _Anchors:
     def __getitem__(self, index: int) -> frozenset[str]:
         found = self._found[index]
         if found is None:
-            found = self._found[index] = _anchors_in(self._clauses[index], self._lex)
+            found = self._found[index] = self._lex.anchors.intersection(self.runs(index))  # `_anchors_in`
+        return found
+
+    def runs(self, index: int) -> list[str]:
+        """`_letter_runs` of clause `index` in lower case, kept (the list is shared: callers do not change it)."""
+        found = self._runs.get(index)
+        if found is None:
+            found = self._runs[index] = _letter_runs(self._clauses[index].lowered)
         return found
 
     def fewer_than(self, limit: int) -> bool:
@@ -2735,20 +2863,35 @@ def _gives_nothing(state: _State, anchored: _Anchors, text: str) -> bool:
         if forms and anchored[index]:
             armed.append(index)
     settled: dict[int, bool] = {}
+    return all(_quiet(index, state, anchored, settled) for index in armed)
 
-    def quiet(index: int) -> bool:  # reads nothing, or lonely and nothing read within reach can carry parties
-        known = settled.get(index)
-        if known is None:
-            clause = clauses[index]
-            known = (  # the cheap word test first, and what is lonely needs no closer look
-                _PARTY_WORDS.isdisjoint(_letter_runs(clause.lowered))
-                and len({m.ref for m in clause.actors}) <= 1
-                and all(quiet(k) for k in range(max(index - _FRAME_REACH, 0), index) if anchored[k])
-            ) or _inert(clause, state)
-            settled[index] = known
+
+def _quiet(index: int, state: _State, anchored: _Anchors, settled: dict[int, bool]) -> bool:
+    """Whether clause `index` reads nothing, or is lonely and nothing read within reach before it can
+    carry parties to it (`_gives_nothing`); `settled` keeps the answers given so far."""
+    known = settled.get(index)
+    if known is not None:
         return known
+    clause = state.clauses[index]
+    # the cheap word test first, and what is lonely needs no closer look
+    known = _PARTY_WORDS.isdisjoint(anchored.runs(index)) and _lonely(clause.actors)
+    if known:
+        for k in range(max(index - _FRAME_REACH, 0), index):
+            if anchored[k] and not _quiet(k, state, anchored, settled):
+                known = False
+                break
+    if not known:
+        known = _inert(clause, state)
+    settled[index] = known
+    return known
 
-    return all(quiet(index) for index in armed)
+
+def _lonely(mentions: list[Mention]) -> bool:
+    """Whether the mentions name at most one actor (`len({m.ref for m in mentions}) <= 1`)."""
+    if not mentions:
+        return True
+    ref = mentions[0].ref
+    return all(mention.ref == ref for mention in mentions)
 
 
 def _inert(clause: Clause, state: _State) -> bool:
@@ -2925,7 +3068,7 @@ def _by_destination(reader: _ClauseReader, reading: _Reading) -> list[_Reading]:
         if not items:
             continue
         out.extend(
-            _Reading(reading.suppliers, recipient, reading.status, items, reading.direct, reading.role)
+            _Reading(reading.suppliers, recipient, reading.status, items, reading.direct, role=reading.role)
             for recipient in recipients
         )
     return out or [reading]
@@ -2967,7 +3110,7 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
             party = next(p for p in sources if p and _party_key(p) == key)
             own = [item for item, p in zip(reading.items, sources, strict=True) if p and _party_key(p) == key]
             role: Role = "get" if reading.role == "use" else reading.role
-            part = _Reading([party], reading.recipient, reading.status, own, reading.direct, role)
+            part = _Reading([party], reading.recipient, reading.status, own, reading.direct, role=role)
             recorded = _record(reader, part, state) or recorded
         return recorded
     frame = reader._frame()
@@ -3064,7 +3207,9 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
         if foreign and len(foreign) < len(reading.items) and not reading.strict:
             reading.items = [entry for entry in reading.items if entry not in foreign]
             _record(
-                reader, _Reading([], recipient, reading.status, foreign, reading.direct, reading.role), state
+                reader,
+                _Reading([], recipient, reading.status, foreign, reading.direct, role=reading.role),
+                state,
             )
         suppliers = [origins[0]]
     approver = state.recent_approver(reader.clause.index)
@@ -3126,9 +3271,8 @@ def _record(reader: _ClauseReader, reading: _Reading, state: _State) -> bool:
             reading.status,
             reader.clause.index,
             reader.clause.sentence,
-            kept,
-            False,
-            suppliers,
+            items=kept,
+            partners=suppliers,
         )
         if not items:
             if reading.status == "planned":

@@ -79,8 +79,7 @@ class Document:
 
     @cached_property
     def clauses(self) -> list[Clause]:
-        sentences = self.sentences
-        return list(map(Clause, range(len(sentences)), sentences))
+        return [Clause(index, sentence) for index, sentence in enumerate(self.sentences)]
 
     @cached_property
     def spans(self) -> list[tuple[int, int]]:

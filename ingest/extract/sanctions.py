@@ -857,7 +857,7 @@ class _Passage:
     @property
     def keys(self) -> list[str]:
         if self._keys is None:
-            self._keys = [t[3].lower() for t in self.tokens]  # the tokens' keys (`Token.key`), lower case
+            self._keys = [t.key.lower() for t in self.tokens]  # the tokens' keys, lower case
         return self._keys
 
     @property

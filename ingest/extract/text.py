@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from operator import itemgetter
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 MONTH_ABBREVIATIONS = frozenset(
     ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
@@ -152,12 +151,34 @@ _OPEN_ENDINGS = frozenset(
 )
 
 
-class Sentence(NamedTuple):
-    """A sentence: `text == article[start:end]`; immutable."""
+class Sentence:
+    """A sentence: `text == article[start:end]`; never changed once made.
 
-    start: int
-    end: int
-    text: str
+    A plain class rather than a named tuple: the splitter makes one for every sentence, and where this
+    module is compiled a plain class is built and read directly, a tuple subclass only through generic
+    calls. It compares and hashes as the tuple of its fields.
+    """
+
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+
+    def _fields(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.text)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sentence):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"Sentence(start={self.start!r}, end={self.end!r}, text={self.text!r})"
 
 
 def _is_abbreviation(text: str, start: int, stop: int) -> bool:
@@ -213,10 +234,32 @@ def split_sentences(text: str) -> list[Sentence]:
     it, with nothing to strip but that one space.
     """
     sentences: list[Sentence] = []
-    add = sentences.append
     start = 0
-    for match in _BOUNDARY.finditer(text):
-        at, end = match.span()
+    size = len(text)
+    # `_BOUNDARY.finditer(text)`, found by `str.find`: a match begins with a stop or a line break, so only
+    # those places are tried, in order, each from where the last match ended (`_boundary_end`)
+    dot = stop = brk = -1  # the next ".", "!" or "?", line break from `pos` on (`size`: none)
+    pos = 0
+    while True:
+        if dot < pos:
+            dot = text.find(".", pos)
+            if dot < 0:
+                dot = size
+        if brk < pos:
+            brk = text.find("\n", pos)
+            if brk < 0:
+                brk = size
+        if stop < pos:
+            stop = _next_stop(text, pos, size)
+        at = dot if dot < brk else brk
+        at = min(at, stop)
+        if at >= size:
+            break
+        end = _boundary_end(text, at, size)
+        if end < 0:
+            pos = at + 1
+            continue
+        pos = end
         first = text[at]
         if first == "\n":
             if at == start:  # the line breaks right after a stop: nothing between, nothing to append
@@ -242,9 +285,9 @@ def split_sentences(text: str) -> list[Sentence]:
         if first == "\n" or end - start > MAX_SENTENCE or start == at:
             _append(text, start, end, sentences)
         elif "A" <= lead <= "Z":  # a capital ends no leading space, bullet or number
-            add(_new_sentence(Sentence, (start, end, text[start:end])))
+            sentences.append(Sentence(start, end, text[start:end]))
         elif lead == " " and "A" <= text[start + 1] <= "Z":  # `_append` would strip just the space
-            add(_new_sentence(Sentence, (start + 1, end, text[start + 1 : end])))
+            sentences.append(Sentence(start + 1, end, text[start + 1 : end]))
         else:
             _append(text, start, end, sentences)
         start = end
@@ -252,7 +295,53 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-_new_sentence = tuple.__new__  # a Sentence without the Python-level constructor: one per line of input
+def _next_stop(text: str, pos: int, size: int) -> int:
+    """Where the first "!" or "?" from `pos` on stands in `text`; `size` when neither does."""
+    bang = text.find("!", pos)
+    ask = text.find("?", pos)
+    if bang < 0:
+        return ask if ask >= 0 else size
+    return bang if ask < 0 or bang < ask else ask
+
+
+_OPENING: Final = "\"'“‘(["  # what may stand between the spaces after a stop and the sentence it begins
+_BEGINNING: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789•-–—*"  # what such a sentence may begin with
+_CLOSING: Final = ".!?\"'”’)]"  # what may follow a stop within the stop that ends a sentence
+
+
+def _boundary_end(text: str, at: int, size: int) -> int:
+    """Where `_BOUNDARY.match(text, at)` ends; -1 when it does not match. `text[at]` is a stop or a break.
+
+    Only a stop followed by more stops or closing quotes needs the pattern. A run of line breaks
+    always matches whole. A stop followed by anything else but white space never matches. One followed
+    by white space (`str.isspace` is what `\\s` matches) matches just the stop when, after all of it, a
+    capital, digit, bullet or dash begins the sentence, maybe after an opening quote: backing off leaves
+    white space before it, which is none of those.
+    """
+    if text[at] == "\n":
+        end = at + 1
+        while end < size and text[end] == "\n":
+            end += 1
+        return end
+    after = at + 1
+    if after == size:
+        return -1
+    char = text[after]
+    if char.isspace():
+        begin = after + 1
+        while begin < size and text[begin].isspace():
+            begin += 1
+        if begin == size:
+            return -1
+        char = text[begin]
+        if char in _OPENING and begin + 1 < size and text[begin + 1] in _BEGINNING:
+            return after
+        return after if char in _BEGINNING else -1
+    if char not in _CLOSING:
+        return -1
+    match = _BOUNDARY.match(text, at)
+    return -1 if match is None else match.end()
+
 
 MAX_SENTENCE = 1500
 """No sentence is longer than this many characters: a run-on stretch (a list without stops, noise) is
@@ -278,7 +367,7 @@ def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
         while start < end and text[start].isspace():
             start += 1
     if end > start:
-        out.append(_new_sentence(Sentence, (start, end, text[start:end])))
+        out.append(Sentence(start, end, text[start:end]))
 
 
 _ALNUM_ONLY = "".join(char if char.isalnum() else " " for char in map(chr, range(128)))
@@ -286,6 +375,21 @@ _ALNUM_ONLY = "".join(char if char.isalnum() else " " for char in map(chr, range
 
 _LOWER_ALNUM_ONLY = _ALNUM_ONLY.lower()
 """`_ALNUM_ONLY` with capitals made small: for ASCII text, `text.lower().translate(_ALNUM_ONLY)` in one pass."""
+
+
+def byte_table(table: str) -> bytes:
+    """A `bytes.translate` table doing for ASCII what the 128-character `str.translate` table `table` does."""
+    return table.encode("ascii") + bytes(range(128, 256))
+
+
+def ascii_translate(text: str, table: bytes) -> str:
+    """`text.translate(t)` for ASCII `text`, with `table == byte_table(t)`: the same string, made by
+    translating bytes, several times faster than `str.translate` (which looks each character up)."""
+    return text.encode("ascii").translate(table).decode("ascii")
+
+
+_ALNUM_BYTES = byte_table(_ALNUM_ONLY)
+_LOWER_ALNUM_BYTES = byte_table(_LOWER_ALNUM_ONLY)
 
 
 def _shape(char: str) -> str:
@@ -300,6 +404,8 @@ def _shape(char: str) -> str:
 
 _SHAPES = "".join(map(_shape, map(chr, range(128))))
 """A `str.translate` table for ASCII text: capitals become "A", small letters "a", digits "0", "-" stays."""
+
+_SHAPE_BYTES = byte_table(_SHAPES)
 
 
 class Words(NamedTuple):
@@ -373,7 +479,7 @@ def ascii_words(text: str) -> set[str]:
     ascii_text = plain(text)
     if ascii_text is None:
         return set(_WORD.findall(text))
-    return set(ascii_text.translate(_ALNUM_ONLY).split())
+    return set(ascii_translate(ascii_text, _ALNUM_BYTES).split())
 
 
 def may_cut_words(text: str) -> bool:
@@ -396,12 +502,12 @@ def text_words(text: str, sentences: Sequence[Sentence]) -> Words | None:
     if ascii_text is None:
         return None
     text = ascii_text
-    spaced = text.translate(_LOWER_ALNUM_ONLY)
-    starts = list(map(itemgetter(0), sentences))
-    ends = list(map(itemgetter(1), sentences))
+    spaced = ascii_translate(text, _LOWER_ALNUM_BYTES)
+    starts = [sentence.start for sentence in sentences]
+    ends = [sentence.end for sentence in sentences]
     if may_cut_words(text):
         size = len(spaced)
         for start, end in zip(starts, ends, strict=True):
             if (start > 0 and spaced[start - 1] != " ") or (end < size and spaced[end] != " "):
                 return None
-    return Words(spaced, text.translate(_SHAPES), starts, ends)
+    return Words(spaced, ascii_translate(text, _SHAPE_BYTES), starts, ends)

@@ -386,8 +386,18 @@ def weapon_screen(words: Words) -> WeaponScreen:
 
 def _may_designate(shape: str) -> bool:
     """Whether a text, given its `Words.shape`, holds anything `find_weapons` may read as an unknown
-    designation ("CH-92A"): a capital just before a digit ("M777"), or a letter, a hyphen and a digit."""
-    return "A0" in shape or ("-0" in shape and ("A-0" in shape or "a-0" in shape))
+    designation ("CH-92A"): a capital just before a digit ("M777"), or a letter, a hyphen and a digit.
+
+    Exactly `"A0" in shape or "A-0" in shape or "a-0" in shape`, tested at each digit in turn: digits are
+    few in ordinary text, and finding them is faster than three searches for the pairs and triples.
+    """
+    at = shape.find("0", 1)
+    while at >= 0:
+        before = shape[at - 1]
+        if before == "A" or (before == "-" and at >= 2 and shape[at - 2] in "Aa"):
+            return True
+        at = shape.find("0", at + 1)
+    return False
 
 
 def find_weapons(text: str, tokens: list[Token], low: list[str] | None = None) -> list[WeaponMention]:
