@@ -30,6 +30,7 @@ $(COMPILED_STAMP): $(STAMP) setup.py $(wildcard ingest/extract/*.py)
 	@echo "compiling the extractor with mypyc (about a minute and a half)"
 	INGEST_COMPILE=1 $(BIN)/python setup.py --quiet build_ext --inplace --build-temp .cache/build/temp --build-lib .cache/build/lib
 	@test -n "$$(ls ingest/extract/arms.*.so 2>/dev/null)" || { echo "make compile: no compiled modules were built" >&2; exit 1; }
+	@touch ingest/extract/*.so  # a rebuild may rewrite only the shared library; the shims are as new as it
 	@mkdir -p .cache && touch $(COMPILED_STAMP)
 
 compile: $(COMPILED_STAMP)

@@ -20,6 +20,7 @@ import os
 
 from setuptools import setup
 
+GROUP = "ingest_extract"  # the shared library is GROUP__mypyc; ingest/extract/_sources.py looks for it
 COMPILED = [
     "ingest/extract/text.py",
     "ingest/extract/tables.py",
@@ -46,7 +47,7 @@ def ext_modules() -> list[object]:
                 "INGEST_COMPILE is set but mypyc is missing: install mypy in the build environment"
             ) from missing
         return []
-    return list(mypycify(COMPILED, opt_level="3", group_name="ingest_extract", target_dir=".cache/mypyc"))
+    return list(mypycify(COMPILED, opt_level="3", group_name=GROUP, target_dir=".cache/mypyc"))
 
 
 setup(ext_modules=ext_modules())

@@ -94,3 +94,11 @@ def test_extract_still_reads_events_whichever_way_it_runs() -> None:
     """The extractor imported here, compiled or not, reads a plain transfer sentence."""
     events = extract("Russia delivered 12 Su-35 fighter jets to Iran in March.", "a")
     assert [e.type for e in events] == ["arms_transfer"]
+
+
+def test_a_rebuilt_shared_library_counts_for_the_shims(tmp_path: Path) -> None:
+    """After an edit and a rebuild that rewrote only the shared library, the compiled modules are used."""
+    _module_pair(tmp_path, "arms", source_newer=True)  # the shim kept its old time
+    edited = (tmp_path / "arms.py").stat().st_mtime
+    assert _sources.stale_sources(tmp_path, force=False, built=edited + 50) == {}
+    assert _sources.stale_sources(tmp_path, force=False, built=edited - 50) == {"arms": tmp_path / "arms.py"}

@@ -26,6 +26,8 @@ from types import ModuleType
 
 PACKAGE = __name__.rpartition(".")[0]
 HERE = Path(__file__).resolve().parent
+GROUP = "ingest_extract"
+"""The name `setup.py` gives the compiled modules' shared library."""
 
 
 def source_only() -> bool:
@@ -33,9 +35,13 @@ def source_only() -> bool:
     return os.environ.get("INGEST_EXTRACT_COMPILED", "").strip().lower() in ("0", "false", "no")
 
 
-def stale_sources(directory: Path, *, force: bool) -> dict[str, Path]:
+def stale_sources(directory: Path, *, force: bool, built: float = 0.0) -> dict[str, Path]:
     """Module name: source file, for every extension module in `directory` that has a source beside it,
-    when one of those sources is newer than its extension or `force` is set; else nothing."""
+    when one of those sources is newer than both its extension and `built` (the time the code they
+    share was last built), or `force` is set; else nothing.
+
+    Each module's extension is a small shim into one library holding the code of them all; a rebuild
+    after an edit may rewrite only that library, so the library's time counts as the shims' too."""
     found: dict[str, Path] = {}
     stale = force
     for suffix in importlib.machinery.EXTENSION_SUFFIXES:
@@ -44,8 +50,14 @@ def stale_sources(directory: Path, *, force: bool) -> dict[str, Path]:
             source = directory / f"{name}.py"
             if source.is_file():
                 found[name] = source
-                stale = stale or source.stat().st_mtime > extension.stat().st_mtime
+                stale = stale or source.stat().st_mtime > max(extension.stat().st_mtime, built)
     return found if stale else {}
+
+
+def shared_library_time(root: Path) -> float:
+    """When the library the compiled modules share (`ingest_extract__mypyc*` in `root`) was written;
+    0 when there is none."""
+    return max((path.stat().st_mtime for path in root.glob(f"{GROUP}__mypyc*")), default=0.0)
 
 
 class _SourceFirst(importlib.abc.MetaPathFinder):
@@ -85,7 +97,7 @@ def _install() -> None:
     forced = source_only()
     if not forced and not in_source_tree():
         return
-    sources = stale_sources(HERE, force=forced)
+    sources = stale_sources(HERE, force=forced, built=shared_library_time(HERE.parents[1]))
     if not sources:
         return
     if not forced:
