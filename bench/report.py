@@ -90,12 +90,21 @@ def verdicts(results: dict[str, Any]) -> list[Verdict]:
                     ratio >= target,
                 )
             )
-    for peer in ("quixstreams", "faststream"):
-        for mode in TARGETS:
-            ratio = _ratio(_rate(results, "service", mode), _rate(results, peer, mode))
-            cpu = _ratio(_efficiency(results, "service", mode), _efficiency(results, peer, mode))
-            if ratio is not None:
-                out.append((f"service / {peer}, {MODE_NAMES[mode]}", ratio, cpu, "> 1", ratio > 1))
+    for job, name in (("service", "service"), (WORKERS, "service, 2 workers")):
+        for peer in ("quixstreams", "faststream"):
+            for mode in TARGETS:
+                ratio = _ratio(_rate(results, job, mode), _rate(results, peer, mode))
+                cpu = _ratio(_efficiency(results, job, mode), _efficiency(results, peer, mode))
+                if ratio is not None:
+                    out.append((f"{name} / {peer}, {MODE_NAMES[mode]}", ratio, cpu, "> 1", ratio > 1))
+    for row in results.get("scale_out", []):
+        mode = row["mode"]
+        ratio = _ratio(
+            row.get("articles_per_s") if row.get("ok") else None, _rate(results, "passthrough", mode)
+        )
+        if ratio is not None and mode in TARGETS:
+            goal = f"service, {row['instances']} instances in one group / passthrough, {MODE_NAMES[mode]}"
+            out.append((goal, ratio, None, f">= {TARGETS[mode]}", ratio >= TARGETS[mode]))
     return out
 
 
