@@ -22,6 +22,7 @@ from setuptools import setup
 
 GROUP = "ingest_extract"  # the shared library is GROUP__mypyc; ingest/extract/_sources.py looks for it
 COMPILED = [
+    "ingest/extract/values.py",
     "ingest/extract/text.py",
     "ingest/extract/tables.py",
     "ingest/extract/actors.py",

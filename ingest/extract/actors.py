@@ -18,6 +18,7 @@ from typing import Any, Literal
 import pycountry
 
 from ingest.extract.tables import rows
+from ingest.extract.values import Value
 from ingest.models import Actor, ActorKind
 
 Form = Literal["name", "adjective", "metonym", "organization"]
@@ -40,7 +41,7 @@ class ActorRef:
         return Actor(name=self.name, country=self.country, kind=self.kind, aliases=aliases)
 
 
-class Mention:
+class Mention(Value):
     """An actor named in a text; `start`/`end` index into the text searched.
 
     A value, compared and hashed by its fields (as the dataclass with `unsafe_hash=True` it was): never
@@ -60,19 +61,8 @@ class Mention:
     def _fields(self) -> tuple[int, int, str, ActorRef, str]:
         return (self.start, self.end, self.surface, self.ref, self.form)
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Mention):
-            return NotImplemented
-        return self._fields() == other._fields()
 
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        return f"Mention{self._fields()!r}"
-
-
-class Token:
+class Token(Value):
     """A word of the text, with its lookup key (possessive and final stop removed); never changed once made.
 
     A plain class rather than a named tuple: tokenizing makes one for every word, and where this module is
@@ -90,17 +80,6 @@ class Token:
 
     def _fields(self) -> tuple[int, int, str, str]:
         return (self.start, self.end, self.text, self.key)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Token):
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        return f"Token{self._fields()!r}"
 
 
 @dataclass(slots=True)

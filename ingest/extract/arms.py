@@ -32,6 +32,7 @@ from ingest.extract.document import ArmsDraft, Clause, Document
 from ingest.extract.quantity import quantity_after, quantity_before, share_of
 from ingest.extract.tables import rows
 from ingest.extract.text import MONTH_ABBREVIATIONS, Sentence, ascii_translate, byte_table
+from ingest.extract.values import Value
 from ingest.extract.weapons import (
     WeaponMention,
     WeaponScreen,
@@ -350,7 +351,7 @@ class _Word:
 # hashed by their fields (as a dataclass with `unsafe_hash=True` would be: the same `__eq__` and the same
 # hash), and never assigned to once built. They are plain classes with their own `__init__` because a
 # dataclass's generated `__init__` is interpreted even where this module is compiled.
-class _Trigger:
+class _Trigger(Value):
     __slots__ = ("end", "form", "role", "start", "status")
 
     def __init__(self, start: int, end: int, role: Role, status: ArmsStatus, form: str) -> None:
@@ -363,19 +364,8 @@ class _Trigger:
     def _fields(self) -> tuple[int, int, str, str, str]:
         return (self.start, self.end, self.role, self.status, self.form)
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, _Trigger):
-            return NotImplemented
-        return self._fields() == other._fields()
 
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        return f"_Trigger{self._fields()!r}"
-
-
-class _Cue:
+class _Cue(Value):
     __slots__ = ("end", "kind", "start")
 
     def __init__(self, start: int, end: int, kind: CueKind) -> None:
@@ -386,19 +376,8 @@ class _Cue:
     def _fields(self) -> tuple[int, int, str]:
         return (self.start, self.end, self.kind)
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, _Cue):
-            return NotImplemented
-        return self._fields() == other._fields()
 
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        return f"_Cue{self._fields()!r}"
-
-
-class _Party:
+class _Party(Value):
     """An actor as it stands in the clause: a mention, or a pronoun resolved to one."""
 
     __slots__ = ("end", "form", "possessive", "ref", "start", "surface")
@@ -415,17 +394,6 @@ class _Party:
 
     def _fields(self) -> tuple[int, int, ActorRef, str | None, str, bool]:
         return (self.start, self.end, self.ref, self.surface, self.form, self.possessive)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, _Party):
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        return f"_Party{self._fields()!r}"
 
 
 @dataclass(slots=True)

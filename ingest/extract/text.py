@@ -17,6 +17,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Final, NamedTuple
 
+from ingest.extract.values import Value
+
 MONTH_ABBREVIATIONS = frozenset(
     ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
@@ -151,7 +153,7 @@ _OPEN_ENDINGS = frozenset(
 )
 
 
-class Sentence:
+class Sentence(Value):
     """A sentence: `text == article[start:end]`; never changed once made.
 
     A plain class rather than a named tuple: the splitter makes one for every sentence, and where this
@@ -168,14 +170,6 @@ class Sentence:
 
     def _fields(self) -> tuple[int, int, str]:
         return (self.start, self.end, self.text)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sentence):
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
 
     def __repr__(self) -> str:
         return f"Sentence(start={self.start!r}, end={self.end!r}, text={self.text!r})"
