@@ -29,7 +29,9 @@ Extraction runs in the service process, or with `processing.workers` > 1 in
 that many worker processes started once (spawn) at start: each batch is split
 into chunks of `processing.chunk_records`, the chunks are extracted in
 parallel and their results joined in record order, so the published messages
-are the ones one process would publish. A worker that dies takes nothing with
+are the ones one process would publish. Records go out and results come back
+as plain fields (a worker does not send back the records it was given), which
+keeps the pickling to a fraction of the extraction's cost. A worker that dies takes nothing with
 it: the batch is read again from its first offsets by fresh workers, as after
 any transient fault (nothing of it was published yet).
 
@@ -113,10 +115,10 @@ class WorkerPool:
             return_exceptions=True,
         )
         outcomes: list[Outcome] = []
-        for part in done:
+        for chunk, part in zip(chunks, done, strict=True):
             if isinstance(part, BaseException):
                 raise part
-            outcomes.append(part)
+            outcomes.append(Outcome.rejoin(chunk, part))
         return outcomes
 
     async def restart(self) -> None:

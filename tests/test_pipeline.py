@@ -6,9 +6,9 @@ import json
 import pickle
 import signal
 
-from ingest.codec import Record
+from ingest.codec import Message, Record
 from ingest.models import DeadLetter
-from ingest.pipeline import Extractor, Pipeline, process_in_worker, start_worker
+from ingest.pipeline import Extractor, Outcome, Pipeline, process_in_worker, start_worker
 from ingest.settings import load_settings
 
 SETTINGS = load_settings(topics={"raw": "raw", "arms": "arms", "sanctions": "sanc", "dead_letter": "dlq"})
@@ -62,8 +62,22 @@ def test_a_pickled_pipeline_in_a_worker_gives_the_same_outcome(fake_extract: Ext
     interrupt = signal.getsignal(signal.SIGINT)
     try:
         start_worker(pickle.loads(pickle.dumps(local)))
-        remote = process_in_worker(batch)
+        sent_back = pickle.loads(pickle.dumps(process_in_worker(pickle.loads(pickle.dumps(batch)))))
+        remote = Outcome.rejoin(batch, sent_back)
     finally:
         signal.signal(signal.SIGINT, interrupt)
-    assert remote.messages == local.process(batch).messages
+    here = local.process(batch)
+    assert remote.messages == here.messages
     assert [r.dead_letter for r in remote.results] == [None, "not_utf8", "extractor_error"]
+    assert [(r.record, r.article_id, r.events, r.error) for r in remote.results] == [
+        (r.record, r.article_id, r.events, r.error) for r in here.results
+    ]
+
+
+def test_records_and_messages_keep_every_field_through_pickling() -> None:
+    """What crosses to and from worker processes arrives whole: topic, partition, offset, key, value,
+    timestamp and headers."""
+    record = Record("raw", 3, 41, b"k", b'{"text": "x"}', 1_700_000_000_000, (("ingest.source", b"wire"),))
+    message = Message("events", None, b"{}", (("ingest.event-type", b"sanction"),))
+    assert pickle.loads(pickle.dumps(record)) == record
+    assert pickle.loads(pickle.dumps(message)) == message
