@@ -94,14 +94,33 @@ def decode_article(record: Record, max_bytes: int) -> Decoded:
         raise DecodeError("empty_text", "the record has no text")
     if len(value) > max_bytes:
         raise DecodeError("oversized", f"{len(value)} bytes is over the limit of {max_bytes}")
-    try:
-        body = value.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DecodeError("not_utf8", f"not UTF-8 at byte {exc.start}") from exc
-    article = _parse_object(body) if body.lstrip().startswith("{") else Article(text=body)
+    article = _fast_object(value) if value.lstrip()[:1] == b"{" else None
+    if article is None:
+        try:
+            body = value.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise DecodeError("not_utf8", f"not UTF-8 at byte {exc.start}") from exc
+        article = _parse_object(body) if body.lstrip().startswith("{") else Article(text=body)
     if not article.text.strip():
         raise DecodeError("empty_text", "the article text is blank")
     return Decoded(article=article, article_id=_article_id(article, record.key))
+
+
+def _fast_object(value: bytes) -> Article | None:
+    """The article of a JSON object record read and validated in one step (pydantic's parser, about a
+    third of the cost of `json.loads` and validation apart); None when that fails, and then
+    `_parse_object` reads it again to name the reason.
+
+    Where both succeed they give the same article: both take the last of repeated keys and ignore
+    unknown fields; what this parser refuses (invalid UTF-8, lone surrogate escapes, deep nesting,
+    anything invalid) goes the other way, so the reasons and details of dead letters do not change.
+    """
+    try:
+        article = Article.model_validate_json(value)
+        article.text.encode("utf-8")  # no lone surrogate (this parser refuses them; checked all the same)
+    except (ValidationError, UnicodeEncodeError):
+        return None
+    return article
 
 
 def _parse_object(body: str) -> Article:

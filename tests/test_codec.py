@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Callable
 
 import pytest
 
+from ingest import codec
 from ingest.codec import Record, dead_letter, decode_article, encode_event, event_key
 from ingest.errors import DecodeError
-from ingest.models import DeadLetter
+from ingest.models import Article, DeadLetter
 from ingest.pipeline import Extractor
 
 LIMIT = 4096
@@ -78,6 +80,53 @@ def test_deeply_nested_json_is_refused_and_shallow_nesting_is_fine() -> None:
     assert caught.value.reason == "invalid_json"
     shallow = b'{"text": "ok", "extra": ' + b"[" * 50 + b"]" * 50 + b"}"
     assert decode_article(record(shallow), LIMIT).article.text == "ok"
+
+
+def _outcome(read: Callable[[], Article]) -> tuple[str, object]:
+    try:
+        article = read()
+    except DecodeError as exc:
+        return exc.reason, exc.detail
+    return "read", article.model_dump()
+
+
+def _by_the_standard_library(value: bytes) -> Article:
+    """UTF-8 decoding, `json.loads`, then validation: the reading every dead-letter detail comes from."""
+    try:
+        body = value.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DecodeError("not_utf8", f"not UTF-8 at byte {exc.start}") from exc
+    article = codec._parse_object(body)
+    if not article.text.strip():
+        raise DecodeError("empty_text", "the article text is blank")
+    return article
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        b'{"id": "a", "title": "T", "url": "https://x.test/a", "source": "wire", "text": "Iran sent drones."}',
+        b'  \n {"text": "caf\\u00e9 \\ud83d\\ude00 \xc3\xa9\\n\\t\\"q\\""}',
+        b'{"text": "first", "text": "second", "id": "one", "id": "two"}',
+        b'{"text": "ok", "extra": NaN, "big": 123456789012345678901234567890, "f": 1e999}',
+        b'{"text": "ok", "nested": ' + b"[" * 300 + b"]" * 300 + b"}",
+        b'{"text": "raw\ncontrol"}',
+        b'{"text": "\\ud800\\u0041"}',
+        b'{"text": "ok"} trailing',
+        b'{"text": "ok",}',
+        b'{"text": "\xff"}',
+        b'{"text": "  ", "id": 5}',
+        b'{"text": "ok", "id": "' + b"i" * 600 + b'"}',
+        b'{"text": "ok", "published_at": null, "language": "en"}',
+        b'{"text": null}',
+    ],
+)
+def test_json_articles_read_as_the_standard_library_reads_them(value: bytes) -> None:
+    """The one-step JSON reading gives the same article, or the same dead-letter reason and detail, as
+    `json.loads` followed by validation, on ordinary and on awkward objects."""
+    assert _outcome(lambda: decode_article(record(value), 1 << 20).article) == _outcome(
+        lambda: _by_the_standard_library(value)
+    )
 
 
 def test_dead_letter_keeps_origin_and_bytes() -> None:
