@@ -15,11 +15,15 @@ loop for every record.
 from __future__ import annotations
 
 import platform
+import threading
 import weakref
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from typing import Final, Literal, get_args
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info
+from prometheus_client.core import HistogramMetricFamily, Metric
+from prometheus_client.registry import Collector
 
 import ingest
 from ingest.models.deadletter import DeadLetterReason
@@ -83,6 +87,64 @@ def _closed(value: str, allowed: Iterable[str]) -> str:
     return value if value in allowed else OTHER
 
 
+def _le(bound: float) -> str:
+    """A bucket bound as Prometheus clients write the `le` label ("0.25", "1.0", "+Inf")."""
+    return "+Inf" if bound == float("inf") else repr(bound)
+
+
+class BulkHistogram(Collector):
+    """A Prometheus histogram (no labels) that takes a batch of observations at once.
+
+    Exposed exactly as a `prometheus_client.Histogram` with the same buckets
+    (`_bucket{le=...}`, `_count`, `_sum`). Each observation costs a binary
+    search; the shared counts are updated under a lock once per batch, so a
+    scrape always sees buckets, count and sum of the same set of observations.
+    Per record, this is several times cheaper than `Histogram.observe`.
+    """
+
+    def __init__(
+        self, name: str, documentation: str, buckets: Iterable[float], registry: CollectorRegistry
+    ) -> None:
+        self._name = name
+        self._documentation = documentation
+        self._bounds = tuple(float(b) for b in buckets)
+        if list(self._bounds) != sorted(set(self._bounds)):
+            raise ValueError("histogram buckets must be distinct and in increasing order")
+        self._counts = [0] * (len(self._bounds) + 1)  # the last one is +Inf
+        self._sum = 0.0
+        self._lock = threading.Lock()
+        registry.register(self)
+
+    def observe(self, value: float) -> None:
+        """Add one observation."""
+        self.observe_many((value,))
+
+    def observe_many(self, values: Iterable[float]) -> None:
+        """Add every one of `values`."""
+        bounds = self._bounds
+        counts = [0] * len(self._counts)
+        total = 0.0
+        for value in values:
+            counts[bisect_left(bounds, value)] += 1  # the first bucket whose bound is >= value
+            total += value
+        with self._lock:
+            for index, n in enumerate(counts):
+                if n:
+                    self._counts[index] += n
+            self._sum += total
+
+    def collect(self) -> Iterator[Metric]:
+        with self._lock:
+            counts = list(self._counts)
+            total = self._sum
+        cumulative = 0
+        buckets: list[tuple[str, float]] = []
+        for bound, n in zip((*self._bounds, float("inf")), counts, strict=True):
+            cumulative += n
+            buckets.append((_le(bound), cumulative))
+        yield HistogramMetricFamily(self._name, self._documentation, buckets=buckets, sum_value=total)
+
+
 class Metrics:
     """The service's counters, gauges and histograms, registered on `registry`.
 
@@ -126,17 +188,18 @@ class Metrics:
             buckets=BATCH_SECONDS_BUCKETS,
             registry=reg,
         )
-        self._article_seconds = Histogram(
+        # observed for every record: taken a batch at a time
+        self._article_seconds = BulkHistogram(
             "ingest_article_processing_seconds",
             "Time to decode one article and extract its events.",
-            buckets=ARTICLE_SECONDS_BUCKETS,
-            registry=reg,
+            ARTICLE_SECONDS_BUCKETS,
+            reg,
         )
-        self._e2e_lag = Histogram(
+        self._e2e_lag = BulkHistogram(
             "ingest_end_to_end_lag_seconds",
             "Time from the record's Kafka timestamp to the moment its events were published.",
-            buckets=LAG_SECONDS_BUCKETS,
-            registry=reg,
+            LAG_SECONDS_BUCKETS,
+            reg,
         )
         self._partition_lag = Gauge(
             "ingest_consumer_lag_records",
@@ -207,9 +270,17 @@ class Metrics:
         """Record the decode-and-extract time of one article."""
         self._article_seconds.observe(seconds)
 
+    def observe_articles(self, seconds: Iterable[float]) -> None:
+        """`observe_article` for each of a batch's articles, at once."""
+        self._article_seconds.observe_many(seconds)
+
     def observe_end_to_end_lag(self, seconds: float) -> None:
         """Record now minus the record's Kafka timestamp, once its events are out (clock skew clamps to 0)."""
         self._e2e_lag.observe(max(seconds, 0.0))
+
+    def observe_end_to_end_lags(self, seconds: Iterable[float]) -> None:
+        """`observe_end_to_end_lag` for each of a batch's records, at once."""
+        self._e2e_lag.observe_many(max(s, 0.0) for s in seconds)
 
     def set_partition_lag(self, topic: str, partition: int, lag: int) -> None:
         """Set the records between the consumer's position and the high watermark of one partition."""

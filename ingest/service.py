@@ -555,9 +555,10 @@ class Service:
     def _report(self, outcome: Outcome, started: float) -> None:
         now_ms = time.time() * 1000
         last: dict[TopicPartition, int] = {}
+        self._metrics.observe_articles([result.seconds for result in outcome.results])
+        lags: list[float] = []
         for result in outcome.results:
             record = result.record
-            self._metrics.observe_article(result.seconds)
             if result.dead_letter is not None or result.events:
                 line = log.bind(
                     topic=record.topic,
@@ -580,8 +581,9 @@ class Service:
                     summary=event.headline(),
                 )
             if record.timestamp_ms is not None:
-                self._metrics.observe_end_to_end_lag((now_ms - record.timestamp_ms) / 1000)
+                lags.append((now_ms - record.timestamp_ms) / 1000)
             last[TopicPartition(record.topic, record.partition)] = record.offset
+        self._metrics.observe_end_to_end_lags(lags)
         for tp, offset in last.items():
             highwater = self._source.highwater(tp)
             if highwater is not None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from prometheus_client import REGISTRY, CollectorRegistry, generate_latest
+from prometheus_client import REGISTRY, CollectorRegistry, Histogram, generate_latest
 from prometheus_client.parser import text_string_to_metric_families
 
-from ingest.metrics import Metrics
+from ingest.metrics import ARTICLE_SECONDS_BUCKETS, BulkHistogram, Metrics
 
 
 def samples(metrics: Metrics) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
@@ -121,3 +121,30 @@ def test_instances_never_share_or_touch_the_global_registry() -> None:
     assert samples(a)["ingest_articles_consumed_total", (("topic", "t"),)] == 3
     assert ("ingest_articles_consumed_total", (("topic", "t"),)) not in samples(b)
     assert b"ingest_" not in generate_latest(REGISTRY)
+
+
+def test_batch_histograms_scrape_exactly_like_prometheus_histograms() -> None:
+    """A histogram fed a batch at a time scrapes the same buckets, count and sum as the client library's
+    own histogram fed the same values one by one, bound values and values past the last bucket included."""
+    values = [0.0, 0.0001, 0.00009, 0.0003, 0.001, 0.0049, 0.005, 0.02, 0.7, 1.0, 3.0, 1e9, 0.0025]
+    ours, theirs = CollectorRegistry(), CollectorRegistry()
+    batch = BulkHistogram("ingest_sample_seconds", "Sample.", ARTICLE_SECONDS_BUCKETS, ours)
+    batch.observe_many(values[:5])
+    batch.observe_many([])
+    batch.observe_many(values[5:-1])
+    batch.observe(values[-1])
+    single = Histogram("ingest_sample_seconds", "Sample.", buckets=ARTICLE_SECONDS_BUCKETS, registry=theirs)
+    for value in values:
+        single.observe(value)
+
+    def samples(registry: CollectorRegistry) -> list[tuple[str, dict[str, str], float]]:
+        text = generate_latest(registry).decode()
+        return [
+            (s.name, s.labels, s.value)
+            for family in text_string_to_metric_families(text)
+            for s in family.samples
+            if not s.name.endswith("_created")
+        ]
+
+    assert samples(ours) == samples(theirs)
+    assert ("ingest_sample_seconds_count", {}, float(len(values))) in samples(ours)
