@@ -1088,7 +1088,7 @@ class _Reader:
         for ahead in range(index + 1, min(len(self.passages), index + 1 + _LIST_REACH)):
             following = self.passages[ahead]
             match = _CONTINUATION.match(following.text) or _LABEL.match(following.text)
-            if match is None and ahead == index + 1:
+            if match is None and ahead == index + 1 and _may_include(following.text[:300]):
                 match = _LIST_INCLUDES.search(following.text, 0, 300)
             if (
                 match is not None
@@ -1604,16 +1604,33 @@ def _subject_company(text: str, entity: _Entity, name: Name) -> bool:
     return not text[: entity.start].strip(' "“') or text[: entity.start].strip() in ("The", "the")
 
 
+# `_COUNTED_ONE` and `_COUNTED_CLASS` for ASCII text in lower case: there, a letter of the text matches a
+# letter of the patterns regardless of case exactly when its lower case is that letter, so these find
+# the same matches in the lowered text as those in the text, without folding each character as they go
+_LOWER_COUNTED_ONE = re.compile(_COUNTED_ONE.pattern, re.ASCII)
+_LOWER_COUNTED_CLASS = re.compile(_COUNTED_CLASS.pattern, re.ASCII)
+
+
 def _counted(text: str) -> int:
     """How many targets a sentence counts ("six entities and two individuals": 8); 0 when it counts none."""
-    total = len(_COUNTED_ONE.findall(text[:2000]))  # "and one individual"
-    for match in _COUNTED_CLASS.finditer(text[:2000]):
+    head = text[:2000]
+    one, counted = _COUNTED_ONE, _COUNTED_CLASS
+    if head.isascii():
+        head = head.lower()
+        one, counted = _LOWER_COUNTED_ONE, _LOWER_COUNTED_CLASS
+    total = len(one.findall(head))  # "and one individual"
+    for match in counted.finditer(head):
         for word in match.group(0).lower().replace(",", "").split()[:4]:  # "more than a dozen companies"
             number = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
             if number:
                 total += number
                 break
     return total
+
+
+def _may_include(head: str) -> bool:
+    """Whether `_LIST_INCLUDES` may match within `head`: each of its matches holds "list" or "which"."""
+    return "list" in head or "which" in head
 
 
 def _has_any(text: str, needles: Sequence[str]) -> bool:
