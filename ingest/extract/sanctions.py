@@ -2222,11 +2222,7 @@ def _acts(text: str, end: int, following: str) -> bool:
         at = end + text[end : end + 40].lower().find(following) + len(following)
         nxt = _next_word(text, at)
         return not nxt or nxt in word_class("closer") or _governing(nxt)
-    return (
-        following in word_class("closer")
-        or following in _w("adverb")
-        or _governing(following)
-    )
+    return following in word_class("closer") or following in _w("adverb") or _governing(following)
 
 
 def _sanctioning(imposers: list[_Imposer]) -> bool:
