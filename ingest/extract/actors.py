@@ -24,6 +24,10 @@ from ingest.models import Actor, ActorKind
 Form = Literal["name", "adjective", "metonym", "organization"]
 
 _TOKEN = re.compile(r"\w+(?:[.'’&]\w+)*\.?")
+# `_TOKEN` as the one group of a pattern, for `split`; the second for ASCII text, where `\w` matches
+# the same characters either way and the pattern tests them by a table rather than by the Unicode data
+_TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
+_ASCII_TOKEN_SPLIT = re.compile(_TOKEN_SPLIT.pattern, re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,16 +113,19 @@ def _key(word: str) -> str:
 def tokenize(text: str) -> list[Token]:
     """Words of `text` with offsets; hyphens and punctuation separate words.
 
-    The words are `_TOKEN`'s matches, found by `findall`; each begins at the first place from the end of
-    the one before where its text stands: every word character begins a match, so none stands between
-    two matches, and the word's first character is one.
+    The words are `_TOKEN`'s matches. `split` on the pattern as a group gives the text between matches
+    and the matches in turn (gap, word, gap, ..., word, gap), so each word's offset is the length of all
+    that comes before it: no search for where a word stands. A match is never empty, so the parts are
+    exactly those of `finditer`.
     """
     out: list[Token] = []
-    end = 0
-    for word in _TOKEN.findall(text):
-        start = text.find(word, end)
+    parts: list[str] = (_ASCII_TOKEN_SPLIT if text.isascii() else _TOKEN_SPLIT).split(text)
+    start = len(parts[0])
+    for k in range(1, len(parts), 2):
+        word = parts[k]
         end = start + len(word)
         out.append(Token(start, end, word, word if word[-1] not in ".s" else _key(word)))
+        start = end + len(parts[k + 1])
     return out
 
 

@@ -1416,13 +1416,10 @@ class _ClauseReader:
     def _headline_future(self, window: tuple[int, int]) -> bool:
         """Whether the clause opens with its subject and "to" and a verb, as headlines tell the future."""
         low = self.low
-        k = max(window[0], 1) - 1
-        while True:  # each "to" in the window, in order (found by `list.index`)
-            try:
-                k = low.index("to", k + 1, window[1])
-            except ValueError:
-                return False
-            if k - 1 not in self.party_ending:
+        # each "to" in the window, in order (a plain loop: `list.index` would raise at the end, and an
+        # exception costs far more than the test of a few words)
+        for k in range(max(window[0], 1), window[1]):
+            if low[k] != "to" or k - 1 not in self.party_ending:
                 continue
             opening = all(i in self.party_tokens or self.low[i] in ("and", "the") for i in range(0, k))
             verb = (
@@ -1431,6 +1428,7 @@ class _ClauseReader:
                 and self.tokens[k + 1].text.islower()
             )
             return opening and verb
+        return False
 
     def _predicate_status(self, trig: _Trigger, limit: int, status: ArmsStatus) -> ArmsStatus | None:
         """ "The sale of 40 jets to Turkey was approved": a transfer noun as subject takes its verb's status."""
@@ -2227,18 +2225,14 @@ class _ClauseReader:
         """Where the search for a source ends: after the first "from" that names one the gazetteers do not
         know ("from Mitsubishi Heavy Industries, and ... from LIG Nex1": not the later one); else `hi`."""
         low = self.low
-        end = min(hi, start + 40) - 1
-        j = start - 1
-        while True:  # each "from" in range, in order (found by `list.index`)
-            try:
-                j = low.index("from", j + 1, max(end, j + 1))
-            except ValueError:
-                return hi
-            if j + 1 in self.party_tokens:
+        # each "from" in range, in order (a plain loop, as in `_headline_future`)
+        for j in range(start, min(hi, start + 40, len(low) + 1) - 1):
+            if low[j] != "from" or j + 1 in self.party_tokens:
                 continue
             name = self.tokens[j + 1].text
             if name[:1].isupper() and name.isalpha() and low[j + 1] not in _TIME_WORDS:
                 return j + 1
+        return hi
 
     def _adjective_stands_for_state(self, party: _Party) -> bool:
         """Whether an adjective names its state as a party ("from Russian stocks", "to Ukrainian forces"),

@@ -224,13 +224,45 @@ def _violated(text: str, start: int) -> bool:
     return _VIOLATED.search(text[max(0, start - 80) : start]) is not None
 
 
+def _word_back(text: str, lo: int, end: int) -> re.Match[str] | None:
+    """`_WORD_BACK.search(text, lo, end)`: the word or parenthesis that ends `text[lo:end]` (but for
+    white space), tried only where it can start rather than at each place of the window.
+
+    After the white space at the end, the last character decides: a closing parenthesis can only end
+    one whose opening is the last before it; a word character or mark (`[\\w'’&.-]`) only a run of them,
+    which starts where the run does; any other character, nothing.
+    """
+    last = end
+    while last > lo and text[last - 1].isspace():
+        last -= 1
+    if last == lo:
+        return None
+    char = text[last - 1]
+    if char == ")":
+        at = text.rfind("(", lo, last - 1)
+        if at == -1:
+            return None
+    elif _in_word(char):
+        at = last - 1
+        while at > lo and _in_word(text[at - 1]):
+            at -= 1
+    else:
+        return None
+    return _WORD_BACK.match(text, at, end)
+
+
+def _in_word(char: str) -> bool:
+    """Whether `[\\w'’&.-]` matches a character (`str.isalnum` is the Unicode data's test that `\\w` makes)."""
+    return char.isalnum() or char in "_'’&.-"
+
+
 def _law(text: str, anchor_start: int, anchor_end: int) -> Citation | None:
     """Walk back from "Act" / "Regulations" / "sanctions regime" over the capitalised words of its name."""
     start = anchor_start
     words = 0
     capitals = 0
     while words < 14:
-        match = _WORD_BACK.search(text, max(0, start - 80), start)
+        match = _word_back(text, max(0, start - 80), start)
         if match is None or "\n" in text[match.end() : start]:
             break
         word = match.group(1)
@@ -247,7 +279,7 @@ def _law(text: str, anchor_start: int, anchor_end: int) -> Citation | None:
             continue
         if word in _LAW_CONNECTORS and capitals:
             # keep a connector only if a capitalised word stands before it
-            before = _WORD_BACK.search(text, max(0, match.start(1) - 80), match.start(1))
+            before = _word_back(text, max(0, match.start(1) - 80), match.start(1))
             if before is not None and (before.group(1)[:1].isupper() or before.group(1).startswith("(")):
                 start = match.start(1)
                 words += 1

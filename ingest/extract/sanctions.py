@@ -331,6 +331,21 @@ _GOVERNING = re.compile(
     r"ban(?:s|ned|ning)?|prohibit\w*|barr?(?:s|ed|ing)?|restrict\w*)",
     re.IGNORECASE,
 )
+_GOVERNING_WORDS: dict[str, bool] = {}  # `_governing`'s answers so far
+_GOVERNING_KEPT = 20000  # answers kept at most: the words of a few thousand articles
+
+
+def _governing(word: str) -> bool:
+    """Whether `_GOVERNING` matches the whole of `word`. The answers are kept: the reader asks about
+    the same few words again and again, and a look-up costs far less than the pattern."""
+    known = _GOVERNING_WORDS.get(word)
+    if known is None:
+        if len(_GOVERNING_WORDS) >= _GOVERNING_KEPT:
+            _GOVERNING_WORDS.clear()
+        known = _GOVERNING_WORDS[word] = _GOVERNING.fullmatch(word) is not None
+    return known
+
+
 _STATE_MILITARY = re.compile(
     r"['’]s\s+(?:illegal\s+|full-scale\s+|brutal\s+|unprovoked\s+|ongoing\s+|continued\s+)?"
     r"(?:military|armed forces|defen[cs]e industrial base|defen[cs]e sector|military-industrial|war machine|"
@@ -1088,7 +1103,7 @@ class _Reader:
         for ahead in range(index + 1, min(len(self.passages), index + 1 + _LIST_REACH)):
             following = self.passages[ahead]
             match = _CONTINUATION.match(following.text) or _LABEL.match(following.text)
-            if match is None and ahead == index + 1:
+            if match is None and ahead == index + 1 and _may_include(following.text[:300]):
                 match = _LIST_INCLUDES.search(following.text, 0, 300)
             if (
                 match is not None
@@ -1604,16 +1619,33 @@ def _subject_company(text: str, entity: _Entity, name: Name) -> bool:
     return not text[: entity.start].strip(' "“') or text[: entity.start].strip() in ("The", "the")
 
 
+# `_COUNTED_ONE` and `_COUNTED_CLASS` for ASCII text in lower case: there, a letter of the text matches a
+# letter of the patterns regardless of case exactly when its lower case is that letter, so these find
+# the same matches in the lowered text as those in the text, without folding each character as they go
+_LOWER_COUNTED_ONE = re.compile(_COUNTED_ONE.pattern, re.ASCII)
+_LOWER_COUNTED_CLASS = re.compile(_COUNTED_CLASS.pattern, re.ASCII)
+
+
 def _counted(text: str) -> int:
     """How many targets a sentence counts ("six entities and two individuals": 8); 0 when it counts none."""
-    total = len(_COUNTED_ONE.findall(text[:2000]))  # "and one individual"
-    for match in _COUNTED_CLASS.finditer(text[:2000]):
+    head = text[:2000]
+    one, counted = _COUNTED_ONE, _COUNTED_CLASS
+    if head.isascii():
+        head = head.lower()
+        one, counted = _LOWER_COUNTED_ONE, _LOWER_COUNTED_CLASS
+    total = len(one.findall(head))  # "and one individual"
+    for match in counted.finditer(head):
         for word in match.group(0).lower().replace(",", "").split()[:4]:  # "more than a dozen companies"
             number = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
             if number:
                 total += number
                 break
     return total
+
+
+def _may_include(head: str) -> bool:
+    """Whether `_LIST_INCLUDES` may match within `head`: each of its matches holds "list" or "which"."""
+    return "list" in head or "which" in head
 
 
 def _has_any(text: str, needles: Sequence[str]) -> bool:
@@ -1685,7 +1717,7 @@ def _accept(site: _Site, strong_here: bool, strong_doc: bool, last_list: int) ->
         if _background(keys, i):
             return False
         earlier = _w("earlier")
-        if any(keys[k] in earlier and _GOVERNING.fullmatch(keys[k + 1]) for k in range(max(0, i - 5), i - 1)):
+        if any(keys[k] in earlier and _governing(keys[k + 1]) for k in range(max(0, i - 5), i - 1)):
             return False  # "the EU first imposed sanctions on Russia in 2014": history, not news
         if any(k in ("has", "have", "had") for k in keys[max(0, i - 3) : i]) and "since" in keys[j : j + 8]:
             return False  # "the Council has imposed sanctions on X since 2006": a state of affairs
@@ -2096,7 +2128,7 @@ def _commerce_acts(passage: _Passage, token: Token) -> bool:
         return False  # "Commerce Department": the gazetteer names it
     following = _raw_next_word(text, token.end)
     if passage.title and token.start < 80:
-        return following[:1].isupper() and _GOVERNING.fullmatch(following.lower()) is not None
+        return following[:1].isupper() and _governing(following.lower())
     return _acts(text, token.end, following.lower()) and following.lower() not in _w("government")
 
 
@@ -2147,7 +2179,7 @@ def _subject_state(text: str, mention: Mention) -> bool:
     if (
         verb is not None
         and verb.group(1)[:1].islower()
-        and (verb.group(1).endswith("ed") or _GOVERNING.fullmatch(verb.group(1)) is not None)
+        and (verb.group(1).endswith("ed") or _governing(verb.group(1)))
     ):
         return False  # "Washington removed Turkey from ...": the object of a verb, not its subject
     if _ROUTE_BEFORE.search(text, max(0, begin - 48), begin) is not None:
@@ -2189,12 +2221,8 @@ def _acts(text: str, end: int, following: str) -> bool:
     if following in _w("government"):
         at = end + text[end : end + 40].lower().find(following) + len(following)
         nxt = _next_word(text, at)
-        return not nxt or nxt in word_class("closer") or _GOVERNING.fullmatch(nxt) is not None
-    return (
-        following in word_class("closer")
-        or following in _w("adverb")
-        or _GOVERNING.fullmatch(following) is not None
-    )
+        return not nxt or nxt in word_class("closer") or _governing(nxt)
+    return following in word_class("closer") or following in _w("adverb") or _governing(following)
 
 
 def _sanctioning(imposers: list[_Imposer]) -> bool:
@@ -2779,7 +2807,7 @@ def _governed(passage: _Passage, i: int, j: int) -> bool:
     if passage.title:
         return _GOVERNING.search(passage.text[:2000]) is not None
     keys = passage.keys
-    return any(_GOVERNING.fullmatch(k) for k in keys[max(0, i - 8) : i] + keys[j : j + 3])
+    return any(_governing(k) for k in keys[max(0, i - 8) : i] + keys[j : j + 3])
 
 
 # ---------------------------------------------------------------------------------------------- attributes
@@ -2877,8 +2905,9 @@ def _infinitive_plan(site: _Site) -> bool:
     """ "US to impose sanctions", "Canada is set to sanction X": an announced future action."""
     keys, tokens = site.passage.keys, site.passage.tokens
     for k in range(max(1, site.i - 6), site.i):
-        verb_follows = (k + 1 == site.i and site.trigger.kind != "noun") or _GOVERNING.fullmatch(keys[k + 1])
-        if keys[k] != "to" or not verb_follows:
+        if keys[k] != "to":
+            continue
+        if not ((k + 1 == site.i and site.trigger.kind != "noun") or _governing(keys[k + 1])):
             continue  # "US to sanction X", "EU to impose ...", not "adds 37 entities to Entity List"
         subject = tokens[k - 1].text
         if (subject[:1].isupper() and keys[k - 1] not in _w("time")) or keys[k - 1] in _w("about_to"):
@@ -2887,8 +2916,42 @@ def _infinitive_plan(site: _Site) -> bool:
 
 
 def _previous_word(text: str, start: int) -> str:
-    match = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
-    return match.group(1).lower() if match else ""
+    """The word `_PREVIOUS_WORD.search(text, max(0, start - 40), start)` finds, in lower case; "" if none.
+
+    Found by walking back rather than by trying the pattern at each place of the window. A match is a
+    run of word characters and marks (`_in_word`) followed by nothing but non-word characters up to
+    `start`, and the first place it can start is the first of the run that holds the last word
+    character (no run can start before it and still reach past that character); with no word character
+    in the window, the first mark. The run is then taken as far as it goes, as the pattern does.
+    """
+    lo = max(0, start - 40)
+    end = start
+    while end > lo and not _word_char(text[end - 1]):
+        end -= 1
+    if end > lo:
+        at = end - 1
+        while at > lo and _in_word(text[at - 1]):
+            at -= 1
+    else:
+        at = lo
+        while at < start and not _in_word(text[at]):
+            at += 1
+        if at == start:
+            return ""
+    stop = at
+    while stop < start and _in_word(text[stop]):
+        stop += 1
+    return text[at:stop].lower()
+
+
+def _word_char(char: str) -> bool:
+    """Whether `\\w` matches a character (`str.isalnum` is the same test of the Unicode data)."""
+    return char.isalnum() or char == "_"
+
+
+def _in_word(char: str) -> bool:
+    """Whether `[\\w'’.-]` (a word of `_PREVIOUS_WORD`) matches a character."""
+    return char.isalnum() or char in "_'’.-"
 
 
 def _raw_next_word(text: str, end: int) -> str:
