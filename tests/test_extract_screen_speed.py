@@ -6,7 +6,7 @@ import pytest
 
 from bench.corpus import generate
 from ingest.extract.document import Document
-from ingest.extract.text import MAX_SENTENCE, may_cut_words, split_sentences, text_words
+from ingest.extract.text import MAX_SENTENCE, Vocabulary, may_cut_words, split_sentences, text_words
 from ingest.extract.weapons import may_name_weapons, weapon_screen
 
 
@@ -79,3 +79,28 @@ def test_every_sentence_that_may_name_a_weapon_is_a_candidate() -> None:
         for clause in doc.clauses:
             if may_name_weapons(clause.lowered):
                 assert clause.index in screen.candidates, clause.text
+
+
+def test_the_words_found_among_a_vocabulary_are_those_the_text_splits_into() -> None:
+    """The scan for a vocabulary's words finds each word the text holds, at every place it stands, and no other."""
+    vocabulary = Vocabulary(frozenset(["tanks", "4", "drones", "the", "m777", "zz", "a"]))
+    texts = [
+        "The tanks (4 of them) left; the M777 stayed.",
+        "a",
+        " tanks",
+        "tanks ",
+        "Drones, drones and more DRONES",
+        "",
+        "zzz zz azz",
+    ]
+    texts += [article.text for article in generate(40, 3)]
+    for text in texts:
+        words = text_words(text, split_sentences(text))
+        assert words is not None
+        found = words.among(vocabulary)
+        split = words.spaced.split()
+        assert set(found) == vocabulary.words.intersection(split), text
+        padded = f" {words.spaced} "  # a word at `at` in `spaced` is " word " at `at` in `padded`
+        for word, places in found.items():
+            assert places == [at for at in range(len(words.spaced)) if padded.startswith(f" {word} ", at)]
+            assert words.sentences_at(places, len(word)) == words.sentences_with(word)

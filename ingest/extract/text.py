@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from typing import Final, NamedTuple
+from typing import Final
 
 from ingest.extract.values import Value
 
@@ -402,33 +402,111 @@ _SHAPES = "".join(map(_shape, map(chr, range(128))))
 _SHAPE_BYTES = byte_table(_SHAPES)
 
 
-class Words(NamedTuple):
+_MARK_MASK: Final = 0xFFFF  # the hashes `Vocabulary` marks: 16 bits, a table of 64 KiB
+_MARK_FACTOR: Final = 37
+
+
+def _mark(word: bytes) -> int:
+    """The hash `Words.among` computes for a word (its bytes) as it scans the text."""
+    mark = 0
+    for char in word:
+        mark = (mark * _MARK_FACTOR + char) & _MARK_MASK
+    return mark
+
+
+class Vocabulary:
+    """A fixed set of words (runs of letters and digits, in lower case), ready for `Words.among`.
+
+    Beside the words, a table marks the hash (`_mark`) of each ASCII one: a text's word whose hash is
+    not marked is not in the set, which the scan can tell without making a string of the word.
+    """
+
+    __slots__ = ("marks", "words")
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self.words = words
+        marks = bytearray(_MARK_MASK + 1)
+        for word in words:
+            if word.isascii():  # others are never a word of `Words.spaced`, which is ASCII
+                marks[_mark(word.encode("ascii"))] = 1
+        self.marks = bytes(marks)
+
+
+class Words:
     """The words of a text, found in one pass: runs of letters and digits, in lower case.
 
     Only built for a text whose letters and digits are all ASCII and whose sentences each begin and
     end outside a word, so that the words of a sentence are exactly the words of the text within its
-    span.
+    span. Never changed once made.
     """
 
-    spaced: str
-    """The text in lower case with each character that is not a letter or digit made a space (offsets kept)."""
-    shape: str
-    """The text with capitals made "A", small letters "a", digits "0", hyphens (also U+2011, U+2013) "-" and all
-    else spaces."""
-    starts: list[int]
-    """Where each sentence starts, in order."""
-    ends: list[int]
-    """Where each sentence ends."""
+    __slots__ = ("ends", "shape", "spaced", "starts")
+
+    def __init__(self, spaced: str, shape: str, starts: list[int], ends: list[int]) -> None:
+        self.spaced = spaced
+        """The text in lower case with each character that is not a letter or digit made a space (offsets
+        kept): ASCII."""
+        self.shape = shape
+        """The text with capitals made "A", small letters "a", digits "0", hyphens (also U+2011, U+2013)
+        "-" and all else spaces."""
+        self.starts = starts
+        """Where each sentence starts, in order."""
+        self.ends = ends
+        """Where each sentence ends."""
 
     def mixed(self) -> bool:
         """Whether a word of the text mixes letters and digits ("M777", "covid19")."""
         shape = self.shape
         return "a0" in shape or "0a" in shape or "A0" in shape or "0A" in shape
 
-    def among(self, vocabulary: frozenset[str]) -> frozenset[str]:
-        """The words of `vocabulary` that the text holds (cheaper than a set of all its words when the
-        vocabulary is a fixed table)."""
-        return vocabulary.intersection(self.spaced.split())
+    def among(self, vocabulary: Vocabulary) -> dict[str, list[int]]:
+        """The words of `vocabulary` that the text holds, each with where it stands in `spaced` (every
+        place, in order): `vocabulary.words.intersection(spaced.split())`, with the places.
+
+        The words are the runs of characters other than spaces (`spaced` has no other white space). Each
+        run's hash (`_mark`) is computed as the scan passes over it, and only a run whose hash the
+        vocabulary marks is made a string and looked up: most words of a text are not made at all.
+        """
+        spaced = self.spaced
+        data = spaced.encode("ascii")
+        marks = vocabulary.marks
+        words = vocabulary.words
+        found: dict[str, list[int]] = {}
+        size = len(data)
+        i = 0
+        while i < size:
+            char = data[i]
+            i += 1
+            if char == 32:  # a space
+                continue
+            start = i - 1
+            mark = char
+            while i < size:
+                char = data[i]
+                if char == 32:
+                    break
+                mark = (mark * _MARK_FACTOR + char) & _MARK_MASK
+                i += 1
+            if marks[mark]:
+                word = spaced[start:i]
+                if word in words:
+                    places = found.get(word)
+                    if places is None:
+                        found[word] = [start]
+                    else:
+                        places.append(start)
+        return found
+
+    def sentences_at(self, places: list[int], length: int) -> list[int]:
+        """The indexes of the sentences in which words of `length` characters at `places` (in order) stand,
+        in order, each once: `sentences_with(word)` when `places` are where `word` stands (`among`)."""
+        starts, ends = self.starts, self.ends
+        out: list[int] = []
+        for at in places:
+            k = bisect_right(starts, at) - 1
+            if k >= 0 and at + length <= ends[k] and (not out or out[-1] != k):
+                out.append(k)
+        return out
 
     def sentences_with(self, word: str) -> list[int]:
         """The indexes of the sentences in which `word` (in lower case) stands as a whole word, in order."""

@@ -21,7 +21,7 @@ from typing import Any, Literal, NamedTuple, cast, get_args
 
 from ingest.extract.actors import Token
 from ingest.extract.tables import rows
-from ingest.extract.text import Words
+from ingest.extract.text import Vocabulary, Words
 from ingest.models import ItemCategory
 
 Kind = Literal["named", "pattern", "class"]
@@ -287,9 +287,11 @@ def _system_firsts() -> dict[frozenset[str], frozenset[str]]:
 
 
 @cache
-def _form_words() -> frozenset[str]:
+def _form_words() -> Vocabulary:
     """Every word of every written form `_signatures` files."""
-    return frozenset(word for forms in _signatures().values() for words, _ in forms for word in words)
+    return Vocabulary(
+        frozenset(word for forms in _signatures().values() for words, _ in forms for word in words)
+    )
 
 
 Form = tuple[frozenset[str], bool]  # the words of a written form of a weapon, and whether a named system's
@@ -344,15 +346,18 @@ def _names_nothing(spaced: str, shape: str, low: int, high: int, forms: list[For
     return True
 
 
-def _sketch(words: Words) -> dict[str, list[Form]]:
-    """The forms of which a text holds every word, filed under their rarest word."""
-    present = words.among(_form_words())  # as good as all the text's words for testing forms
+def _sketch(words: Words) -> dict[str, tuple[list[Form], list[int]]]:
+    """The forms of which a text holds every word, filed under their rarest word, with the places where
+    that word stands in the text's `Words.spaced`."""
+    found = words.among(_form_words())  # as good as all the text's words for testing forms
     index = _signatures()
-    sketch: dict[str, list[Form]] = {}
-    for word in _signature_words().intersection(present):
-        forms = [form for form in index[word] if form[0] <= present]
-        if forms:
-            sketch[word] = forms
+    signatures = _signature_words()
+    sketch: dict[str, tuple[list[Form], list[int]]] = {}
+    for word, places in found.items():
+        if word in signatures:
+            forms = [form for form in index[word] if all(w in found for w in form[0])]
+            if forms:
+                sketch[word] = (forms, places)
     return sketch
 
 
@@ -376,8 +381,8 @@ def weapon_screen(words: Words) -> WeaponScreen:
     """
     candidates: dict[int, list[Form]] = {}
     spaced, starts, ends = words.spaced, words.starts, words.ends
-    for word, forms in _sketch(words).items():
-        for k in words.sentences_with(word):
+    for word, (forms, places) in _sketch(words).items():
+        for k in words.sentences_at(places, len(word)):
             held = _held_forms(forms, spaced[starts[k] : ends[k]])
             if held:
                 candidates.setdefault(k, []).extend(held)
