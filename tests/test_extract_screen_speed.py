@@ -6,6 +6,7 @@ import pytest
 
 from bench.corpus import generate
 from ingest.extract.document import Document
+from ingest.extract.sanctions import _CUE_SCREEN, _CUES
 from ingest.extract.text import MAX_SENTENCE, Vocabulary, may_cut_words, split_sentences, text_words
 from ingest.extract.weapons import may_name_weapons, weapon_screen
 
@@ -104,3 +105,33 @@ def test_the_words_found_among_a_vocabulary_are_those_the_text_splits_into() -> 
         for word, places in found.items():
             assert places == [at for at in range(len(words.spaced)) if padded.startswith(f" {word} ", at)]
             assert words.sentences_at(places, len(word)) == words.sentences_with(word)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "ban",
+        "bans ",
+        "The EU froze assets.",
+        "Sanctions were imposed.",
+        "a blocked   property",
+        "Ürün embargo — “travel ban” on officials",
+        "surrogate \ud800 then export controls",
+        "nothing to see here at all",
+        "the bar was open and banners flew",
+    ],
+)
+def test_the_phrase_screen_finds_a_phrase_exactly_where_a_search_would(text: str) -> None:
+    """One pass over a text's bytes says whether it holds a sanctions cue exactly as searching for each cue does."""
+    lowered = text.lower()
+    assert _CUE_SCREEN.found_in(lowered) == any(cue in lowered for cue in _CUES)
+
+
+def test_the_phrase_screen_agrees_with_searching_on_news() -> None:
+    """On ordinary and event-bearing news alike, and on every stretch of it, the screen gives the plain answer."""
+    for article in generate(60, 9):
+        lowered = article.text.lower()
+        for start in range(0, len(lowered), 97):
+            piece = lowered[start : start + 300]
+            assert _CUE_SCREEN.found_in(piece) == any(cue in piece for cue in _CUES)

@@ -78,7 +78,7 @@ from ingest.extract.document import Clause, Document, SanctionDraft
 from ingest.extract.legal import Citation, find_legal
 from ingest.extract.names import Name, find_names, word_class
 from ingest.extract.tables import rows
-from ingest.extract.text import Sentence
+from ingest.extract.text import PhraseScreen, Sentence
 from ingest.models import Actor, Measure, SanctionStatus
 
 __all__ = ["read_sanctions"]
@@ -235,6 +235,7 @@ _CUES = (  # in lower-cased text: a passage without one of these reports no sanc
     "trade restriction",
 )
 _CUE_PHRASES = _Phrases(_CUES, ("ban", "bar", "list", "restrict", "export", "block"))
+_CUE_SCREEN = PhraseScreen(_CUES)  # the same test for a whole document, in one pass over it
 _STRONG_CUES = (  # in lower-cased text: a document with one of these is about sanctions
     "sanction",
     "designat",
@@ -1002,7 +1003,7 @@ def read_sanctions(doc: Document) -> list[SanctionDraft]:
     if len(lowered) != len(doc.text):
         # "İ" is the one character whose lower case is two characters long: keep offsets aligned
         lowered = doc.text.replace("\u0130", "i").lower()
-    if not _CUE_PHRASES.found_in(lowered):
+    if not _CUE_SCREEN.found_in(lowered):
         return []
     reader = _Reader(doc, lowered)
     findings = reader.read()

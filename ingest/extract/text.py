@@ -525,6 +525,76 @@ class Words:
         return out
 
 
+_RARITY: Final = " etaoinsrhldcumfpgwybvkxjqz"
+"""The space and the small letters, from the most to the least frequent in English text."""
+
+
+def _rarity(window: str) -> int:
+    """How rare a stretch of characters is in ordinary text, roughly (higher: rarer)."""
+    return sum(_RARITY.find(char) for char in window)
+
+
+class PhraseScreen:
+    """Whether a text holds any of a fixed set of ASCII phrases (four characters or more), in one pass.
+
+    Each phrase is filed under one stretch of four of its characters, the rarest (`_rarity`), keyed by
+    the stretch's last two; stretches that share a key share their first two characters too, where the
+    phrase has such a stretch. The pass reads the text's UTF-8 bytes pair by pair, and only where a pair
+    is a key and the two bytes before it begin its stretch does it compare the phrases filed there. A
+    phrase that occurs has its stretch where the pass looks, so none is missed; and in UTF-8 an ASCII
+    byte only ever stands for its own character, so the phrases occur in the bytes exactly where they
+    occur in the text.
+    """
+
+    __slots__ = ("_firsts", "_members", "_seconds")
+
+    def __init__(self, phrases: Sequence[str]) -> None:
+        firsts = bytearray(1 << 16)  # key: the first byte of its stretches; 0 none, 0xFF several
+        seconds = bytearray(1 << 16)  # key: the second byte of its stretches
+        self._members: dict[int, list[tuple[bytes, int]]] = {}
+        for phrase in phrases:
+            data = phrase.encode("ascii")
+            if len(data) < 4 or 0 in data:
+                raise ValueError(f"not a phrase of four or more characters: {phrase!r}")
+            windows = sorted(range(len(data) - 3), key=lambda at: -_rarity(phrase[at : at + 4]))
+            free = [
+                at
+                for at in windows
+                if firsts[data[at + 2] * 256 + data[at + 3]] in (0, data[at])
+                and seconds[data[at + 2] * 256 + data[at + 3]] in (0, data[at + 1])
+            ]
+            at = free[0] if free else windows[0]
+            key = data[at + 2] * 256 + data[at + 3]
+            if free:
+                firsts[key], seconds[key] = data[at], data[at + 1]
+            else:
+                firsts[key] = 0xFF  # no byte of UTF-8: any bytes may begin the stretch
+            self._members.setdefault(key, []).append((data, at + 3))
+        self._firsts = bytes(firsts)
+        self._seconds = bytes(seconds)
+
+    def found_in(self, text: str) -> bool:
+        """Exactly `any(phrase in text for phrase in phrases)`."""
+        data = text.encode("utf-8", "surrogatepass")
+        firsts, seconds = self._firsts, self._seconds
+        size = len(data)
+        if size < 4:
+            return False
+        prev = data[2]
+        i = 3
+        while i < size:
+            char = data[i]
+            key = prev * 256 + char
+            prev = char
+            lead = firsts[key]
+            if lead and (lead == 0xFF or (lead == data[i - 3] and seconds[key] == data[i - 2])):
+                for phrase, end in self._members[key]:
+                    if i >= end and data.startswith(phrase, i - end):
+                        return True
+            i += 1
+        return False
+
+
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _DASHES = frozenset("\u2011\u2013")  # the non-ASCII hyphens that join the parts of a name ("Shahed–136")
 
