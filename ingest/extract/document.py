@@ -8,7 +8,6 @@ looks at (most of a long text) cost nothing beyond their offsets.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from ingest.extract.actors import Mention, Token, find_actors, tokenize
 from ingest.extract.text import Sentence, Words, split_sentences, text_words
@@ -66,31 +65,55 @@ class Clause:
         return f"Clause({self.index}, {self.sentence.text[:40]!r})"
 
 
-@dataclass
 class Document:
-    """The article text and its sentences; analyses are computed lazily and cached."""
+    """The article text and its sentences; analyses are computed when first asked for and kept.
 
-    text: str
+    A plain class that keeps what it computes in its own slots: `functools.cached_property` needs an
+    instance `__dict__`, which a compiled class does not have, and there it would compute anew at every
+    access (the sentences once for the clauses and again for the words, the clauses anew for each reader).
+    """
 
-    @cached_property
+    __slots__ = ("_clauses", "_sentences", "_spans", "_words", "_words_made", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._sentences: list[Sentence] | None = None
+        self._clauses: list[Clause] | None = None
+        self._spans: list[tuple[int, int]] | None = None
+        self._words: Words | None = None
+        self._words_made = False
+
+    @property
     def sentences(self) -> list[Sentence]:
         """The text's sentences (`text.split_sentences`), in order."""
-        return split_sentences(self.text)
+        if self._sentences is None:
+            self._sentences = split_sentences(self.text)
+        return self._sentences
 
-    @cached_property
+    @property
     def clauses(self) -> list[Clause]:
-        return [Clause(index, sentence) for index, sentence in enumerate(self.sentences)]
+        if self._clauses is None:
+            self._clauses = [Clause(index, sentence) for index, sentence in enumerate(self.sentences)]
+        return self._clauses
 
-    @cached_property
+    @property
     def spans(self) -> list[tuple[int, int]]:
         """The sentences' offsets into the text, in order."""
-        return [(clause.sentence.start, clause.sentence.end) for clause in self.clauses]
+        if self._spans is None:
+            self._spans = [(clause.sentence.start, clause.sentence.end) for clause in self.clauses]
+        return self._spans
 
-    @cached_property
+    @property
     def words(self) -> Words | None:
         """The words of the whole text (`text.text_words`): None unless it is ASCII and every sentence
         begins and ends outside a word."""
-        return text_words(self.text, self.sentences)
+        if not self._words_made:
+            self._words = text_words(self.text, self.sentences)
+            self._words_made = True
+        return self._words
+
+    def __repr__(self) -> str:
+        return f"Document({self.text[:40]!r})"
 
 
 @dataclass(slots=True)
