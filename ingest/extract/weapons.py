@@ -269,11 +269,6 @@ def _signatures() -> dict[str, list[tuple[frozenset[str], bool]]]:
 
 
 @cache
-def _signature_words() -> frozenset[str]:
-    return frozenset(_signatures())
-
-
-@cache
 def _system_firsts() -> dict[frozenset[str], frozenset[str]]:
     """For the words of each written form of a named system (as `_signatures` files them), the words its
     names begin with ("at" for "AT-4")."""
@@ -286,11 +281,38 @@ def _system_firsts() -> dict[frozenset[str], frozenset[str]]:
     return {words: frozenset(found) for words, found in firsts.items()}
 
 
+_SHORT = 3  # characters: a word of a form this short ("a", "of", "and", "12") is in nearly every text
+
+
+def _tested(word: str, signature: str) -> bool:
+    """Whether `_sketch` tests that a text holds `word`, a word of a form filed under `signature`: all but
+    the short ones, which would rule out almost no form (each sentence's forms are tested word by word
+    after the sketch, `_held_forms`, so a form let through here costs only that test)."""
+    return word == signature or len(word) > _SHORT
+
+
+@cache
+def _sketch_index() -> dict[str, list[tuple[Form, tuple[str, ...]]]]:
+    """`_signatures`, with the other words of each form that `_sketch` tests (`_tested`)."""
+    return {
+        signature: [
+            (form, tuple(w for w in form[0] if w != signature and _tested(w, signature))) for form in forms
+        ]
+        for signature, forms in _signatures().items()
+    }
+
+
 @cache
 def _form_words() -> Vocabulary:
-    """Every word of every written form `_signatures` files."""
+    """The words of the written forms `_signatures` files that `_sketch` looks for: every one it tests."""
     return Vocabulary(
-        frozenset(word for forms in _signatures().values() for words, _ in forms for word in words)
+        frozenset(
+            word
+            for signature, forms in _signatures().items()
+            for words, _ in forms
+            for word in words
+            if _tested(word, signature)
+        )
     )
 
 
@@ -347,15 +369,16 @@ def _names_nothing(spaced: str, shape: str, low: int, high: int, forms: list[For
 
 
 def _sketch(words: Words) -> dict[str, tuple[list[Form], list[int]]]:
-    """The forms of which a text holds every word, filed under their rarest word, with the places where
-    that word stands in the text's `Words.spaced`."""
+    """The forms of which a text may hold every word, filed under their rarest word, with the places where
+    that word stands in the text's `Words.spaced`: every form of which the text holds every word, and maybe
+    some of which it lacks only short words (`_tested`)."""
     found = words.among(_form_words())  # as good as all the text's words for testing forms
-    index = _signatures()
-    signatures = _signature_words()
+    index = _sketch_index()
     sketch: dict[str, tuple[list[Form], list[int]]] = {}
     for word, places in found.items():
-        if word in signatures:
-            forms = [form for form in index[word] if all(w in found for w in form[0])]
+        filed = index.get(word)
+        if filed is not None:
+            forms = [form for form, others in filed if all(w in found for w in others)]
             if forms:
                 sketch[word] = (forms, places)
     return sketch
