@@ -22,7 +22,7 @@ from ingest.extract.values import Value
 MONTH_ABBREVIATIONS = frozenset(
     ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
-_ABBREVIATIONS = MONTH_ABBREVIATIONS | frozenset(
+_ABBREVIATIONS: Final = MONTH_ABBREVIATIONS | frozenset(
     [
         "mr",
         "mrs",
@@ -101,13 +101,15 @@ _ABBREVIATIONS = MONTH_ABBREVIATIONS | frozenset(
 # A run of stops (with closing quotes) before space and a capital, digit, quote or bullet; or a run of
 # line breaks. Written to open with one character class, so that the search skips straight from one
 # candidate character to the next instead of trying both alternatives at every position.
-_BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9•\-–—*])|(?<=\n)\n*)")
-_LEADING = re.compile(r"\s*(?:[•*·▪◦‣–—-]\s+|\d{1,2}[.)]\s+|\([a-z0-9]{1,3}\)\s+)?")
-_MAYBE_LEADING = frozenset(" \t\r\n\f\v\u00a0•*·▪◦‣–—-(0123456789")
-_LIST_MARK = re.compile(r"[ \t]*(?:[•*·▪◦‣–—-]\s|\d{1,2}[.)]\s|\([a-z0-9]{1,3}\)\s)")
-_LAST_WORD = re.compile(r"[a-z]+\Z")  # the open endings are lower-case ASCII words
-_MARKER = re.compile(r"\s*(?:\d{1,2}|[a-zA-Z])[.)]")
-_OPEN_ENDINGS = frozenset(
+_BOUNDARY: Final = re.compile(
+    r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9•\-–—*])|(?<=\n)\n*)"
+)
+_LEADING: Final = re.compile(r"\s*(?:[•*·▪◦‣–—-]\s+|\d{1,2}[.)]\s+|\([a-z0-9]{1,3}\)\s+)?")
+_MAYBE_LEADING: Final = frozenset(" \t\r\n\f\v\u00a0•*·▪◦‣–—-(0123456789")
+_LIST_MARK: Final = re.compile(r"[ \t]*(?:[•*·▪◦‣–—-]\s|\d{1,2}[.)]\s|\([a-z0-9]{1,3}\)\s)")
+_LAST_WORD: Final = re.compile(r"[a-z]+\Z")  # the open endings are lower-case ASCII words
+_MARKER: Final = re.compile(r"\s*(?:\d{1,2}|[a-zA-Z])[.)]")
+_OPEN_ENDINGS: Final = frozenset(
     [
         "a",
         "an",
@@ -261,14 +263,14 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue
             if end - at == 1 and _wrapped(text, start, at):
                 continue
-        elif first == "." and not (at - start >= 7 and text[at - 7 : at].isalpha()):
+        elif first == "." and not (at - start >= 7 and _letters(text, at - 7, at)):
             # "!" and "?" close no abbreviation; seven letters before the stop make a word longer than
             # any abbreviation. Else the common case of `_is_abbreviation`, a word of letters after a
             # space (no list marker so far into the sentence), is tested here.
             if at - start >= 8:
                 space = text.rfind(" ", at - 39 if at - 39 > start else start, at)
                 last = text[space + 1 : at] if space >= 0 else ""
-                if len(last) > 1 and last.isalpha():
+                if len(last) > 1 and _letters(text, space + 1, at):
                     if last.lower() in _ABBREVIATIONS:
                         continue
                 elif _is_abbreviation(text, start, at + 1):
@@ -278,15 +280,34 @@ def split_sentences(text: str) -> list[Sentence]:
         lead = text[start]  # `start < at` unless the text breaks a line before a stop: no common case
         if first == "\n" or end - start > MAX_SENTENCE or start == at:
             _append(text, start, end, sentences)
-        elif "A" <= lead <= "Z":  # a capital ends no leading space, bullet or number
+        elif _capital(lead):  # a capital ends no leading space, bullet or number
             sentences.append(Sentence(start, end, text[start:end]))
-        elif lead == " " and "A" <= text[start + 1] <= "Z":  # `_append` would strip just the space
+        elif lead == " " and _capital(text[start + 1]):  # `_append` would strip just the space
             sentences.append(Sentence(start + 1, end, text[start + 1 : end]))
         else:
             _append(text, start, end, sentences)
         start = end
     _append(text, start, len(text), sentences)
     return sentences
+
+
+def _capital(char: str) -> bool:
+    """`"A" <= char <= "Z"` for one character (compared by its code: compiled, a comparison of strings is a
+    generic call)."""
+    return 65 <= ord(char) <= 90
+
+
+def _letters(text: str, start: int, end: int) -> bool:
+    """`text[start:end].isalpha()` for `start < end`, without making the slice: an ASCII character is a
+    letter when its code is a capital's or a small letter's, any other is asked (`str.isalpha`)."""
+    for k in range(start, end):
+        code = ord(text[k])
+        if code < 128:
+            if not (97 <= code <= 122 or 65 <= code <= 90):
+                return False
+        elif not text[k].isalpha():
+            return False
+    return True
 
 
 def _next_stop(text: str, pos: int, size: int) -> int:
@@ -337,7 +358,7 @@ def _boundary_end(text: str, at: int, size: int) -> int:
     return -1 if match is None else match.end()
 
 
-MAX_SENTENCE = 1500
+MAX_SENTENCE: Final = 1500
 """No sentence is longer than this many characters: a run-on stretch (a list without stops, noise) is
 cut at spaces, so that the work spent on any one sentence stays bounded."""
 
@@ -382,8 +403,8 @@ def ascii_translate(text: str, table: bytes) -> str:
     return text.encode("ascii").translate(table).decode("ascii")
 
 
-_ALNUM_BYTES = byte_table(_ALNUM_ONLY)
-_LOWER_ALNUM_BYTES = byte_table(_LOWER_ALNUM_ONLY)
+_ALNUM_BYTES: Final = byte_table(_ALNUM_ONLY)
+_LOWER_ALNUM_BYTES: Final = byte_table(_LOWER_ALNUM_ONLY)
 
 
 def _shape(char: str) -> str:
@@ -399,7 +420,7 @@ def _shape(char: str) -> str:
 _SHAPES = "".join(map(_shape, map(chr, range(128))))
 """A `str.translate` table for ASCII text: capitals become "A", small letters "a", digits "0", "-" stays."""
 
-_SHAPE_BYTES = byte_table(_SHAPES)
+_SHAPE_BYTES: Final = byte_table(_SHAPES)
 
 
 _MARK_MASK: Final = 0xFFFF  # the hashes `Vocabulary` marks: 16 bits, a table of 64 KiB
@@ -595,8 +616,9 @@ class PhraseScreen:
         return False
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_DASHES = frozenset("\u2011\u2013")  # the non-ASCII hyphens that join the parts of a name ("Shahed–136")
+_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
+# the non-ASCII hyphens that join the parts of a name ("Shahed–136")
+_DASHES: Final = frozenset("\u2011\u2013")
 
 
 def _dash_or_space(found: re.Match[str]) -> str:
@@ -613,7 +635,7 @@ def plain(text: str) -> str | None:
     return _NON_ASCII.sub(_dash_or_space, text)
 
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD: Final = re.compile(r"[^\W_]+")
 
 
 def ascii_words(text: str) -> set[str]:

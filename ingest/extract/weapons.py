@@ -17,7 +17,7 @@ import itertools
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import Any, Literal, NamedTuple, cast, get_args
+from typing import Any, Literal, cast, get_args
 
 from ingest.extract.actors import Token
 from ingest.extract.tables import rows
@@ -291,12 +291,23 @@ def _tested(word: str, signature: str) -> bool:
     return word == signature or len(word) > _SHORT
 
 
+Form = tuple[frozenset[str], bool]  # the words of a written form of a weapon, and whether a named system's
+Filed = tuple[Form, tuple[str, ...], tuple[str, ...]]
+"""A form filed under its rarest word: the other words of it that `_sketch` tests (`_tested`), and all its
+other words, each between spaces (as `_held_forms` looks for them)."""
+
+
 @cache
-def _sketch_index() -> dict[str, list[tuple[Form, tuple[str, ...]]]]:
-    """`_signatures`, with the other words of each form that `_sketch` tests (`_tested`)."""
+def _sketch_index() -> dict[str, list[Filed]]:
+    """`_signatures`, each form with the other words of it that `_sketch` and `_held_forms` test."""
     return {
         signature: [
-            (form, tuple(w for w in form[0] if w != signature and _tested(w, signature))) for form in forms
+            (
+                form,
+                tuple(w for w in form[0] if w != signature and _tested(w, signature)),
+                tuple(f" {w} " for w in form[0] if w != signature),
+            )
+            for form in forms
         ]
         for signature, forms in _signatures().items()
     }
@@ -316,19 +327,24 @@ def _form_words() -> Vocabulary:
     )
 
 
-Form = tuple[frozenset[str], bool]  # the words of a written form of a weapon, and whether a named system's
+class WeaponScreen:
+    """What one pass over a whole text tells of the weapons its sentences may name (`weapon_screen`).
 
+    A plain class (a named tuple's fields are read by generic calls in compiled code); never changed once
+    made.
+    """
 
-class WeaponScreen(NamedTuple):
-    """What one pass over a whole text tells of the weapons its sentences may name (`weapon_screen`)."""
+    __slots__ = ("candidates", "designations", "words")
 
-    candidates: dict[int, list[Form]]
-    """Sentence index: the forms of which the sentence holds every word (as whole words). A sentence not
-    listed names no weapon: `may_name_weapons` is false of it, and `find_weapons` finds no item in it."""
-    designations: bool
-    """Whether the text may hold an unknown designation (`_may_designate`)."""
-    words: Words
-    """The words of the text the screen was made from."""
+    def __init__(self, candidates: dict[int, list[Form]], designations: bool, words: Words) -> None:
+        self.candidates = candidates
+        """Sentence index: the forms of which the sentence holds every word (as whole words). A sentence
+        not listed names no weapon: `may_name_weapons` is false of it, and `find_weapons` finds no item in
+        it."""
+        self.designations = designations
+        """Whether the text may hold an unknown designation (`_may_designate`)."""
+        self.words = words
+        """The words of the text the screen was made from."""
 
     def forms(self, index: int) -> list[Form]:
         """The forms of which sentence `index` holds every word: the only ones `find_weapons` may find in
@@ -368,29 +384,29 @@ def _names_nothing(spaced: str, shape: str, low: int, high: int, forms: list[For
     return True
 
 
-def _sketch(words: Words) -> dict[str, tuple[list[Form], list[int]]]:
+def _sketch(words: Words) -> dict[str, tuple[list[Filed], list[int]]]:
     """The forms of which a text may hold every word, filed under their rarest word, with the places where
     that word stands in the text's `Words.spaced`: every form of which the text holds every word, and maybe
     some of which it lacks only short words (`_tested`)."""
     found = words.among(_form_words())  # as good as all the text's words for testing forms
     index = _sketch_index()
-    sketch: dict[str, tuple[list[Form], list[int]]] = {}
+    sketch: dict[str, tuple[list[Filed], list[int]]] = {}
     for word, places in found.items():
         filed = index.get(word)
         if filed is not None:
-            forms = [form for form, others in filed if all(w in found for w in others)]
+            forms = [entry for entry in filed if all(w in found for w in entry[1])]
             if forms:
                 sketch[word] = (forms, places)
     return sketch
 
 
-def _held_forms(forms: list[Form], spaced: str) -> list[Form]:
+def _held_forms(forms: list[Filed], spaced: str) -> list[Form]:
     """Those of `forms` (filed under one word that `spaced` holds) of which `spaced`, a stretch of a
     text's `Words.spaced` that begins and ends outside words, holds every word."""
-    if all(len(form[0]) == 1 for form in forms):
-        return forms  # a form of one word is held wherever that word stands
+    if all(not others for _, _, others in forms):
+        return [form for form, _, _ in forms]  # a form of one word is held wherever that word stands
     padded = f" {spaced} "  # whole words: " word "
-    return [form for form in forms if len(form[0]) == 1 or all(f" {w} " in padded for w in form[0])]
+    return [form for form, _, others in forms if all(other in padded for other in others)]
 
 
 def weapon_screen(words: Words) -> WeaponScreen:
