@@ -15,9 +15,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from ingest.extract.values import Value
+
+if TYPE_CHECKING:
+    from mypy_extensions import i64  # a machine integer to mypyc; only an annotation, never imported to run
 
 MONTH_ABBREVIATIONS = frozenset(
     ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
@@ -493,15 +496,15 @@ class Words:
         marks = vocabulary.marks
         words = vocabulary.words
         found: dict[str, list[int]] = {}
-        size = len(data)
-        i = 0
+        size: i64 = len(data)  # machine integers where compiled: the scan's arithmetic is plain C
+        i: i64 = 0
         while i < size:
-            char = data[i]
+            char: i64 = data[i]
             i += 1
             if char == 32:  # a space
                 continue
-            start = i - 1
-            mark = char
+            start: i64 = i - 1
+            mark: i64 = char
             while i < size:
                 char = data[i]
                 if char == 32:
@@ -598,16 +601,16 @@ class PhraseScreen:
         """Exactly `any(phrase in text for phrase in phrases)`."""
         data = text.encode("utf-8", "surrogatepass")
         firsts, seconds = self._firsts, self._seconds
-        size = len(data)
+        size: i64 = len(data)  # machine integers where compiled: the scan's arithmetic is plain C
         if size < 4:
             return False
-        prev = data[2]
-        i = 3
+        prev: i64 = data[2]
+        i: i64 = 3
         while i < size:
-            char = data[i]
-            key = prev * 256 + char
+            char: i64 = data[i]
+            key: i64 = prev * 256 + char
             prev = char
-            lead = firsts[key]
+            lead: i64 = firsts[key]
             if lead and (lead == 0xFF or (lead == data[i - 3] and seconds[key] == data[i - 2])):
                 for phrase, end in self._members[key]:
                     if i >= end and data.startswith(phrase, i - end):
