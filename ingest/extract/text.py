@@ -464,12 +464,16 @@ class Words:
     span. Never changed once made.
     """
 
-    __slots__ = ("ends", "shape", "spaced", "starts")
+    __slots__ = ("data", "ends", "shape", "spaced", "starts")
 
-    def __init__(self, spaced: str, shape: str, starts: list[int], ends: list[int]) -> None:
+    def __init__(
+        self, spaced: str, shape: str, starts: list[int], ends: list[int], data: bytes | None = None
+    ) -> None:
         self.spaced = spaced
         """The text in lower case with each character that is not a letter or digit made a space (offsets
         kept): ASCII."""
+        self.data = spaced.encode("ascii") if data is None else data
+        """`spaced` as bytes."""
         self.shape = shape
         """The text with capitals made "A", small letters "a", digits "0", hyphens (also U+2011, U+2013)
         "-" and all else spaces."""
@@ -491,8 +495,7 @@ class Words:
         run's hash (`_mark`) is computed as the scan passes over it, and only a run whose hash the
         vocabulary marks is made a string and looked up: most words of a text are not made at all.
         """
-        spaced = self.spaced
-        data = spaced.encode("ascii")
+        spaced, data = self.spaced, self.data
         marks = vocabulary.marks
         words = vocabulary.words
         found: dict[str, list[int]] = {}
@@ -669,7 +672,9 @@ def text_words(text: str, sentences: Sequence[Sentence]) -> Words | None:
     if ascii_text is None:
         return None
     text = ascii_text
-    spaced = ascii_translate(text, _LOWER_ALNUM_BYTES)
+    data = text.encode("ascii")  # `ascii_translate`, twice, from one encoding
+    spaced_data = data.translate(_LOWER_ALNUM_BYTES)
+    spaced = spaced_data.decode("ascii")
     starts = [sentence.start for sentence in sentences]
     ends = [sentence.end for sentence in sentences]
     if may_cut_words(text):
@@ -677,4 +682,4 @@ def text_words(text: str, sentences: Sequence[Sentence]) -> Words | None:
         for start, end in zip(starts, ends, strict=True):
             if (start > 0 and spaced[start - 1] != " ") or (end < size and spaced[end] != " "):
                 return None
-    return Words(spaced, ascii_translate(text, _SHAPE_BYTES), starts, ends)
+    return Words(spaced, data.translate(_SHAPE_BYTES).decode("ascii"), starts, ends, spaced_data)
