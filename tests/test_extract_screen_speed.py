@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bench.corpus import generate
@@ -135,3 +137,22 @@ def test_the_phrase_screen_agrees_with_searching_on_news() -> None:
         for start in range(0, len(lowered), 97):
             piece = lowered[start : start + 300]
             assert _CUE_SCREEN.found_in(piece) == any(cue in piece for cue in _CUES)
+
+
+def test_the_letter_scan_finds_the_words_that_splitting_into_letter_runs_finds() -> None:
+    """Transfer and party words found by the scan of a clause are those its runs of letters hold, in order."""
+    vocabulary = Vocabulary(frozenset(["sold", "it", "country", "deliver", "m"]))
+    texts = [
+        "it sold 2 m777s to the country.",
+        "sold2it",
+        "resold; it's delivered",
+        "country",
+        "",
+        "—it sold–",
+    ]
+    texts += [article.text.lower() for article in generate(30, 4)]
+    for lowered in texts:
+        runs = re.findall(r"[^\W\d_]+", lowered)
+        expected = [run for run in runs if run in vocabulary.words]
+        if lowered.isascii():
+            assert vocabulary.letter_words(lowered) == expected, lowered

@@ -31,7 +31,7 @@ from ingest.extract.actors import ActorRef, Mention, Token, country
 from ingest.extract.document import ArmsDraft, Clause, Document
 from ingest.extract.quantity import quantity_after, quantity_before, share_of
 from ingest.extract.tables import rows
-from ingest.extract.text import MONTH_ABBREVIATIONS, Sentence, ascii_translate, byte_table
+from ingest.extract.text import MONTH_ABBREVIATIONS, Sentence, Vocabulary, ascii_translate, byte_table
 from ingest.extract.values import Value
 from ingest.extract.weapons import (
     WeaponMention,
@@ -2718,6 +2718,12 @@ def _letter_runs(text: str) -> list[str]:
     return _WORD_RUN.findall(text)
 
 
+@cache
+def _known_words(anchors: frozenset[str]) -> Vocabulary:
+    """The transfer words and the words a party may stand for, ready for a scan (`_Anchors.known`)."""
+    return Vocabulary(frozenset(anchors | _PARTY_WORDS))
+
+
 class _Anchors:
     """The transfer words of each clause (`_anchors_in`), found when first asked for and kept.
 
@@ -2725,13 +2731,15 @@ class _Anchors:
     clauses only (`_gives_nothing`), so the others are never looked at.
     """
 
-    __slots__ = ("_clauses", "_found", "_lex", "_runs")
+    __slots__ = ("_clauses", "_found", "_known", "_lex", "_runs", "_vocabulary")
 
     def __init__(self, clauses: list[Clause], lex: _Lexicon) -> None:
         self._clauses = clauses
         self._lex = lex
+        self._vocabulary = _known_words(lex.anchors)
         self._found: list[frozenset[str] | None] = [None] * len(clauses)
         self._runs: dict[int, list[str]] = {}  # clause index: `_letter_runs` of its lowered text, as found
+        self._known: dict[int, list[str]] = {}  # clause index: `known`, as found
 
     def __len__(self) -> int:
         return len(self._clauses)
@@ -2739,8 +2747,29 @@ class _Anchors:
     def __getitem__(self, index: int) -> frozenset[str]:
         found = self._found[index]
         if found is None:
-            found = self._found[index] = self._lex.anchors.intersection(self.runs(index))  # `_anchors_in`
+            anchors = self._lex.anchors
+            found = frozenset([word for word in self.known(index) if word in anchors])  # `_anchors_in`
+            self._found[index] = found
         return found
+
+    def known(self, index: int) -> list[str]:
+        """The transfer words and the words a party may stand for (`_PARTY_WORDS`) among the runs of
+        letters of clause `index` in lower case, as often as they stand: found by one scan of an ASCII
+        clause (`Vocabulary.letter_words`), else picked from `runs`. Kept, and shared."""
+        found = self._known.get(index)
+        if found is None:
+            lowered = self._clauses[index].lowered
+            if lowered.isascii():
+                found = self._vocabulary.letter_words(lowered)
+            else:
+                words = self._vocabulary.words
+                found = [word for word in self.runs(index) if word in words]
+            self._known[index] = found
+        return found
+
+    def party(self, index: int) -> bool:
+        """Whether clause `index` holds a word a party may stand for (`_PARTY_WORDS`), as a run of letters."""
+        return any(word in _PARTY_WORDS for word in self.known(index))
 
     def runs(self, index: int) -> list[str]:
         """`_letter_runs` of clause `index` in lower case, kept (the list is shared: callers do not change it)."""
@@ -2836,7 +2865,7 @@ def _quiet(index: int, state: _State, anchored: _Anchors, settled: dict[int, boo
         return known
     clause = state.clauses[index]
     # the cheap word test first, and what is lonely needs no closer look
-    known = _PARTY_WORDS.isdisjoint(anchored.runs(index)) and _lonely(clause.actors)
+    known = not anchored.party(index) and _lonely(clause.actors)
     if known:
         for k in range(max(index - _FRAME_REACH, 0), index):
             if anchored[k] and not _quiet(k, state, anchored, settled):

@@ -455,6 +455,36 @@ class Vocabulary:
                 marks[_mark(word.encode("ascii"))] = 1
         self.marks = bytes(marks)
 
+    def letter_words(self, lowered: str) -> list[str]:
+        """The words of the vocabulary that stand as runs of letters in `lowered`, an ASCII text in lower
+        case (runs of "a" to "z"), in order, each time they stand: `[w for w in runs if w in words]`.
+
+        The same scan as `Words.among`, with anything but a small letter between words.
+        """
+        data = lowered.encode("ascii")
+        marks, words = self.marks, self.words
+        found: list[str] = []
+        size: i64 = len(data)
+        i: i64 = 0
+        while i < size:
+            char: i64 = data[i]
+            i += 1
+            if char < 97 or char > 122:  # not "a" to "z"
+                continue
+            start: i64 = i - 1
+            mark: i64 = char
+            while i < size:
+                char = data[i]
+                if char < 97 or char > 122:
+                    break
+                mark = (mark * _MARK_FACTOR + char) & _MARK_MASK
+                i += 1
+            if marks[mark]:
+                word = lowered[start:i]
+                if word in words:
+                    found.append(word)
+        return found
+
 
 class Words:
     """The words of a text, found in one pass: runs of letters and digits, in lower case.
