@@ -8,7 +8,9 @@ An event is built once from the reader's draft: its parts are models already
 (validated when the readers made them), so the event is validated around them
 rather than dumped and read back, and its id is computed from the payload written
 with sorted keys (`sorted_event_id`, the same id as `event_id` of the dumped
-payload).
+payload). The evidence passages go in as the payload's plain dicts, which the
+event's validation turns into `Evidence` models by the same rules as building
+each one first.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from ingest.extract.arms import read_arms
 from ingest.extract.document import ArmsDraft, Document, SanctionDraft
 from ingest.extract.sanctions import read_sanctions
 from ingest.extract.text import Sentence
-from ingest.models import Actor, ArmsTransfer, Evidence, Item, Sanction
+from ingest.models import Actor, ArmsTransfer, Item, Sanction
 from ingest.models.events import sorted_event_id, text_digest
 
 __all__ = ["extract"]
@@ -55,9 +57,9 @@ def _evidence_body(sentence: Sentence) -> dict[str, Any]:
 
 
 def _arms_event(draft: ArmsDraft, digest: str, article_id: str) -> ArmsTransfer:
-    evidence = _evidence(draft.evidence)
+    evidence = [_evidence_body(s) for s in _evidence(draft.evidence)]
     payload: dict[str, Any] = {
-        "evidence": [_evidence_body(s) for s in evidence],
+        "evidence": evidence,
         "items": [_item_body(item) for item in draft.items],
         "recipient": _actor_body(draft.recipient),
         "status": draft.status,
@@ -71,7 +73,7 @@ def _arms_event(draft: ArmsDraft, digest: str, article_id: str) -> ArmsTransfer:
             "recipient": draft.recipient,
             "items": draft.items,
             "status": draft.status,
-            "evidence": [Evidence(text=s.text, start=s.start, end=s.end) for s in evidence],
+            "evidence": evidence,
             "event_id": sorted_event_id(digest, payload),
             "article_id": article_id,
             "confidence": round(draft.confidence, 3),
@@ -80,12 +82,12 @@ def _arms_event(draft: ArmsDraft, digest: str, article_id: str) -> ArmsTransfer:
 
 
 def _sanction_event(draft: SanctionDraft, digest: str, article_id: str) -> Sanction:
-    evidence = _evidence(draft.evidence)
+    evidence = [_evidence_body(s) for s in _evidence(draft.evidence)]
     measures = list(dict.fromkeys(draft.measures))
     legal_basis = list(dict.fromkeys(draft.legal_basis))
     payload: dict[str, Any] = {
         "authority": draft.authority,
-        "evidence": [_evidence_body(s) for s in evidence],
+        "evidence": evidence,
         "imposers": [_actor_body(actor) for actor in draft.imposers],
         "legal_basis": legal_basis,
         "measures": measures,
@@ -102,7 +104,7 @@ def _sanction_event(draft: SanctionDraft, digest: str, article_id: str) -> Sanct
             "measures": measures,
             "legal_basis": legal_basis,
             "status": draft.status,
-            "evidence": [Evidence(text=s.text, start=s.start, end=s.end) for s in evidence],
+            "evidence": evidence,
             "event_id": sorted_event_id(digest, payload),
             "article_id": article_id,
             "confidence": round(draft.confidence, 3),

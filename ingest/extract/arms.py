@@ -23,7 +23,7 @@ import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from typing import Literal, cast
 
@@ -1612,7 +1612,7 @@ class _ClauseReader:
                 last = weapon
             elif self._attached(last, weapon):
                 if last is chosen[-1] and last.designation is None and weapon.designation is not None:
-                    chosen[-1] = replace(last, designation=weapon.designation)  # "interceptors for NASAMS"
+                    chosen[-1] = last.named_as(weapon.designation, last.kind)  # "interceptors for NASAMS"
                 last = weapon  # "ammunition for HIMARS launchers, 155mm rounds": the launchers say whose
         supplied = self._supplied_with(trig, chosen)
         if supplied is not None:

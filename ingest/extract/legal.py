@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Literal
+
+from ingest.extract.values import Value
 
 __all__ = ["Citation", "Family", "find_legal", "normalise"]
 
@@ -81,15 +82,25 @@ _LEADING_CONNECTOR = re.compile(r"(?:of|and|on|for|to|in|&|through|against)\s+")
 _SPACES = re.compile(r"\s+")
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
-    """A legal basis cited in a text; `start`/`end` index into the text searched."""
+class Citation(Value):
+    """A legal basis cited in a text; `start`/`end` index into the text searched.
 
-    start: int
-    end: int
-    basis: str
-    family: Family
-    violated: bool = False
+    A value, compared and hashed by its fields (as the frozen dataclass it was): never assigned to once
+    built. A plain class with its own `__init__`, because a dataclass's generated one is interpreted even
+    where this module is compiled.
+    """
+
+    __slots__ = ("basis", "end", "family", "start", "violated")
+
+    def __init__(self, start: int, end: int, basis: str, family: Family, violated: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.basis = basis
+        self.family: Family = family
+        self.violated = violated
+
+    def _fields(self) -> tuple[int, int, str, str, bool]:
+        return (self.start, self.end, self.basis, self.family, self.violated)
 
 
 def normalise(basis: str) -> str:

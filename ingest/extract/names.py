@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 
 from ingest.extract.actors import Mention, Token, find_actors
 from ingest.extract.tables import rows
+from ingest.extract.values import Value
 from ingest.models import Actor, ActorKind
 
 __all__ = ["Name", "find_names", "word_class"]
@@ -182,19 +182,59 @@ _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _WORD_BEFORE = re.compile(r"\b([a-z][a-z-]*)\s+$")
 
 
-@dataclass(frozen=True, slots=True)
-class Name:
-    """A name read from text; `start`/`end` index into the text searched."""
+class Name(Value):
+    """A name read from text; `start`/`end` index into the text searched.
 
-    start: int
-    end: int
-    text: str
-    kind: ActorKind
-    country: str | None = None
-    aliases: tuple[str, ...] = ()
-    vessel: bool = False
-    partial: bool = False  # one plain word ("Haddad"): a person named in full elsewhere, or no one
-    headed: bool = False  # a word that lower-case nouns after it describe ("the Zvezdochka shipyard")
+    A value, compared and hashed by its fields (as the frozen dataclass it was): never assigned to once
+    built. A plain class with its own `__init__`, because a dataclass's generated one is interpreted even
+    where this module is compiled.
+
+    `partial`: one plain word ("Haddad"), a person named in full elsewhere, or no one. `headed`: a word
+    that lower-case nouns after it describe ("the Zvezdochka shipyard").
+    """
+
+    __slots__ = ("aliases", "country", "end", "headed", "kind", "partial", "start", "text", "vessel")
+
+    def __init__(  # noqa: PLR0917 - positional, as the dataclass's was
+        self,
+        start: int,
+        end: int,
+        text: str,
+        kind: ActorKind,
+        country: str | None = None,
+        aliases: tuple[str, ...] = (),
+        vessel: bool = False,
+        partial: bool = False,
+        headed: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind: ActorKind = kind
+        self.country = country
+        self.aliases = aliases
+        self.vessel = vessel
+        self.partial = partial
+        self.headed = headed
+
+    def _fields(self) -> tuple[int, int, str, str, str | None, tuple[str, ...], bool, bool, bool]:
+        return (
+            self.start, self.end, self.text, self.kind, self.country, self.aliases, self.vessel,
+            self.partial, self.headed,
+        )  # fmt: skip
+
+    def extended(self, end: int, text: str) -> Name:
+        """This name going on to `end`, written `text`."""
+        return Name(
+            self.start, end, text, self.kind, self.country, self.aliases, self.vessel, self.partial,
+            self.headed,
+        )  # fmt: skip
+
+    def as_company(self, vessel: bool) -> Name:
+        """This name read as a company's (not a partial name), a vessel's or not."""
+        return Name(
+            self.start, self.end, self.text, "company", self.country, self.aliases, vessel, False, self.headed
+        )  # fmt: skip
 
     def to_actor(self) -> Actor:
         """The contract's Actor for this name."""
@@ -216,15 +256,33 @@ def word_class(cls: str) -> frozenset[str]:
     return _classes().get(cls, frozenset())
 
 
-@dataclass(slots=True)
 class _Unit:
-    start: int
-    end: int
-    text: str
-    key: str
-    mention: Mention | None = None
-    covered: bool = False
-    nickname: bool = False  # the quoted word of 'Jimmy "Barbecue" Cherizier'
+    """A word of a run that may be a name (hyphenated words joined into one); grown and marked in place.
+
+    A plain class with its own `__init__` (a dataclass's generated one is interpreted even where this
+    module is compiled); never compared: units are told apart by where they stand.
+    `nickname`: the quoted word of 'Jimmy "Barbecue" Cherizier'.
+    """
+
+    __slots__ = ("covered", "end", "key", "mention", "nickname", "start", "text")
+
+    def __init__(  # noqa: PLR0917 - positional, as the dataclass's was
+        self,
+        start: int,
+        end: int,
+        text: str,
+        key: str,
+        mention: Mention | None = None,
+        covered: bool = False,
+        nickname: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.key = key
+        self.mention = mention
+        self.covered = covered
+        self.nickname = nickname
 
     @property
     def is_cap(self) -> bool:

@@ -64,7 +64,6 @@ rather than regular-expression alternations.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
@@ -1926,7 +1925,7 @@ def _entities(passage: _Passage, lo: int, hi: int) -> list[_Entity]:
             # "BAE Systems Land and Armament": the branch's name goes on past "and"
             assert host.name is not None
             whole = text[host.start : entity.end]
-            name = dataclasses.replace(host.name, end=entity.end, text=whole)
+            name = host.name.extended(entity.end, whole)
             merged[-1] = _Entity(host.start, entity.end, _name_key(whole), name=name)
             continue
         if (
@@ -2552,7 +2551,7 @@ def _as_vessel(entity: _Entity) -> _Entity:
     name = entity.name
     if name is None or not name.partial:
         return entity
-    ship = dataclasses.replace(name, kind="company", partial=False, vessel=True)
+    ship = name.as_company(vessel=True)
     return _Entity(entity.start, entity.end, entity.key, name=ship, aliases=entity.aliases)
 
 
@@ -2562,7 +2561,7 @@ def _as_body(entity: _Entity) -> _Entity:
     name = entity.name
     if name is None or not name.partial:
         return entity
-    body = dataclasses.replace(name, kind="company", partial=False)
+    body = name.as_company(vessel=name.vessel)
     return _Entity(entity.start, entity.end, entity.key, name=body, aliases=entity.aliases)
 
 
@@ -2571,7 +2570,7 @@ def _as_entry(entity: _Entity, body: bool) -> _Entity:
     name = entity.name
     if not body or name is None or name.kind != "person":
         return entity
-    company = dataclasses.replace(name, kind="company", partial=False)
+    company = name.as_company(vessel=name.vessel)
     return _Entity(entity.start, entity.end, entity.key, name=company, aliases=entity.aliases)
 
 

@@ -22,6 +22,7 @@ from typing import Any, Literal, cast, get_args
 from ingest.extract.actors import Token
 from ingest.extract.tables import rows
 from ingest.extract.text import Vocabulary, Words
+from ingest.extract.values import Value
 from ingest.models import ItemCategory
 
 Kind = Literal["named", "pattern", "class"]
@@ -38,24 +39,57 @@ _SHIP_PREFIXES = frozenset(
 )
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class WeaponMention:
+class WeaponMention(Value):
     """A weapon named in a sentence; `start`/`end` index its tokens, `first`/`last` its characters.
 
-    A value, compared and hashed by its fields: never assigned to once built (`dataclasses.replace`
-    makes a changed copy). Not declared frozen only because a frozen dataclass sets each field through
-    `object.__setattr__`, which makes building one, as the readers do in their loops, several times slower.
+    A value, compared and hashed by its fields (as the dataclass with `unsafe_hash=True` it was): never
+    assigned to once built, a changed copy is a new one. A plain class with its own `__init__`, because a
+    dataclass's generated one is interpreted even where this module is compiled.
     """
 
-    start: int
-    end: int
-    first: int
-    last: int
-    category: Category
-    designation: str | None
-    origin: str | None
-    kind: Kind
-    definite: bool = False
+    __slots__ = ("category", "definite", "designation", "end", "first", "kind", "last", "origin", "start")
+
+    def __init__(  # noqa: PLR0917 - positional, as the dataclass's was
+        self,
+        start: int,
+        end: int,
+        first: int,
+        last: int,
+        category: Category,
+        designation: str | None,
+        origin: str | None,
+        kind: Kind,
+        definite: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.first = first
+        self.last = last
+        self.category: Category = category
+        self.designation = designation
+        self.origin = origin
+        self.kind: Kind = kind
+        self.definite = definite
+
+    def _fields(self) -> tuple[int, int, int, int, str, str | None, str | None, str, bool]:
+        return (
+            self.start, self.end, self.first, self.last, self.category, self.designation, self.origin,
+            self.kind, self.definite,
+        )  # fmt: skip
+
+    def named_as(self, designation: str, kind: Kind) -> WeaponMention:
+        """This mention with another designation and kind."""
+        return WeaponMention(
+            self.start, self.end, self.first, self.last, self.category, designation, self.origin, kind,
+            self.definite,
+        )  # fmt: skip
+
+    def of_category(self, category: Category) -> WeaponMention:
+        """This mention of another category."""
+        return WeaponMention(
+            self.start, self.end, self.first, self.last, category, self.designation, self.origin, self.kind,
+            self.definite,
+        )  # fmt: skip
 
     @property
     def is_item(self) -> bool:
@@ -665,7 +699,7 @@ def _merge(text: str, tokens: list[Token], found: list[WeaponMention], table: _T
                 continue
             if _parenthesised(text, prev, mention):
                 if prev.designation is None and mention.designation is not None:
-                    out[-1] = replace(prev, designation=mention.designation, kind="named")
+                    out[-1] = prev.named_as(mention.designation, "named")
                 continue
         out.append(mention)
     kept: list[WeaponMention] = []
@@ -784,7 +818,7 @@ def _coordinated_modifier(
     last = tokens[mention.end - 1].key.lower()
     if last.endswith("s") and last != "arms":
         return mention
-    return replace(mention, category=nxt.category)
+    return mention.of_category(nxt.category)
 
 
 def _mark_definite(tokens: list[Token], mention: WeaponMention) -> WeaponMention:
