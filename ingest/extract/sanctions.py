@@ -67,7 +67,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 from typing import Literal, cast
@@ -366,6 +366,14 @@ _EXPORTS_TO = re.compile(r"\bexport(?:s|ed|ing)?\s+(?:of\s+[\w ,'’-]{1,100}?\s
 _GOODS_OF = re.compile(r"\b(?:imports?|importation)\s+(?:of\s+)?(?:all\s+|the\s+|most\s+)?$")
 _FROM_STATE = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _PROHIBIT = re.compile(r"\b(?:prohibit|ban|banned|bans|barred|forbid|restrict|embargo)", re.IGNORECASE)
+_PROHIBIT_WORDS = (
+    "prohibit",
+    "ban",
+    "barred",
+    "forbid",
+    "restrict",
+    "embargo",
+)  # "ban" begins "bans", "banned"
 _VERB_BEFORE = re.compile(r"\b([A-Za-z]+) (?:the )?$")
 _BLACKLIST_NOUN_BEFORE = frozenset(
     [
@@ -700,28 +708,64 @@ class _Authority:
     rank: int
 
 
-@dataclass(slots=True)
 class _Imposer:
-    key: str
-    actor: Actor
-    authority: str | None
-    rank: int
+    """Who imposes a measure, as read; a plain class with its own `__init__` (a dataclass's generated one
+    is interpreted even where this module is compiled), never compared."""
+
+    __slots__ = ("actor", "authority", "key", "rank")
+
+    def __init__(self, key: str, actor: Actor, authority: str | None, rank: int) -> None:
+        self.key = key
+        self.actor = actor
+        self.authority = authority
+        self.rank = rank
 
 
-@dataclass(slots=True)
 class _Entity:
-    """A candidate target in a passage; offsets within the passage text."""
+    """A candidate target in a passage; offsets within the passage text.
 
-    start: int
-    end: int
-    key: str
-    ref: ActorRef | None = None
-    surface: str = ""
-    name: Name | None = None
-    state: bool = False
-    aliases: tuple[str, ...] = ()
-    beside_company: bool = False  # one word listed next to a company ("Sovcombank, Otkritie and Rosbank")
-    branch: bool = False  # a known body and one word after it ("BAE Systems Land"), whose name may go on
+    A plain class with its own `__init__` (a dataclass's generated one is interpreted even where this
+    module is compiled), never compared. `beside_company`: one word listed next to a company ("Sovcombank,
+    Otkritie and Rosbank"); `branch`: a known body and one word after it ("BAE Systems Land"), whose name
+    may go on.
+    """
+
+    __slots__ = (
+        "aliases",
+        "beside_company",
+        "branch",
+        "end",
+        "key",
+        "name",
+        "ref",
+        "start",
+        "state",
+        "surface",
+    )
+
+    def __init__(  # noqa: PLR0917 - positional, as the dataclass's was
+        self,
+        start: int,
+        end: int,
+        key: str,
+        ref: ActorRef | None = None,
+        surface: str = "",
+        name: Name | None = None,
+        state: bool = False,
+        aliases: tuple[str, ...] = (),
+        beside_company: bool = False,
+        branch: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.key = key
+        self.ref = ref
+        self.surface = surface
+        self.name = name
+        self.state = state
+        self.aliases = aliases
+        self.beside_company = beside_company
+        self.branch = branch
 
     def actor(self) -> Actor:
         if self.name is not None:
@@ -736,27 +780,48 @@ class _Entity:
         return base.model_copy(update={"aliases": aliases})
 
 
-@dataclass(slots=True)
 class _Finding:
-    imposers: list[_Imposer]
-    targets: list[_Entity]
-    measures: list[Measure]
-    status: SanctionStatus
-    evidence: list[Sentence]
-    legal: list[Citation] = field(default_factory=list)
-    carried: bool = False
-    same: bool = False  # "Canada listed the same three targets": those of the finding before
+    """What one passage says of a sanction; a plain class with its own `__init__` (a dataclass's
+    generated one is interpreted even where this module is compiled), never compared. `same`: "Canada
+    listed the same three targets", those of the finding before."""
+
+    __slots__ = ("carried", "evidence", "imposers", "legal", "measures", "same", "status", "targets")
+
+    def __init__(  # noqa: PLR0917 - positional, as the dataclass's was
+        self,
+        imposers: list[_Imposer],
+        targets: list[_Entity],
+        measures: list[Measure],
+        status: SanctionStatus,
+        evidence: list[Sentence],
+        legal: list[Citation] | None = None,
+        carried: bool = False,
+        same: bool = False,
+    ) -> None:
+        self.imposers = imposers
+        self.targets = targets
+        self.measures = measures
+        self.status: SanctionStatus = status
+        self.evidence = evidence
+        self.legal: list[Citation] = [] if legal is None else legal
+        self.carried = carried
+        self.same = same
 
 
-@dataclass(slots=True)
 class _Event:
-    imposers: dict[str, _Imposer] = field(default_factory=dict)
-    targets: dict[str, Actor] = field(default_factory=dict)
-    measures: list[Measure] = field(default_factory=list)
-    legal: list[str] = field(default_factory=list)
-    evidence: list[Sentence] = field(default_factory=list)
-    authority: tuple[int, str] | None = None
-    carried: bool = True
+    """The findings that make one event, merged; a plain class with its own `__init__` (a dataclass's
+    generated one is interpreted even where this module is compiled), never compared."""
+
+    __slots__ = ("authority", "carried", "evidence", "imposers", "legal", "measures", "targets")
+
+    def __init__(self) -> None:
+        self.imposers: dict[str, _Imposer] = {}
+        self.targets: dict[str, Actor] = {}
+        self.measures: list[Measure] = []
+        self.legal: list[str] = []
+        self.evidence: list[Sentence] = []
+        self.authority: tuple[int, str] | None = None
+        self.carried = True
 
 
 # ---------------------------------------------------------------------------------------------- tables
@@ -2026,12 +2091,40 @@ def _skip_parenthesis(text: str, end: int) -> int:
     return match.end() if match else end
 
 
+_SEPARATOR_CHARS = ",;:•\n"
+_SEPARATOR_WORDS = ("and", "or", "as well as", "along with", "plus", "such as", "including", "among them")
+
+
+def _last_separator_end(text: str, begin: int, start: int) -> int:
+    """Where the last match of `_SEPARATOR` in `text[begin:start]` ends (as `finditer(text, begin, start)`
+    finds them); `begin` when there is none.
+
+    Found from the right with `str.rfind`, each separator's last occurrence: no separator's match can
+    start inside another's (no word of one is another), so the matches `finditer` steps through are all
+    there are, and the last of them ends furthest. A word counts when no word character stands before it
+    (`\\b` looks at the character before `begin` too) nor after it (where the search ends, `\\b` holds).
+    """
+    last = begin
+    for char in _SEPARATOR_CHARS:
+        at = text.rfind(char, begin, start)
+        if at >= last:
+            last = at + 1
+    for word in _SEPARATOR_WORDS:
+        size = len(word)
+        at = text.rfind(word, begin, start)
+        while at != -1 and at + size > last:
+            end = at + size
+            if (at == 0 or not _word_char(text[at - 1])) and (end == start or not _word_char(text[end])):
+                last = end
+                break
+            at = text.rfind(word, begin, end - 1)
+    return last
+
+
 def _clean_prefix(text: str, lo: int, start: int) -> bool:
     """No preposition or relative word between the last list separator and the entity."""
     begin = max(lo, start - _PREFIX_WINDOW)
-    last = begin
-    for match in _SEPARATOR.finditer(text, begin, start):
-        last = match.end()
+    last = _last_separator_end(text, begin, start)
     words = _WORDS.findall(text, last, start)
     blocked = _w("prefix_block")
     # "sanctions on X and on Y", "the assets of X and of Y": the preposition that opened the list, again
@@ -2686,13 +2779,34 @@ def _state_targets(site: _Site, measure: Measure) -> list[_Entity]:
                     out.append(
                         _Entity(mention.start, mention.end, mention.ref.country, ref, ref.name, state=True)
                     )
-    if states and _PROHIBIT.search(text, lo, hi):
+    if states and _prohibits(passage, lo, hi):
         out.extend(e for e in states if _EXPORTS_TO.search(text, max(0, e.start - 120), e.start))
     if trigger.kind == "ban" and measure == "trade_restriction":
         out.extend(_import_origins(passage, site))
     if trigger.kind == "passive":
         out.extend(_passive_states(passage, site, measure))
     return out
+
+
+def _prohibits(passage: _Passage, lo: int, hi: int) -> bool:
+    """Exactly `_PROHIBIT.search(passage.text, lo, hi) is not None`.
+
+    For ASCII text by `str.find` of each word in the lowered text (the same offsets; ignoring case is
+    lowering there), each occurrence kept when no word character stands before it (`\\b`, which looks
+    at the character before `lo` too): a case-insensitive alternation has no literal prefix, and the
+    regex engine tries it at every character.
+    """
+    text = passage.text
+    if not text.isascii():
+        return _PROHIBIT.search(text, lo, hi) is not None
+    lowered = passage.lowered
+    for word in _PROHIBIT_WORDS:
+        at = lowered.find(word, lo, hi)
+        while at != -1:
+            if at == 0 or not _word_char(lowered[at - 1]):
+                return True
+            at = lowered.find(word, at + 1, hi)
+    return False
 
 
 def _passive_states(passage: _Passage, site: _Site, measure: Measure) -> list[_Entity]:
@@ -2863,6 +2977,14 @@ def _measures(first: Measure, site: _Site, targets: list[_Entity]) -> list[Measu
     return out
 
 
+def _past_year(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """`_PAST_YEAR.search(text, lo, hi)`; None at once where `text[lo:hi]` holds neither "19" nor "20",
+    with which every year it matches begins."""
+    if text.find("19", lo, hi) == -1 and text.find("20", lo, hi) == -1:
+        return None
+    return _PAST_YEAR.search(text, lo, hi)
+
+
 def _of_the_past(text: str, start: int, end: int) -> bool:
     """Whether the sentence around `start`..`end` dates its listing to a past year and not to the news
     it reports ("In 2023, OFAC designated X", "X was added to the list in 2019"): background, not an event.
@@ -2874,8 +2996,8 @@ def _of_the_past(text: str, start: int, end: int) -> bool:
     hi = hi if hi >= 0 else end + 300
     # a past year is looked for first: most sentences name none, and then the words of the present
     # need no search
-    if _PAST_YEAR.search(text, lo, start) is None:
-        after = _PAST_YEAR.search(text, end, min(hi, end + 100))
+    if _past_year(text, lo, start) is None:
+        after = _past_year(text, end, min(hi, end + 100))
         if after is None or _CLAUSE_BREAK.search(text, end, after.start()) is not None:
             return False
     return _NOW.search(text, lo, hi) is None
