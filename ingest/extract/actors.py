@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import pycountry
 
@@ -21,13 +21,17 @@ from ingest.extract.tables import rows
 from ingest.extract.values import Value
 from ingest.models import Actor, ActorKind
 
+if TYPE_CHECKING:
+    from mypy_extensions import i64  # a machine integer to mypyc; only an annotation, never imported to run
+
 Form = Literal["name", "adjective", "metonym", "organization"]
 
 _TOKEN = re.compile(r"\w+(?:[.'’&]\w+)*\.?")
-# `_TOKEN` as the one group of a pattern, for `split`; the second for ASCII text, where `\w` matches
-# the same characters either way and the pattern tests them by a table rather than by the Unicode data
-_TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
-_ASCII_TOKEN_SPLIT = re.compile(_TOKEN_SPLIT.pattern, re.ASCII)
+_TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")  # `_TOKEN` as the one group of a pattern, for `split`
+# the bytes `\w` matches in ASCII text (letters, digits, "_"), marked 1 by code
+_ASCII_WORD: Final = bytes(
+    1 if code < 128 and (chr(code).isalnum() or chr(code) == "_") else 0 for code in range(256)
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,19 +117,58 @@ def _key(word: str) -> str:
 def tokenize(text: str) -> list[Token]:
     """Words of `text` with offsets; hyphens and punctuation separate words.
 
-    The words are `_TOKEN`'s matches. `split` on the pattern as a group gives the text between matches
-    and the matches in turn (gap, word, gap, ..., word, gap), so each word's offset is the length of all
-    that comes before it: no search for where a word stands. A match is never empty, so the parts are
-    exactly those of `finditer`.
+    The words are `_TOKEN`'s matches. An ASCII text is read byte by byte (`_ascii_tokens`). Otherwise
+    `split` on the pattern as a group gives the text between matches and the matches in turn (gap, word,
+    gap, ..., word, gap), so each word's offset is the length of all that comes before it: no search for
+    where a word stands. A match is never empty, so the parts are exactly those of `finditer`.
     """
+    if text.isascii():
+        return _ascii_tokens(text)
     out: list[Token] = []
-    parts: list[str] = (_ASCII_TOKEN_SPLIT if text.isascii() else _TOKEN_SPLIT).split(text)
+    parts: list[str] = _TOKEN_SPLIT.split(text)
     start = len(parts[0])
     for k in range(1, len(parts), 2):
         word = parts[k]
         end = start + len(word)
         out.append(Token(start, end, word, word if word[-1] not in ".s" else _key(word)))
         start = end + len(parts[k + 1])
+    return out
+
+
+def _ascii_tokens(text: str) -> list[Token]:
+    """`tokenize` of an ASCII text: `_TOKEN`'s matches found by a scan of its bytes.
+
+    In ASCII, `\\w` is a letter, a digit or "_" (`_ASCII_WORD`) and "’" does not occur, so a match is a
+    run of word bytes, then any number of ".", "'" or "&" each followed by another run, then at most one
+    ".": what the pattern matches, greedily, and where the regex engine would find it (no part of it can
+    give back characters to let the rest match, since what follows each part is optional).
+    """
+    data = text.encode("ascii")
+    word = _ASCII_WORD
+    out: list[Token] = []
+    size: i64 = len(data)  # machine integers where compiled: the scan's arithmetic is plain C
+    i: i64 = 0
+    while i < size:
+        if not word[data[i]]:
+            i += 1
+            continue
+        start: i64 = i
+        i += 1
+        while i < size and word[data[i]]:
+            i += 1
+        while i + 1 < size and word[data[i + 1]]:
+            char: i64 = data[i]
+            if char != 46 and char != 39 and char != 38:  # noqa: PLR1714 - not ".", "'" or "&": integer tests
+                break
+            i += 2
+            while i < size and word[data[i]]:
+                i += 1
+        if i < size and data[i] == 46:  # a final "."
+            i += 1
+        found = text[start:i]
+        last: i64 = data[i - 1]
+        plain = last != 46 and last != 115  # noqa: PLR1714 - not ended by "." or "s": integer tests
+        out.append(Token(start, i, found, found if plain else _key(found)))
     return out
 
 
