@@ -141,8 +141,11 @@ class _Table:
             bucket.sort(key=lambda e: -len(e.keys))
 
 
+_KEY_PART = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
+
+
 def _keys(form: str) -> tuple[str, ...]:
-    return tuple(part.lower() for part in re.findall(r"[^\W_]+(?:['’.][^\W_]+)*", form))
+    return tuple(part.lower() for part in _KEY_PART.findall(form))
 
 
 @cache
@@ -172,8 +175,10 @@ def _written(text: str, words: list[Token], entry: _Entry) -> str | None:
     if canonical is None:
         return None
     surface = text[words[0].start : words[-1].start + len(words[-1].key)]
+    if not any(ch.isdigit() for ch in surface):
+        return canonical
     canonical_keys = _keys(canonical)
-    if not any(ch.isdigit() for ch in surface) or entry.keys[0] != canonical_keys[0]:
+    if entry.keys[0] != canonical_keys[0]:
         return canonical
     extra = [k for k in entry.keys if k not in canonical_keys]
     if not extra or not all(any(ch.isdigit() for ch in k) or len(k) <= 3 for k in extra):
