@@ -26,11 +26,12 @@ if TYPE_CHECKING:
 
 Form = Literal["name", "adjective", "metonym", "organization"]
 
-_TOKEN = re.compile(r"\w+(?:[.'’&]\w+)*\.?")
-_TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")  # `_TOKEN` as the one group of a pattern, for `split`
-# the bytes `\w` matches in ASCII text (letters, digits, "_"), marked 1 by code
-_ASCII_WORD: Final = bytes(
-    1 if code < 128 and (chr(code).isalnum() or chr(code) == "_") else 0 for code in range(256)
+_TOKEN = re.compile(r"\w+(?:[.'’&]\w+)*\.?")  # a word, as `tokenize` finds them
+# each byte's kind in `tokenize`: 1 for what `\w` matches in ASCII (letters, digits, "_"), 2 for "?" (which
+# stands for any character outside ASCII there, to be tested itself), 0 for the rest
+_BYTE_KIND: Final = bytes(
+    2 if code == 63 else 1 if code < 128 and (chr(code).isalnum() or chr(code) == "_") else 0
+    for code in range(256)
 )
 
 
@@ -117,52 +118,28 @@ def _key(word: str) -> str:
 def tokenize(text: str) -> list[Token]:
     """Words of `text` with offsets; hyphens and punctuation separate words.
 
-    The words are `_TOKEN`'s matches. An ASCII text is read byte by byte (`_ascii_tokens`). Otherwise
-    `split` on the pattern as a group gives the text between matches and the matches in turn (gap, word,
-    gap, ..., word, gap), so each word's offset is the length of all that comes before it: no search for
-    where a word stands. A match is never empty, so the parts are exactly those of `finditer`.
+    The words are `_TOKEN`'s matches, found by one scan of the text's bytes: each character outside
+    ASCII stands as one "?" (`encode` with "replace"), so a byte's offset is its character's. A match is
+    a run of word characters (`\\w`: `str.isalnum` or "_"), then any number of ".", "'", "’" or "&" each
+    followed by another run, then at most one ".": what the pattern matches, greedily, and where the
+    regex engine would find it (no part of it can give back characters to let the rest match, since what
+    follows each part is optional).
     """
-    if text.isascii():
-        return _ascii_tokens(text)
-    out: list[Token] = []
-    parts: list[str] = _TOKEN_SPLIT.split(text)
-    start = len(parts[0])
-    for k in range(1, len(parts), 2):
-        word = parts[k]
-        end = start + len(word)
-        out.append(Token(start, end, word, word if word[-1] not in ".s" else _key(word)))
-        start = end + len(parts[k + 1])
-    return out
-
-
-def _ascii_tokens(text: str) -> list[Token]:
-    """`tokenize` of an ASCII text: `_TOKEN`'s matches found by a scan of its bytes.
-
-    In ASCII, `\\w` is a letter, a digit or "_" (`_ASCII_WORD`) and "’" does not occur, so a match is a
-    run of word bytes, then any number of ".", "'" or "&" each followed by another run, then at most one
-    ".": what the pattern matches, greedily, and where the regex engine would find it (no part of it can
-    give back characters to let the rest match, since what follows each part is optional).
-    """
-    data = text.encode("ascii")
-    word = _ASCII_WORD
+    data = text.encode("ascii", "replace")
     out: list[Token] = []
     size: i64 = len(data)  # machine integers where compiled: the scan's arithmetic is plain C
     i: i64 = 0
     while i < size:
-        if not word[data[i]]:
+        start: i64 = i
+        i = _run_end(text, data, i, size)
+        if i == start:
             i += 1
             continue
-        start: i64 = i
-        i += 1
-        while i < size and word[data[i]]:
-            i += 1
-        while i + 1 < size and word[data[i + 1]]:
-            char: i64 = data[i]
-            if char != 46 and char != 39 and char != 38:  # noqa: PLR1714 - not ".", "'" or "&": integer tests
+        while i + 1 < size and _joiner_at(text, data, i):
+            end: i64 = _run_end(text, data, i + 1, size)
+            if end == i + 1:
                 break
-            i += 2
-            while i < size and word[data[i]]:
-                i += 1
+            i = end
         if i < size and data[i] == 46:  # a final "."
             i += 1
         found = text[start:i]
@@ -170,6 +147,26 @@ def _ascii_tokens(text: str) -> list[Token]:
         plain = last != 46 and last != 115  # noqa: PLR1714 - not ended by "." or "s": integer tests
         out.append(Token(start, i, found, found if plain else _key(found)))
     return out
+
+
+def _run_end(text: str, data: bytes, i: i64, size: i64) -> i64:
+    """Where the run of word characters (`\\w`) from `i` ends: `i` when there is none. A byte tells but
+    for "?", which stands for itself or for a character outside ASCII."""
+    kinds = _BYTE_KIND
+    while i < size:
+        kind: i64 = kinds[data[i]]
+        if kind == 0 or (kind == 2 and not text[i].isalnum()):
+            break
+        i += 1
+    return i
+
+
+def _joiner_at(text: str, data: bytes, i: i64) -> bool:
+    """Whether the character at `i` is ".", "'", "’" or "&"."""
+    char: i64 = data[i]
+    if char == 63:  # "?": a character outside ASCII, or itself
+        return text[i] == "’"
+    return char == 46 or char == 39 or char == 38  # noqa: PLR1714 - integer tests
 
 
 def _split(cell: str) -> list[str]:
