@@ -400,13 +400,22 @@ def _sketch(words: Words) -> dict[str, tuple[list[Filed], list[int]]]:
     return sketch
 
 
-def _held_forms(forms: list[Filed], spaced: str) -> list[Form]:
-    """Those of `forms` (filed under one word that `spaced` holds) of which `spaced`, a stretch of a
-    text's `Words.spaced` that begins and ends outside words, holds every word."""
+def _held_forms(forms: list[Filed], spaced: str, low: int, high: int) -> list[Form]:
+    """Those of `forms` (filed under one word that `spaced[low:high]` holds) of which `spaced[low:high]`, a
+    stretch of a text's `Words.spaced` that begins and ends outside words, holds every word.
+
+    Each other word is looked for between spaces (" word ") in `spaced` from `low - 1` to `high + 1`: the
+    characters just outside the stretch are spaces, as a stretch that begins and ends outside words has
+    them, so this is the test on the stretch with a space added at each end, without making either.
+    """
     if all(not others for _, _, others in forms):
         return [form for form, _, _ in forms]  # a form of one word is held wherever that word stands
-    padded = f" {spaced} "  # whole words: " word "
-    return [form for form, _, others in forms if all(other in padded for other in others)]
+    if low == 0 or high == len(spaced):  # no space outside the stretch at one end: add them
+        padded = f" {spaced[low:high]} "
+        return [form for form, _, others in forms if all(other in padded for other in others)]
+    low -= 1
+    high += 1
+    return [form for form, _, others in forms if all(spaced.find(other, low, high) >= 0 for other in others)]
 
 
 def weapon_screen(words: Words) -> WeaponScreen:
@@ -422,25 +431,27 @@ def weapon_screen(words: Words) -> WeaponScreen:
     spaced, starts, ends = words.spaced, words.starts, words.ends
     for word, (forms, places) in _sketch(words).items():
         for k in words.sentences_at(places, len(word)):
-            held = _held_forms(forms, spaced[starts[k] : ends[k]])
+            held = _held_forms(forms, spaced, starts[k], ends[k])
             if held:
                 candidates.setdefault(k, []).extend(held)
-    return WeaponScreen(candidates, _may_designate(words.shape), words)
+    return WeaponScreen(candidates, _may_designate(words.shape_data), words)
 
 
-def _may_designate(shape: str) -> bool:
-    """Whether a text, given its `Words.shape`, holds anything `find_weapons` may read as an unknown
-    designation ("CH-92A"): a capital just before a digit ("M777"), or a letter, a hyphen and a digit.
+def _may_designate(shape: bytes) -> bool:
+    """Whether a text, given its `Words.shape` (as bytes, `Words.shape_data`), holds anything
+    `find_weapons` may read as an unknown designation ("CH-92A"): a capital just before a digit ("M777"),
+    or a letter, a hyphen and a digit.
 
-    Exactly `"A0" in shape or "A-0" in shape or "a-0" in shape`, tested at each digit in turn: digits are
-    few in ordinary text, and finding them is faster than three searches for the pairs and triples.
+    Exactly `b"A0" in shape or b"A-0" in shape or b"a-0" in shape`, tested at each digit in turn: digits
+    are few in ordinary text, and finding them is faster than three searches for the pairs and triples
+    (and, in bytes, each character before one is read as its code, no string made).
     """
-    at = shape.find("0", 1)
+    at = shape.find(b"0", 1)
     while at >= 0:
-        before = shape[at - 1]
-        if before == "A" or (before == "-" and at >= 2 and shape[at - 2] in "Aa"):
+        before = shape[at - 1]  # 65: "A", 45: "-", 97: "a"
+        if before == 65 or (before == 45 and at >= 2 and shape[at - 2] in (65, 97)):
             return True
-        at = shape.find("0", at + 1)
+        at = shape.find(b"0", at + 1)
     return False
 
 
