@@ -30,6 +30,7 @@ from typing import Literal, cast
 from ingest.extract.actors import ActorRef, Mention, Token, country
 from ingest.extract.document import ArmsDraft, Clause, Document
 from ingest.extract.quantity import quantity_after, quantity_before, share_of
+from ingest.extract.sanctions import DOCUMENT_CUES
 from ingest.extract.tables import rows
 from ingest.extract.text import MONTH_ABBREVIATIONS, Sentence, Vocabulary, ascii_translate, byte_table
 from ingest.extract.values import Value
@@ -2647,7 +2648,7 @@ def read_arms(doc: Document) -> list[ArmsDraft]:
     state = _State(clauses)
     text_words = doc.words if len(clauses) <= _MANY_CLAUSES else None
     if text_words is not None:
-        state.screen = weapon_screen(text_words)
+        state.screen = weapon_screen(text_words, DOCUMENT_CUES)  # the sanctions screen too, in the same pass
     anchored = _Anchors(clauses, lex)
     deferring = anchored.fewer_than(_MAX_READ)  # else reading stops at a count, which waits must not move
     if deferring and _gives_nothing(state, anchored, doc.text):
