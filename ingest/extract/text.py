@@ -494,7 +494,7 @@ class Words:
     span. Never changed once made.
     """
 
-    __slots__ = ("data", "ends", "lacks", "shape", "shape_data", "spaced", "starts")
+    __slots__ = ("data", "ends", "lacks", "shape", "spaced", "starts")
 
     def __init__(
         self,
@@ -503,8 +503,6 @@ class Words:
         starts: list[int],
         ends: list[int],
         data: bytes | None = None,
-        *,
-        shape_data: bytes | None = None,
     ) -> None:
         self.spaced = spaced
         """The text in lower case with each character that is not a letter or digit made a space (offsets
@@ -514,8 +512,6 @@ class Words:
         self.shape = shape
         """The text with capitals made "A", small letters "a", digits "0", hyphens (also U+2011, U+2013)
         "-" and all else spaces."""
-        self.shape_data = shape.encode("ascii") if shape_data is None else shape_data
-        """`shape` as bytes."""
         self.starts = starts
         """Where each sentence starts, in order."""
         self.ends = ends
@@ -790,5 +786,4 @@ def text_words(text: str, sentences: Sequence[Sentence]) -> Words | None:
         for start, end in zip(starts, ends, strict=True):
             if (start > 0 and spaced[start - 1] != " ") or (end < size and spaced[end] != " "):
                 return None
-    shape_data = data.translate(_SHAPE_BYTES)
-    return Words(spaced, shape_data.decode("ascii"), starts, ends, spaced_data, shape_data=shape_data)
+    return Words(spaced, data.translate(_SHAPE_BYTES).decode("ascii"), starts, ends, spaced_data)

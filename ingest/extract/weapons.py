@@ -437,24 +437,22 @@ def weapon_screen(words: Words, phrases: PhraseScreen | None = None) -> WeaponSc
             held = _held_forms(forms, spaced, starts[k], ends[k])
             if held:
                 candidates.setdefault(k, []).extend(held)
-    return WeaponScreen(candidates, _may_designate(words.shape_data), words)
+    return WeaponScreen(candidates, _may_designate(words.shape), words)
 
 
-def _may_designate(shape: bytes) -> bool:
-    """Whether a text, given its `Words.shape` (as bytes, `Words.shape_data`), holds anything
-    `find_weapons` may read as an unknown designation ("CH-92A"): a capital just before a digit ("M777"),
-    or a letter, a hyphen and a digit.
+def _may_designate(shape: str) -> bool:
+    """Whether a text, given its `Words.shape`, holds anything `find_weapons` may read as an unknown
+    designation ("CH-92A"): a capital just before a digit ("M777"), or a letter, a hyphen and a digit.
 
-    Exactly `b"A0" in shape or b"A-0" in shape or b"a-0" in shape`, tested at each digit in turn: digits
-    are few in ordinary text, and finding them is faster than three searches for the pairs and triples
-    (and, in bytes, each character before one is read as its code, no string made).
+    Exactly `"A0" in shape or "A-0" in shape or "a-0" in shape`, tested at each digit in turn: digits are
+    few in ordinary text, and finding them is faster than three searches for the pairs and triples.
     """
-    at = shape.find(b"0", 1)
+    at = shape.find("0", 1)
     while at >= 0:
-        before = shape[at - 1]  # 65: "A", 45: "-", 97: "a"
-        if before == 65 or (before == 45 and at >= 2 and shape[at - 2] in (65, 97)):
+        before = shape[at - 1]
+        if before == "A" or (before == "-" and at >= 2 and shape[at - 2] in "Aa"):
             return True
-        at = shape.find(b"0", at + 1)
+        at = shape.find("0", at + 1)
     return False
 
 
