@@ -608,6 +608,32 @@ class Words:
             self.lacks = phrases
         return found
 
+    def holds(self, vocabulary: Vocabulary, low: int, high: int) -> bool:
+        """Whether a word of `vocabulary` stands in `spaced[low:high]`, a stretch that begins and ends
+        outside words (a sentence's span): `not vocabulary.words.isdisjoint(spaced[low:high].split())`,
+        by the scan of `among`."""
+        spaced, data = self.spaced, self.data
+        marks = vocabulary.marks
+        words = vocabulary.words
+        end: i64 = high
+        i: i64 = low
+        while i < end:
+            char: i64 = data[i]
+            i += 1
+            if char == 32:
+                continue
+            start: i64 = i - 1
+            mark: i64 = char
+            while i < end:
+                char = data[i]
+                if char == 32:
+                    break
+                mark = (mark * _MARK_FACTOR + char) & _MARK_MASK
+                i += 1
+            if marks[mark] and spaced[start:i] in words:
+                return True
+        return False
+
     def sentences_at(self, places: list[int], length: int) -> list[int]:
         """The indexes of the sentences in which words of `length` characters at `places` (in order) stand,
         in order, each once: `sentences_with(word)` when `places` are where `word` stands (`among`)."""
