@@ -580,30 +580,38 @@ class Words:
         found: dict[str, list[int]] = {}
         seen = False
         size: i64 = len(data)
-        start: i64 = -1  # where the word being read began; -1 between words
-        mark: i64 = 0
-        prev: i64 = 32
+        prev: i64 = 32  # the byte before `data[i]` (`found_in` compares from the fourth byte on)
         i: i64 = 0
-        while i < size:
+        while i < size:  # the spaces between words, and the first byte of each word
             char: i64 = data[i]
-            key: i64 = prev * 256 + char  # `found_in`, at each place from the fourth byte on
+            key: i64 = prev * 256 + char
             lead: i64 = firsts[key]
             if lead and i >= 3 and (lead == 0xFF or (lead == data[i - 3] and seconds[key] == data[i - 2])):
                 seen = seen or phrases._stands(data, key, i)
             prev = char
-            if char != 32:
-                if start < 0:
-                    start = i
-                    mark = char
-                else:
-                    mark = (mark * _MARK_FACTOR + char) & _MARK_MASK
-            elif start >= 0:
-                if marks[mark]:
-                    _note(found, words, spaced, start, i)
-                start = -1
             i += 1
-        if start >= 0 and marks[mark]:
-            _note(found, words, spaced, start, size)
+            if char == 32:
+                continue
+            start: i64 = i - 1
+            mark: i64 = char
+            while i < size:  # in a word, up to the space that ends it (tested for phrases here too)
+                char = data[i]
+                key = prev * 256 + char
+                lead = firsts[key]
+                if (
+                    lead
+                    and i >= 3
+                    and (lead == 0xFF or (lead == data[i - 3] and seconds[key] == data[i - 2]))
+                ):
+                    seen = seen or phrases._stands(data, key, i)
+                prev = char
+                if char == 32:
+                    break
+                mark = (mark * _MARK_FACTOR + char) & _MARK_MASK
+                i += 1
+            if marks[mark]:
+                _note(found, words, spaced, start, i)
+            i += 1  # past that space, tested already
         if not seen:
             self.lacks = phrases
         return found
