@@ -6,7 +6,7 @@ service, the service with two extraction worker processes, Quix Streams,
 FastStream, and the service and both peers again with an extractor that finds
 nothing, their loops alone) in at-least-once and exactly-once mode, each
 in its own consumer group on the same input, each into fresh output topics;
-two service instances in one group; latency of the service and of the
+two service instances in one group (in both modes); latency of the service and of the
 passthrough at half the service's measured rate. All topics of the run carry
 the run id and are deleted at the end.
 
@@ -344,7 +344,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
         service = next((j for j in selected if j.name == "service"), None)
         passthrough = next((j for j in selected if j.name == "passthrough"), None)
         if service is not None and not args.skip_scale_out:
-            results["scale_out"] = [await throughput(run, service, "exactly_once", instances=2)]
+            results["scale_out"] = [await throughput(run, service, mode, instances=2) for mode in MODES]
         if service is not None and passthrough is not None and not args.skip_latency:
             measured = [r for r in rows if r["job"] == "service" and r["mode"] == "exactly_once" and r["ok"]]
             rate = args.latency_rate or (measured[0]["articles_per_s"] / 2 if measured else 200.0)

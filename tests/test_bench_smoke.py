@@ -143,3 +143,21 @@ def test_bare_runner_runs_the_module_with_an_extractor_that_finds_nothing(tmp_pa
     )  # fmt: skip
     assert done.stdout.strip() == "0 ['x']"
     assert extract("Russia delivered 12 Su-35 fighter jets to Iran.", "a")  # the real one does find it
+
+
+def test_scale_out_is_reported_in_both_modes_against_one_instance_and_the_passthrough() -> None:
+    """Two instances in one group are set beside one instance and the passthrough, in each delivery mode,
+    and rated against each mode's aim."""
+    figures = {
+        **FAKE,
+        "scale_out": [
+            {"job": "service", "mode": "at_least_once", "instances": 2, "ok": True, "articles_per_s": 6120.0},
+            {"job": "service", "mode": "exactly_once", "instances": 2, "ok": True, "articles_per_s": 2850.0},
+        ],
+    }
+    text = report.markdown(figures)
+    assert "| at-least-once | 3,400 | 6,120 | 2 | 1.80 | 1.53 |" in text
+    assert "| exactly-once | 1,500 | 2,850 | 2 | 1.90 | 0.95 |" in text
+    goals = {goal: met for goal, _, _, _, met in report.verdicts(figures)}
+    assert goals["service, 2 instances in one group / passthrough, at-least-once"] is True
+    assert goals["service, 2 instances in one group / passthrough, exactly-once"] is True

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from bench.corpus import generate
+from ingest.extract.arms import _names_no_actor, _State
 from ingest.extract.document import Document
 from ingest.extract.sanctions import _CUE_SCREEN, _CUES
 from ingest.extract.text import MAX_SENTENCE, Vocabulary, may_cut_words, split_sentences, text_words
@@ -156,3 +157,38 @@ def test_the_letter_scan_finds_the_words_that_splitting_into_letter_runs_finds()
         expected = [run for run in runs if run in vocabulary.words]
         if lowered.isascii():
             assert vocabulary.letter_words(lowered) == expected, lowered
+
+
+def test_the_word_scan_screens_for_cues_as_the_phrase_screen_does() -> None:
+    """The scan that finds a text's weapon words finds the same words, and shows no cue only where the text has none."""
+    vocabulary = Vocabulary(frozenset(["tanks", "4", "drones", "sanctions"]))
+    texts = [
+        "The EU froze assets.",
+        "Four tanks left. No ban here, only banners.",
+        "A travel-ban on officials",
+        "An embargo — “travel ban” on officials",
+        "tanks",
+        "",
+    ]
+    texts += [article.text for article in generate(80, 6)]
+    for text in texts:
+        words = text_words(text, split_sentences(text))
+        assert words is not None
+        assert words.screened_among(vocabulary, _CUE_SCREEN) == words.among(vocabulary), text
+        if words.lacks is _CUE_SCREEN:
+            assert not _CUE_SCREEN.found_in(text.lower()), text
+
+
+def test_a_sentence_without_an_actor_word_names_no_actor() -> None:
+    """A sentence the word test shows to name no actor gives no actor mention when it is looked up."""
+    shown = 0
+    for article in generate(80, 8):
+        doc = Document(article.text)
+        assert doc.words is not None
+        state = _State(doc.clauses)
+        state.screen = weapon_screen(doc.words)
+        for clause in doc.clauses:
+            if _names_no_actor(state, clause.index):
+                shown += 1
+                assert clause.actors == [], clause.text
+    assert shown > 100  # the test is not idle: most sentences of ordinary news name no actor

@@ -27,9 +27,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal, cast
 
-from ingest.extract.actors import ActorRef, Mention, Token, country
+from ingest.extract.actors import ActorRef, Mention, Token, country, gazetteer
 from ingest.extract.document import ArmsDraft, Clause, Document
 from ingest.extract.quantity import quantity_after, quantity_before, share_of
+from ingest.extract.sanctions import DOCUMENT_CUES
 from ingest.extract.tables import rows
 from ingest.extract.text import MONTH_ABBREVIATIONS, Sentence, Vocabulary, ascii_translate, byte_table
 from ingest.extract.values import Value
@@ -2647,7 +2648,7 @@ def read_arms(doc: Document) -> list[ArmsDraft]:
     state = _State(clauses)
     text_words = doc.words if len(clauses) <= _MANY_CLAUSES else None
     if text_words is not None:
-        state.screen = weapon_screen(text_words)
+        state.screen = weapon_screen(text_words, DOCUMENT_CUES)  # the sanctions screen too, in the same pass
     anchored = _Anchors(clauses, lex)
     deferring = anchored.fewer_than(_MAX_READ)  # else reading stops at a count, which waits must not move
     if deferring and _gives_nothing(state, anchored, doc.text):
@@ -2865,7 +2866,7 @@ def _quiet(index: int, state: _State, anchored: _Anchors, settled: dict[int, boo
         return known
     clause = state.clauses[index]
     # the cheap word test first, and what is lonely needs no closer look
-    known = not anchored.party(index) and _lonely(clause.actors)
+    known = not anchored.party(index) and (_names_no_actor(state, index) or _lonely(clause.actors))
     if known:
         for k in range(max(index - _FRAME_REACH, 0), index):
             if anchored[k] and not _quiet(k, state, anchored, settled):
@@ -2875,6 +2876,42 @@ def _quiet(index: int, state: _State, anchored: _Anchors, settled: dict[int, boo
         known = _inert(clause, state)
     settled[index] = known
     return known
+
+
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+
+
+@cache
+def _actor_openers() -> Vocabulary | None:
+    """Words (runs of letters and digits, in lower case) of which a sentence that names an actor holds one
+    (`_names_no_actor`); None when that cannot be told from words.
+
+    `actors.find_actors` finds a mention only where each key of a gazetteer entry matches a token in
+    turn, the same key or, for a token in capitals, the key in title case. A token begins with its
+    first run of letters and digits whole, so a sentence that names an entry holds the first run of each
+    of its keys as a word, in some case. One run of each entry is enough: the longest (the rarest,
+    roughly: "hague" of "The Hague", not "the").
+    """
+    words: set[str] = set()
+    for entries in gazetteer().by_first.values():
+        for keys, _, _ in entries:
+            runs = [_ALNUM_RUN.search(key) for key in keys]
+            found = [run.group() for run in runs if run is not None]
+            if len(found) < len(runs):
+                return None  # a key without a letter or digit: its token is not told by words
+            words.add(max(found, key=len).lower())
+    return Vocabulary(frozenset(words))
+
+
+def _names_no_actor(state: _State, index: int) -> bool:
+    """Whether clause `index` names no actor (its `actors` are none), shown by its words alone: it holds
+    none of the words a mention begins with (`_actor_openers`). False when that cannot be shown."""
+    screen = state.screen
+    openers = _actor_openers()
+    if screen is None or openers is None:
+        return False
+    words = screen.words
+    return not words.holds(openers, words.starts[index], words.ends[index])
 
 
 def _lonely(mentions: list[Mention]) -> bool:

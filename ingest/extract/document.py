@@ -112,6 +112,11 @@ class Document:
             self._words_made = True
         return self._words
 
+    @property
+    def made_words(self) -> Words | None:
+        """`words` if they were asked for already, else None (without making them)."""
+        return self._words
+
     def __repr__(self) -> str:
         return f"Document({self.text[:40]!r})"
 

@@ -1061,8 +1061,16 @@ def _title_case_words(text: str) -> bool:
 # ---------------------------------------------------------------------------------------------- reading
 
 
+DOCUMENT_CUES = _CUE_SCREEN
+"""The phrases a document that reports a sanction holds (in lower case), screened for first; the scan for
+its words may do it on the way (`Words.screened_among`), which `read_sanctions` then asks."""
+
+
 def read_sanctions(doc: Document) -> list[SanctionDraft]:
     """Every sanction the document reports against a named target or a state."""
+    words = doc.made_words
+    if words is not None and words.lacks is _CUE_SCREEN:
+        return []  # the scan for its words showed it holds no cue (as `_CUE_SCREEN.found_in` below would)
     lowered = doc.text.lower()
     if len(lowered) != len(doc.text):
         # "İ" is the one character whose lower case is two characters long: keep offsets aligned

@@ -494,10 +494,15 @@ class Words:
     span. Never changed once made.
     """
 
-    __slots__ = ("data", "ends", "shape", "spaced", "starts")
+    __slots__ = ("data", "ends", "lacks", "shape", "spaced", "starts")
 
     def __init__(
-        self, spaced: str, shape: str, starts: list[int], ends: list[int], data: bytes | None = None
+        self,
+        spaced: str,
+        shape: str,
+        starts: list[int],
+        ends: list[int],
+        data: bytes | None = None,
     ) -> None:
         self.spaced = spaced
         """The text in lower case with each character that is not a letter or digit made a space (offsets
@@ -511,6 +516,8 @@ class Words:
         """Where each sentence starts, in order."""
         self.ends = ends
         """Where each sentence ends."""
+        self.lacks: PhraseScreen | None = None
+        """A screen none of whose phrases the text holds, as `among` found while scanning (else None)."""
 
     def mixed(self) -> bool:
         """Whether a word of the text mixes letters and digits ("M777", "covid19")."""
@@ -554,6 +561,87 @@ class Words:
                         places.append(start)
         return found
 
+    def screened_among(self, vocabulary: Vocabulary, phrases: PhraseScreen) -> dict[str, list[int]]:
+        """`among(vocabulary)`, and in the same pass `phrases.found_in` of `spaced`: when it is false, the
+        screen is kept as `lacks`, and no phrase of it stands in the text in lower case.
+
+        That follows when `phrases.spaced` (each phrase is letters, digits and spaces in lower case): a
+        phrase in the text in lower case is made of ASCII characters, which stand for themselves in the
+        ASCII text the words were read from (`plain` changes only others), and `spaced` keeps the letters,
+        digits and spaces of that text in lower case at the same offsets. The screen's test is
+        `PhraseScreen.found_in`'s, on the same bytes, read by the scan that finds the words.
+        """
+        if not phrases.spaced:
+            return self.among(vocabulary)
+        spaced, data = self.spaced, self.data
+        marks = vocabulary.marks
+        words = vocabulary.words
+        firsts, seconds = phrases._firsts, phrases._seconds
+        found: dict[str, list[int]] = {}
+        seen = False
+        size: i64 = len(data)
+        prev: i64 = 32  # the byte before `data[i]` (`found_in` compares from the fourth byte on)
+        i: i64 = 0
+        while i < size:  # the spaces between words, and the first byte of each word
+            char: i64 = data[i]
+            key: i64 = prev * 256 + char
+            lead: i64 = firsts[key]
+            if lead and i >= 3 and (lead == 0xFF or (lead == data[i - 3] and seconds[key] == data[i - 2])):
+                seen = seen or phrases._stands(data, key, i)
+            prev = char
+            i += 1
+            if char == 32:
+                continue
+            start: i64 = i - 1
+            mark: i64 = char
+            while i < size:  # in a word, up to the space that ends it (tested for phrases here too)
+                char = data[i]
+                key = prev * 256 + char
+                lead = firsts[key]
+                if (
+                    lead
+                    and i >= 3
+                    and (lead == 0xFF or (lead == data[i - 3] and seconds[key] == data[i - 2]))
+                ):
+                    seen = seen or phrases._stands(data, key, i)
+                prev = char
+                if char == 32:
+                    break
+                mark = (mark * _MARK_FACTOR + char) & _MARK_MASK
+                i += 1
+            if marks[mark]:
+                _note(found, words, spaced, start, i)
+            i += 1  # past that space, tested already
+        if not seen:
+            self.lacks = phrases
+        return found
+
+    def holds(self, vocabulary: Vocabulary, low: int, high: int) -> bool:
+        """Whether a word of `vocabulary` stands in `spaced[low:high]`, a stretch that begins and ends
+        outside words (a sentence's span): `not vocabulary.words.isdisjoint(spaced[low:high].split())`,
+        by the scan of `among`."""
+        spaced, data = self.spaced, self.data
+        marks = vocabulary.marks
+        words = vocabulary.words
+        end: i64 = high
+        i: i64 = low
+        while i < end:
+            char: i64 = data[i]
+            i += 1
+            if char == 32:
+                continue
+            start: i64 = i - 1
+            mark: i64 = char
+            while i < end:
+                char = data[i]
+                if char == 32:
+                    break
+                mark = (mark * _MARK_FACTOR + char) & _MARK_MASK
+                i += 1
+            if marks[mark] and spaced[start:i] in words:
+                return True
+        return False
+
     def sentences_at(self, places: list[int], length: int) -> list[int]:
         """The indexes of the sentences in which words of `length` characters at `places` (in order) stand,
         in order, each once: `sentences_with(word)` when `places` are where `word` stands (`among`)."""
@@ -582,6 +670,17 @@ class Words:
         return out
 
 
+def _note(found: dict[str, list[int]], words: frozenset[str], spaced: str, start: int, end: int) -> None:
+    """Add the word `spaced[start:end]` at `start` to `found` if it is one of `words` (`Words.among`)."""
+    word = spaced[start:end]
+    if word in words:
+        places = found.get(word)
+        if places is None:
+            found[word] = [start]
+        else:
+            places.append(start)
+
+
 _RARITY: Final = " etaoinsrhldcumfpgwybvkxjqz"
 """The space and the small letters, from the most to the least frequent in English text."""
 
@@ -589,6 +688,9 @@ _RARITY: Final = " etaoinsrhldcumfpgwybvkxjqz"
 def _rarity(window: str) -> int:
     """How rare a stretch of characters is in ordinary text, roughly (higher: rarer)."""
     return sum(_RARITY.find(char) for char in window)
+
+
+_SPACED_CHARACTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 ")
 
 
 class PhraseScreen:
@@ -603,9 +705,11 @@ class PhraseScreen:
     occur in the text.
     """
 
-    __slots__ = ("_firsts", "_members", "_seconds")
+    __slots__ = ("_firsts", "_members", "_seconds", "spaced")
 
     def __init__(self, phrases: Sequence[str]) -> None:
+        self.spaced = all(char in _SPACED_CHARACTERS for phrase in phrases for char in phrase)
+        """Whether each phrase is made of small letters, digits and spaces only: those `Words.spaced` keeps."""
         firsts = bytearray(1 << 16)  # key: the first byte of its stretches; 0 none, 0xFF several
         seconds = bytearray(1 << 16)  # key: the second byte of its stretches
         self._members: dict[int, list[tuple[bytes, int]]] = {}
@@ -629,6 +733,10 @@ class PhraseScreen:
             self._members.setdefault(key, []).append((data, at + 3))
         self._firsts = bytes(firsts)
         self._seconds = bytes(seconds)
+
+    def _stands(self, data: bytes, key: int, i: int) -> bool:
+        """Whether a phrase filed under `key` ends its stretch at `data[i]` (`found_in`, where it compares)."""
+        return any(i >= end and data.startswith(phrase, i - end) for phrase, end in self._members[key])
 
     def found_in(self, text: str) -> bool:
         """Exactly `any(phrase in text for phrase in phrases)`."""

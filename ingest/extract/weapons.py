@@ -21,7 +21,7 @@ from typing import Any, Literal, cast, get_args
 
 from ingest.extract.actors import Token
 from ingest.extract.tables import rows
-from ingest.extract.text import Vocabulary, Words
+from ingest.extract.text import PhraseScreen, Vocabulary, Words
 from ingest.extract.values import Value
 from ingest.models import ItemCategory
 
@@ -423,11 +423,13 @@ def _names_nothing(spaced: str, shape: str, low: int, high: int, forms: list[For
     return True
 
 
-def _sketch(words: Words) -> dict[str, tuple[list[Filed], list[int]]]:
+def _sketch(words: Words, phrases: PhraseScreen | None) -> dict[str, tuple[list[Filed], list[int]]]:
     """The forms of which a text may hold every word, filed under their rarest word, with the places where
     that word stands in the text's `Words.spaced`: every form of which the text holds every word, and maybe
-    some of which it lacks only short words (`_tested`)."""
-    found = words.among(_form_words())  # as good as all the text's words for testing forms
+    some of which it lacks only short words (`_tested`). `phrases`, if given, are screened for in the same
+    pass (`Words.screened_among`)."""
+    vocabulary = _form_words()  # as good as all the text's words for testing forms
+    found = words.among(vocabulary) if phrases is None else words.screened_among(vocabulary, phrases)
     index = _sketch_index()
     sketch: dict[str, tuple[list[Filed], list[int]]] = {}
     for word, places in found.items():
@@ -439,17 +441,27 @@ def _sketch(words: Words) -> dict[str, tuple[list[Filed], list[int]]]:
     return sketch
 
 
-def _held_forms(forms: list[Filed], spaced: str) -> list[Form]:
-    """Those of `forms` (filed under one word that `spaced` holds) of which `spaced`, a stretch of a
-    text's `Words.spaced` that begins and ends outside words, holds every word."""
+def _held_forms(forms: list[Filed], spaced: str, low: int, high: int) -> list[Form]:
+    """Those of `forms` (filed under one word that `spaced[low:high]` holds) of which `spaced[low:high]`, a
+    stretch of a text's `Words.spaced` that begins and ends outside words, holds every word.
+
+    Each other word is looked for between spaces (" word ") in `spaced` from `low - 1` to `high + 1`: the
+    characters just outside the stretch are spaces, as a stretch that begins and ends outside words has
+    them, so this is the test on the stretch with a space added at each end, without making either.
+    """
     if all(not others for _, _, others in forms):
         return [form for form, _, _ in forms]  # a form of one word is held wherever that word stands
-    padded = f" {spaced} "  # whole words: " word "
-    return [form for form, _, others in forms if all(other in padded for other in others)]
+    if low == 0 or high == len(spaced):  # no space outside the stretch at one end: add them
+        padded = f" {spaced[low:high]} "
+        return [form for form, _, others in forms if all(other in padded for other in others)]
+    low -= 1
+    high += 1
+    return [form for form, _, others in forms if all(spaced.find(other, low, high) >= 0 for other in others)]
 
 
-def weapon_screen(words: Words) -> WeaponScreen:
-    """Screen all the sentences of one text at once, given its words.
+def weapon_screen(words: Words, phrases: PhraseScreen | None = None) -> WeaponScreen:
+    """Screen all the sentences of one text at once, given its words; and, in the same pass over them, the
+    text for `phrases` if given (`Words.screened_among`: `words.lacks` tells what it shows).
 
     A form of a weapon, as the pattern of `may_name_weapons` matches it and as `find_weapons` reads it,
     is written as words (runs of letters and digits) that stand whole in the sentence, and so in the
@@ -459,9 +471,9 @@ def weapon_screen(words: Words) -> WeaponScreen:
     """
     candidates: dict[int, list[Form]] = {}
     spaced, starts, ends = words.spaced, words.starts, words.ends
-    for word, (forms, places) in _sketch(words).items():
+    for word, (forms, places) in _sketch(words, phrases).items():
         for k in words.sentences_at(places, len(word)):
-            held = _held_forms(forms, spaced[starts[k] : ends[k]])
+            held = _held_forms(forms, spaced, starts[k], ends[k])
             if held:
                 candidates.setdefault(k, []).extend(held)
     return WeaponScreen(candidates, _may_designate(words.shape), words)
