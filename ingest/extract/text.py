@@ -532,33 +532,11 @@ class Words:
         run's hash (`_mark`) is computed as the scan passes over it, and only a run whose hash the
         vocabulary marks is made a string and looked up: most words of a text are not made at all.
         """
-        spaced, data = self.spaced, self.data
-        marks = vocabulary.marks
-        words = vocabulary.words
+        spaced, words = self.spaced, vocabulary.words
         found: dict[str, list[int]] = {}
-        size: i64 = len(data)  # machine integers where compiled: the scan's arithmetic is plain C
-        i: i64 = 0
-        while i < size:
-            char: i64 = data[i]
-            i += 1
-            if char == 32:  # a space
-                continue
-            start: i64 = i - 1
-            mark: i64 = char
-            while i < size:
-                char = data[i]
-                if char == 32:
-                    break
-                mark = (mark * _MARK_FACTOR + char) & _MARK_MASK
-                i += 1
-            if marks[mark]:
-                word = spaced[start:i]
-                if word in words:
-                    places = found.get(word)
-                    if places is None:
-                        found[word] = [start]
-                    else:
-                        places.append(start)
+        bounds = self._marked(vocabulary.marks, 0, len(self.data))
+        for k in range(0, len(bounds), 2):
+            _note(found, words, spaced, bounds[k], bounds[k + 1])
         return found
 
     def screened_among(self, vocabulary: Vocabulary, phrases: PhraseScreen) -> dict[str, list[int]]:
@@ -620,15 +598,26 @@ class Words:
         """Whether a word of `vocabulary` stands in `spaced[low:high]`, a stretch that begins and ends
         outside words (a sentence's span): `not vocabulary.words.isdisjoint(spaced[low:high].split())`,
         by the scan of `among`."""
-        spaced, data = self.spaced, self.data
-        marks = vocabulary.marks
-        words = vocabulary.words
-        end: i64 = high
+        spaced, words = self.spaced, vocabulary.words
+        bounds = self._marked(vocabulary.marks, low, high)
+        return any(spaced[bounds[k] : bounds[k + 1]] in words for k in range(0, len(bounds), 2))
+
+    def _marked(self, marks: bytes, low: int, high: int) -> list[int]:
+        """Where each word of `spaced[low:high]` (a stretch that begins and ends outside words) whose hash
+        `marks` marks begins and ends, as one flat list (start, end, start, end, ...), in order.
+
+        The words are the runs of characters other than spaces (`spaced` has no other white space). Each
+        run's hash (`_mark`) is computed as the scan passes over it; only the few marked runs are noted,
+        and no string is made here.
+        """
+        data = self.data
+        out: list[int] = []
+        end: i64 = high  # machine integers where compiled: the scan's arithmetic is plain C
         i: i64 = low
         while i < end:
             char: i64 = data[i]
             i += 1
-            if char == 32:
+            if char == 32:  # a space
                 continue
             start: i64 = i - 1
             mark: i64 = char
@@ -638,9 +627,10 @@ class Words:
                     break
                 mark = (mark * _MARK_FACTOR + char) & _MARK_MASK
                 i += 1
-            if marks[mark] and spaced[start:i] in words:
-                return True
-        return False
+            if marks[mark]:
+                out.append(start)
+                out.append(i)
+        return out
 
     def sentences_at(self, places: list[int], length: int) -> list[int]:
         """The indexes of the sentences in which words of `length` characters at `places` (in order) stand,
