@@ -217,7 +217,9 @@ class Service:
         announcer = asyncio.create_task(self._announce_stop())
         try:
             if self._workers is not None:
-                await self._workers.start()
+                await self._workers.start()  # each worker warms its extractor up as it starts
+            else:
+                self._pipeline.warm_up()
             if not await self._retrying("connect", self._open_sink):
                 return
             if not await self._retrying("connect", lambda: self._source.start(self)):
