@@ -604,12 +604,16 @@ class _State:
         return self._armed(index)
 
     def _armed(self, index: int) -> bool:
-        """`weapons.may_name_weapons` of clause `index`, kept."""
+        """`weapons.may_name_weapons` of clause `index`, kept (true without the search where the clause's
+        weapons, when found, hold an item: the test is never false there)."""
         found = self.armed.get(index)
         if found is None:
             screen = self.screen
+            weapons = self.found.get(index)
             if screen is not None and index not in screen.candidates:
                 found = False
+            elif weapons is not None and any(w.is_item for w in weapons):
+                found = True
             else:
                 found = may_name_weapons(self.clauses[index].lowered)
             self.armed[index] = found
@@ -625,14 +629,28 @@ class _State:
             found = self.found[clause.index] = find_weapons(clause.text, clause.tokens, self.low(clause))
         return found
 
+    def _unarmed(self, index: int) -> bool:
+        """Whether clause `index` is shown to name no transferable weapon without `find_weapons`.
+
+        With the text's screen, a clause it does not list; the regular expression of `_armed` is not
+        asked of the others, since nearly every clause the screen lists names an item, and
+        `find_weapons`, which then runs anyway, tells it. Without a screen (a long text), `_armed`.
+        Either way a clause ruled out has no item: `may_name_weapons` is never false where
+        `find_weapons` finds one, so the answers built on this are those built on `_armed`.
+        """
+        screen = self.screen
+        if screen is not None:
+            return index not in screen.candidates
+        return not self._armed(index)
+
     def names_items(self, index: int) -> bool:
         """Whether clause `index` itself names a transferable weapon (read at most once)."""
-        return self._armed(index) and any(w.is_item for w in self.found_weapons(self.clauses[index]))
+        return not self._unarmed(index) and any(w.is_item for w in self.found_weapons(self.clauses[index]))
 
     def names_recallable(self, index: int) -> bool:
         """Whether clause `index` names a weapon that a later clause may take up: a named system ("36
         more" recalls it), or one spoken of as known ("the drones"), which may stand for one named before."""
-        return self._armed(index) and any(
+        return not self._unarmed(index) and any(
             w.is_item and (w.designation is not None or w.definite)
             for w in self.found_weapons(self.clauses[index])
         )
@@ -640,7 +658,7 @@ class _State:
     def weapons_of(self, clause: Clause) -> list[WeaponMention]:
         """The transferable weapons a clause names, read once and kept."""
         found = self.weapons.get(clause.index)
-        if found is None and not self.may_name_weapons(clause.index):
+        if found is None and self._unarmed(clause.index):
             found = self.weapons[clause.index] = []  # the cheap test rules out every item
         if found is None:
             found = [w for w in self.found_weapons(clause) if w.is_item]
