@@ -750,6 +750,18 @@ def _low(tokens: list[Token]) -> list[str]:
     return out
 
 
+def _keys_at(low: list[str], i: int, keys: tuple[str, ...]) -> bool:
+    """`tuple(low[i : i + len(keys)]) == keys`, for `keys` of a bucket filed under `low[i]` (its first key),
+    without making the slice and the tuple: the words after the first compared in place."""
+    n = len(keys)
+    if i + n > len(low):
+        return False
+    for k in range(1, n):
+        if low[i + k] != keys[k]:
+            return False
+    return True
+
+
 def _joined(text: str, left: Token, right: Token) -> bool:
     return text[left.end : right.start] in ("-", "\u2011", "–")
 
@@ -765,7 +777,7 @@ def _find_triggers(text: str, tokens: list[Token], low: list[str], lex: _Lexicon
         hit: list[_Word] = []
         for word in bucket or ():
             n = len(word.keys)
-            if tuple(low[i : i + n]) == word.keys and (not hit or len(hit[0].keys) == n):
+            if _keys_at(low, i, word.keys) and (not hit or len(hit[0].keys) == n):
                 hit.append(word)
         if not hit or (i > 0 and _joined(text, tokens[i - 1], tokens[i])):
             continue  # "U.S.-provided": an origin, not a transfer
@@ -842,9 +854,8 @@ def _find_cues(tokens: list[Token], low: list[str], lex: _Lexicon, taken: set[in
             continue
         hit = None
         for keys, kind in cues[low[i]]:
-            n = len(keys)
-            if tuple(low[i : i + n]) == keys:
-                hit = (n, kind)
+            if _keys_at(low, i, keys):
+                hit = (len(keys), kind)
                 break
         if hit is None:
             continue
