@@ -3010,15 +3010,17 @@ def _idle(clause: Clause, state: _State) -> bool:
     reading with both parties: it records nothing, opens no transfer, names no
     subject and remembers no weapons.
     """
+    # the tests in the order of their cost, the weapon pattern's search last: a clause read here nearly
+    # always names an actor, and its words and actors are wanted anyway when it is read
     if state.frame is not None:
-        return False
-    index = clause.index
-    if any(state.may_name_weapons(k) for k in range(max(index - _WEAPON_REACH, 0), index + 1)):
-        return False
-    if clause.actors:
         return False
     low = state.low(clause)
     if not _PARTY_WORDS.isdisjoint(low):
+        return False
+    if clause.actors:
+        return False
+    index = clause.index
+    if any(state.may_name_weapons(k) for k in range(max(index - _WEAPON_REACH, 0), index + 1)):
         return False
     lex = _lexicon()
     if not lex.firsts.isdisjoint(low) and _find_triggers(clause.text, clause.tokens, low, lex):
