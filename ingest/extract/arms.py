@@ -22,7 +22,6 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal, cast
@@ -756,10 +755,7 @@ def _keys_at(low: list[str], i: int, keys: tuple[str, ...]) -> bool:
     n = len(keys)
     if i + n > len(low):
         return False
-    for k in range(1, n):
-        if low[i + k] != keys[k]:
-            return False
-    return True
+    return all(low[i + k] == keys[k] for k in range(1, n))
 
 
 def _joined(text: str, left: Token, right: Token) -> bool:
@@ -972,6 +968,13 @@ _NOT_SUBJECT_LEFT = _BE | _AUXILIARIES | _PREPOSITIONS | _LIST_WORDS | _PERSONS 
 _GAP_BLOCKERS_BUT_SOURCE = _GAP_BLOCKERS - {"by", "from"}
 _GAP_BLOCKERS_BUT_AGENT = _GAP_BLOCKERS - {"by", "which"}
 _AGENT_OR_SOURCE_HEADS = _AGENT_HEADS | _SOURCE_HEADS
+# the words that introduce a party after a transfer word (`_ClauseReader._after`)
+_FROM = frozenset(["from"])
+_BY = frozenset(["by"])
+_FOR = frozenset(["for"])
+_TO_FOR = frozenset(["to", "for"])
+_TO_FOR_INTO = frozenset(["to", "for", "into"])
+_IN_TO_AT_INTO = frozenset(["in", "to", "at", "into"])
 
 
 class _ClauseReader:
@@ -1559,7 +1562,7 @@ class _ClauseReader:
                 continue
             verb = self._listing_verb(cue, lo)
             action = _Trigger(verb, cue.end, "give", "delivered", "verb")
-            agent = self._after(action, ("by",), trig.start)
+            agent = self._after(action, _BY, trig.start)
             return [*self._subject(action, lo), *([agent] if agent is not None else [])]
         return None
 
@@ -1599,7 +1602,7 @@ class _ClauseReader:
         def enforcing(party: _Party) -> bool:
             return any(_same(_state_party(party.ref), _state_party(e.ref)) for e in enforcers)
 
-        source = self._after(trig, ("from",), len(self.tokens), reach=6)
+        source = self._after(trig, _FROM, len(self.tokens), reach=6)
         if role in ("get", "get_noun"):
             suppliers = []
         suppliers = [s for s in suppliers if not enforcing(s)]
@@ -2219,9 +2222,8 @@ class _ClauseReader:
             current = nxt
         return out if all(p.form == "name" and p.ref.kind == "state" for p in out) else [first]
 
-    def _after(self, trig: _Trigger, words: Iterable[str], hi: int, reach: int = 5) -> _Party | None:
-        """The first actor after the transfer word introduced by one of `words` ("to", "from")."""
-        wanted = set(words)
+    def _after(self, trig: _Trigger, wanted: frozenset[str], hi: int, reach: int = 5) -> _Party | None:
+        """The first actor after the transfer word introduced by one of the words `wanted` ("to", "from")."""
         if "from" in wanted:
             hi = min(hi, self._unknown_source(trig.end, hi))
         for party in self.parties:
@@ -2331,26 +2333,31 @@ class _ClauseReader:
         subject = self._subject(trig, lo)
         if role in _NOUN_ROLES and self._objecting(subject, trig):
             subject = []  # "Beijing opposed the sale": who objects to a transfer is no party to it
-        to = self._after(trig, ("to", "for", "into"), hi)
-        source = self._after(trig, ("from",), sentence_end, reach=6)
-        by = self._after(trig, ("by",), hi)
+        # the parties after "to", "from" and "by" are each found where the role's reading asks for them
+        # (`_after` only reads the clause: whether and in what order they are asked changes no answer)
         suppliers: list[_Party] = []
         recipient: _Party | None = None
+        if role == "deal":
+            return self._deal_parties(trig, subject, lo, hi, items)
         if role == "give" and not passive:
-            recipient = self._indirect_object(trig) or to
+            source = self._after(trig, _FROM, sentence_end, reach=6)
+            recipient = self._indirect_object(trig) or self._after(trig, _TO_FOR_INTO, hi)
             suppliers = [] if self._participle_of_noun(trig) else subject
             if suppliers:
                 suppliers = [*suppliers, *(p for p in self._joint(trig, hi) if not _same(p.ref, recipient))]
             if source is not None and (not suppliers or any(_same(s.ref, recipient) for s in suppliers)):
                 suppliers = [source]
         elif role == "give" and passive:
-            recipient = to
+            source = self._after(trig, _FROM, sentence_end, reach=6)
+            by = self._after(trig, _BY, hi)
+            recipient = self._after(trig, _TO_FOR_INTO, hi)
             if recipient is None and subject and trig.end < len(self.low) and self.low[trig.end] == "with":
                 recipient = subject[0]
             if recipient is None and subject and by is not None and self._armed_with(trig, items):
                 recipient = subject[0]  # "the Houthis attacked ships with weapons supplied by Iran"
             suppliers = [p for p in (by, source) if p is not None][:1]
         elif role == "get" and not passive:
+            source = self._after(trig, _FROM, sentence_end, reach=6)
             recipient = subject[0] if subject else None
             suppliers = self._listed_from(source, sentence_end) if source is not None else []
             if (
@@ -2360,7 +2367,7 @@ class _ClauseReader:
             ):
                 # "the firm is studying an offer from Romania": the maker weighs a buyer's offer
                 suppliers, recipient = [recipient], source
-            beneficiary = self._after(trig, ("for",), hi)
+            beneficiary = self._after(trig, _FOR, hi)
             if beneficiary is not None and any(
                 trig.end <= t.start < beneficiary.start for t in self.triggers
             ):
@@ -2369,30 +2376,37 @@ class _ClauseReader:
                 # "the Netherlands bought 100 tanks for Kyiv (together with Denmark)": buyers give
                 suppliers, recipient = [*subject, *self._joint(trig, hi)], beneficiary
         elif role == "get":  # "drones that were acquired from Tehran": the buyer is told elsewhere
-            recipient = by
+            source = self._after(trig, _FROM, sentence_end, reach=6)
+            recipient = self._after(trig, _BY, hi)
             suppliers = [source] if source is not None else []
         elif role == "use":  # who uses is the recipient; the supplier only from a written origin
-            recipient = by if passive else (subject[0] if subject else None)
+            recipient = self._after(trig, _BY, hi) if passive else (subject[0] if subject else None)
         elif role == "arrive":
-            recipient = self._after(trig, ("in", "to", "at", "into"), hi) or to
+            source = self._after(trig, _FROM, sentence_end, reach=6)
+            recipient = self._after(trig, _IN_TO_AT_INTO, hi) or self._after(trig, _TO_FOR_INTO, hi)
             suppliers = [source] if source is not None else []
         elif role == "seize":  # the one who seizes is no party to the transfer
-            recipient = self._after(trig, ("to", "for"), sentence_end, reach=6)
+            source = self._after(trig, _FROM, sentence_end, reach=6)
+            recipient = self._after(trig, _TO_FOR, sentence_end, reach=6)
             suppliers = [source] if source is not None else []
         elif role in ("give_noun", "package"):
             owner = self._owner(trig)
+            source = None if owner is not None else self._after(trig, _FROM, sentence_end, reach=6)
             suppliers = [owner] if owner is not None else ([source] if source is not None else [])
-            if not suppliers and by is not None:
-                suppliers = [by]
+            if not suppliers:
+                by = self._after(trig, _BY, hi)
+                if by is not None:
+                    suppliers = [by]
             if not suppliers:
                 suppliers = subject
-            recipient = to or (self._helped(trig, hi) if role == "package" else None)
+            recipient = self._after(trig, _TO_FOR_INTO, hi) or (
+                self._helped(trig, hi) if role == "package" else None
+            )
         elif role == "get_noun":
             owner = self._owner(trig)
             recipient = owner or (subject[0] if subject else None)
+            source = self._after(trig, _FROM, sentence_end, reach=6)
             suppliers = [source] if source is not None else []
-        elif role == "deal":
-            return self._deal_parties(trig, subject, lo, hi, items)
         if recipient is None and role in ("give", "get") and self._deal_in_sentence():
             partner = self._partner(lo, hi)
             if partner is not None and not any(_same(s.ref, partner) for s in suppliers):

@@ -222,7 +222,7 @@ _CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _has_digit(word: str) -> bool:
-    """`re.search(r"\d", word) is not None`: whether a character of `word` is a decimal digit (the
+    r"""`re.search(r"\d", word) is not None`: whether a character of `word` is a decimal digit (the
     pattern's `\d` is the test of `str.isdecimal`, Unicode category Nd), without the regex engine."""
     return any(char.isdecimal() for char in word)
 
