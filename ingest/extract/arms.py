@@ -535,7 +535,7 @@ class _State:
         """`_low` of a clause's words, computed once (the list is shared: callers do not change it)."""
         found = self.lows.get(clause.index)
         if found is None:
-            found = self.lows[clause.index] = _low(clause.tokens)
+            found = self.lows[clause.index] = _low(clause.tokens, clause.text)
         return found
 
     def recent_approver(self, index: int) -> _Party | None:
@@ -739,10 +739,11 @@ def _lexicon() -> _Lexicon:
     return lex
 
 
-def _low(tokens: list[Token]) -> list[str]:
+def _low(tokens: list[Token], text: str) -> list[str]:
+    """The keys of `tokens`, words of `text`, in lower case; a negation in "n't" as "n't"."""
     out = [t.key.lower() for t in tokens]
-    if "'" not in "".join(out):
-        return out
+    if "'" not in text:
+        return out  # each key is a part of the text: none holds "'"
     for i, key in enumerate(out):
         if "'" in key and key.endswith("n't"):
             out[i] = "n't"  # "hasn't", "didn't": a negation
@@ -3013,7 +3014,9 @@ def _settle_requests(state: _State) -> None:
 _WORD_RUN = re.compile(r"[^\W\d_]+")
 
 
-_PARTY_WORDS = _PRONOUNS | _COUNTRY_NOUNS | _COMPANY_NOUNS | {"government"}  # words a party may stand for
+# words a party may stand for (`_ClauseReader._coreferences`): not "group", which ends the search for the
+# noun a description after "the" has, but never stands for a party itself ("the group" is no company)
+_PARTY_WORDS = _PRONOUNS | _COUNTRY_NOUNS | (_COMPANY_NOUNS - {"group"}) | {"government"}
 
 
 def _idle(clause: Clause, state: _State) -> bool:
