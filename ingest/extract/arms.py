@@ -31,7 +31,7 @@ from ingest.extract.document import ArmsDraft, Clause, Document
 from ingest.extract.quantity import quantity_after, quantity_before, share_of
 from ingest.extract.sanctions import DOCUMENT_CUES
 from ingest.extract.tables import rows
-from ingest.extract.text import MONTH_ABBREVIATIONS, Sentence, Vocabulary, ascii_translate, byte_table
+from ingest.extract.text import MONTH_ABBREVIATIONS, Sentence, Vocabulary, Words, ascii_translate, byte_table
 from ingest.extract.values import Value
 from ingest.extract.weapons import (
     WeaponMention,
@@ -2693,7 +2693,7 @@ def read_arms(doc: Document) -> list[ArmsDraft]:
     text_words = doc.words if len(clauses) <= _MANY_CLAUSES else None
     if text_words is not None:
         state.screen = weapon_screen(text_words, DOCUMENT_CUES)  # the sanctions screen too, in the same pass
-    anchored = _Anchors(clauses, lex)
+    anchored = _Anchors(clauses, lex, text_words)
     deferring = anchored.fewer_than(_MAX_READ)  # else reading stops at a count, which waits must not move
     if deferring and _gives_nothing(state, anchored, doc.text):
         return []
@@ -2776,11 +2776,12 @@ class _Anchors:
     clauses only (`_gives_nothing`), so the others are never looked at.
     """
 
-    __slots__ = ("_clauses", "_found", "_known", "_lex", "_runs", "_vocabulary")
+    __slots__ = ("_clauses", "_found", "_known", "_lex", "_runs", "_vocabulary", "_words")
 
-    def __init__(self, clauses: list[Clause], lex: _Lexicon) -> None:
+    def __init__(self, clauses: list[Clause], lex: _Lexicon, words: Words | None = None) -> None:
         self._clauses = clauses
         self._lex = lex
+        self._words = words  # the words of the text the clauses are the sentences of, when made
         self._vocabulary = _known_words(lex.anchors)
         self._found: list[frozenset[str] | None] = [None] * len(clauses)
         self._runs: dict[int, list[str]] = {}  # clause index: `_letter_runs` of its lowered text, as found
@@ -2800,15 +2801,28 @@ class _Anchors:
     def known(self, index: int) -> list[str]:
         """The transfer words and the words a party may stand for (`_PARTY_WORDS`) among the runs of
         letters of clause `index` in lower case, as often as they stand: found by one scan of an ASCII
-        clause (`Vocabulary.letter_words`), else picked from `runs`. Kept, and shared."""
+        clause (`Vocabulary.letter_words`), else picked from `runs`. Kept, and shared.
+
+        With the text's `Words`, the scan reads the clause's stretch of `Words.spaced` (no lower-case
+        copy of the clause is made, and one with characters outside ASCII is scanned too): the same
+        runs, in order. `spaced` is the text in lower case with each character but a letter or digit
+        made a space, offsets kept, and a text has `Words` only when no character outside ASCII in it
+        is a letter or digit; so such a character, which `str.lower` leaves one character that is no
+        letter, ends a run of letters in both, as anything but "a" to "z" does in the scan.
+        """
         found = self._known.get(index)
         if found is None:
-            lowered = self._clauses[index].lowered
-            if lowered.isascii():
-                found = self._vocabulary.letter_words(lowered)
+            text_words = self._words
+            if text_words is not None:
+                spaced = text_words.spaced[text_words.starts[index] : text_words.ends[index]]
+                found = self._vocabulary.letter_words(spaced)
             else:
-                words = self._vocabulary.words
-                found = [word for word in self.runs(index) if word in words]
+                lowered = self._clauses[index].lowered
+                if lowered.isascii():
+                    found = self._vocabulary.letter_words(lowered)
+                else:
+                    vocabulary = self._vocabulary.words
+                    found = [word for word in self.runs(index) if word in vocabulary]
             self._known[index] = found
         return found
 
