@@ -2769,6 +2769,9 @@ def _known_words(anchors: frozenset[str]) -> Vocabulary:
     return Vocabulary(frozenset(anchors | _PARTY_WORDS))
 
 
+_NO_WORDS: frozenset[str] = frozenset()
+
+
 class _Anchors:
     """The transfer words of each clause (`_anchors_in`), found when first asked for and kept.
 
@@ -2794,7 +2797,8 @@ class _Anchors:
         found = self._found[index]
         if found is None:
             anchors = self._lex.anchors
-            found = frozenset([word for word in self.known(index) if word in anchors])  # `_anchors_in`
+            known = self.known(index)  # `_anchors_in`; a clause that holds none shares one empty set
+            found = frozenset([word for word in known if word in anchors]) if known else _NO_WORDS
             self._found[index] = found
         return found
 
