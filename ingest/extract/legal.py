@@ -27,12 +27,15 @@ Every pattern is linear: no nested unbounded repetition.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Literal
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Literal
 
 from ingest.extract.values import Value
 
-__all__ = ["Citation", "Family", "find_legal", "normalise"]
+if TYPE_CHECKING:
+    from mypy_extensions import i64  # a machine integer to mypyc; only an annotation, never imported to run
+
+__all__ = ["Citation", "Family", "PhraseFinder", "find_legal", "normalise"]
 
 Family = Literal["eo", "unscr", "eu", "law"]
 
@@ -153,6 +156,100 @@ def find_legal(text: str) -> list[Citation]:
     return out
 
 
+_COMMON = (
+    " etaoinsrhldcumfpgwybvkxjqz"  # bytes of lower-case English text, from the most to the least frequent
+)
+_ANY = 0xFF  # in `PhraseFinder`'s tables: any byte may stand there (no byte of an ASCII text is 0xFF)
+
+
+def _cost(data: bytes) -> int:
+    """How common a stretch of bytes is in ordinary text, roughly (lower: rarer); a byte `_COMMON` does
+    not list (a capital, a digit, a mark) counts as rare."""
+    return sum(len(_COMMON) - _COMMON.find(chr(byte)) if chr(byte) in _COMMON else 0 for byte in data)
+
+
+def _stretch(data: bytes, end: int, width: int) -> tuple[int, int, int]:
+    """The key of the stretch of `width` bytes ending at `data[end]` and the two bytes before the key's
+    (`_ANY` where the stretch is shorter)."""
+    first = data[end - 3] if width == 4 else _ANY
+    second = data[end - 2] if width >= 3 else _ANY
+    return data[end - 1] * 256 + data[end], first, second
+
+
+def _fits(firsts: bytearray, seconds: bytearray, key: int, first: int, second: int) -> bool:
+    """Whether a stretch may be filed under `key` with no byte of the tables made `_ANY`."""
+    return firsts[key] in (0, first) and seconds[key] in (0, second)
+
+
+class PhraseFinder:
+    """Where each of a fixed set of ASCII phrases (two characters or more) occurs in an ASCII text, all
+    found in one pass over its bytes.
+
+    Each phrase is filed under a stretch of four of its bytes (all of a shorter phrase), the rarest by
+    `_cost`, keyed by the stretch's last two bytes; the two before them are kept in the tables `_firsts`
+    and `_seconds` under the key (`_ANY` where the phrase is shorter or stretches under the same key
+    differ there; 0: no phrase has the key). The pass reads the text's bytes pair by pair, and only
+    where a pair is a key and the bytes before it fit does it compare the phrases filed there. A phrase
+    that occurs has its stretch where the pass looks, so none is missed. A phrase's places are met in
+    order (all through the same stretch), and each counts only when it begins at or past the end of the
+    one counted before: exactly the places repeated `str.find` from there gives.
+    """
+
+    __slots__ = ("_firsts", "_members", "_seconds", "phrases")
+
+    def __init__(self, phrases: Sequence[str]) -> None:
+        self.phrases = tuple(phrases)
+        firsts = bytearray(1 << 16)
+        seconds = bytearray(1 << 16)
+        self._members: dict[int, list[tuple[bytes, int, int]]] = {}
+        for index, phrase in enumerate(self.phrases):
+            data = phrase.encode("ascii")
+            if len(data) < 2 or 0 in data:
+                raise ValueError(f"not a phrase of two or more characters: {phrase!r}")
+            width = min(4, len(data))
+            # where the stretch may end in the phrase (its key: the byte before and this one), rarest first;
+            # a stretch whose key is free, or taken by stretches that begin as it does, before any other
+            ends = sorted(range(width - 1, len(data)), key=lambda end: _cost(data[end - width + 1 : end + 1]))
+            fitting = [end for end in ends if _fits(firsts, seconds, *_stretch(data, end, width))]
+            last = fitting[0] if fitting else ends[0]
+            key, first, second = _stretch(data, last, width)
+            firsts[key] = first if firsts[key] in (0, first) else _ANY
+            seconds[key] = second if seconds[key] in (0, second) else _ANY
+            self._members.setdefault(key, []).append((data, last, index))
+        self._firsts = bytes(firsts)
+        self._seconds = bytes(seconds)
+
+    def find_all(self, text: str) -> list[list[int]] | None:
+        """For each phrase, in the order given, where it occurs in `text`, left to right, each place past
+        the end of the one before (`_occurrences` without its cap); None when `text` is not ASCII."""
+        if not text.isascii():
+            return None
+        data = text.encode("ascii")
+        firsts, seconds = self._firsts, self._seconds
+        found: list[list[int]] = [[] for _ in self.phrases]
+        free = [0] * len(self.phrases)  # where each phrase's next counted place may begin
+        size: i64 = len(data)
+        if size < 2:
+            return found
+        prev: i64 = data[0]
+        i: i64 = 1
+        while i < size:  # machine integers where compiled: the scan's arithmetic is plain C
+            char: i64 = data[i]
+            key: i64 = prev * 256 + char
+            prev = char
+            first: i64 = firsts[key]
+            if first and (first == _ANY or (i >= 3 and data[i - 3] == first)):
+                second: i64 = seconds[key]
+                if second == _ANY or (i >= 2 and data[i - 2] == second):
+                    for phrase, last, index in self._members[key]:
+                        begin: i64 = i - last
+                        if begin >= free[index] and data.startswith(phrase, begin):
+                            found[index].append(begin)
+                            free[index] = begin + len(phrase)
+            i += 1
+        return found
+
+
 _MAX_SPOTS = 2000  # anchor occurrences looked at per pattern
 
 
@@ -167,7 +264,13 @@ class _Spots:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._found = {anchor: _occurrences(text, anchor) for anchor in _ANCHORS}
+        found = _ANCHOR_FINDER.find_all(text)  # one pass over an ASCII text instead of a search per anchor
+        if found is None:
+            self._found = {anchor: _occurrences(text, anchor) for anchor in _ANCHORS}
+        else:
+            self._found = {
+                anchor: places[:_MAX_SPOTS] for anchor, places in zip(_ANCHORS, found, strict=True)
+            }
 
     def any(self) -> bool:
         """Whether any of `_ANCHORS` occurs in the text."""
@@ -186,6 +289,9 @@ class _Spots:
             spots.extend(found[: max(0, _MAX_SPOTS - len(spots))])
         spots.sort()
         return spots
+
+
+_ANCHOR_FINDER = PhraseFinder(_ANCHORS)
 
 
 def _occurrences(text: str, anchor: str) -> list[int]:

@@ -74,7 +74,7 @@ from typing import Literal, cast
 
 from ingest.extract.actors import ActorRef, Mention, Token, country, find_actors, tokenize
 from ingest.extract.document import Clause, Document, SanctionDraft
-from ingest.extract.legal import Citation, find_legal
+from ingest.extract.legal import Citation, PhraseFinder, find_legal
 from ingest.extract.names import Name, find_names, word_class
 from ingest.extract.tables import rows
 from ingest.extract.text import PhraseScreen, Sentence
@@ -270,6 +270,9 @@ _WEAK_CUES = (
     "easing restrictions on",
 )  # words, in a document with a strong cue ("added 11 entities to the list", "a license authorising dealings with")
 _WEAK_PHRASES = _Phrases(_WEAK_CUES, ("list", "add", "remov", "block"))
+# The three sets of phrases a document is read for first, all found in one pass over an ASCII text
+_DOCUMENT_PHRASES = tuple(dict.fromkeys(_CUES + _WEAK_CUES + _STRONG_CUES))
+_DOCUMENT_FINDER = PhraseFinder(_DOCUMENT_PHRASES)
 _EU_NAMES = ("European Union", "Council of the EU", "E.U.")
 _EU_COUNCILS = ("Council of the EU", "Council of the European Union", "European Council", "EU Council")
 _EU_COUNCIL_PHRASES = _Phrases(_EU_COUNCILS, ("Council",))
@@ -1118,10 +1121,30 @@ class _Reader:
         self.passages = _passages(doc)
         self.starts = [p.sentences[0].start for p in self.passages]
         self.council = _council(doc.text)
-        self.strong_doc = _STRONG_PHRASES.found_in(lowered)
+        found = _DOCUMENT_FINDER.find_all(lowered)
+        # where each of `_DOCUMENT_PHRASES` occurs in `lowered`; None when it is not ASCII
+        self.places: dict[str, list[int]] | None = (
+            None if found is None else dict(zip(_DOCUMENT_PHRASES, found, strict=True))
+        )
+        self.strong_doc = (
+            _STRONG_PHRASES.found_in(lowered)
+            if self.places is None
+            else any(self.places[phrase] for phrase in _STRONG_CUES)
+        )
         self.owners: list[tuple[int, tuple[str, ...]]] = []  # (article offset, imposer keys) as read
         self.sites_left = _MAX_SITES
         self.bare: list[_Finding] = []  # findings that name no target: their measures may be the listing's
+
+    def _cue_positions(self, phrases: _Phrases) -> list[int]:
+        """`_cue_positions(self.lowered, phrases)`, from the places the first pass found (each phrase's
+        places in turn, then sorted, as `_positions` lists them under its cap)."""
+        if self.places is None:
+            return _cue_positions(self.lowered, phrases)
+        out = [at for phrase in phrases.phrases for at in self.places[phrase]]
+        if len(out) >= _MAX_POSITIONS:
+            return _positions(self.lowered, phrases.phrases)
+        out.sort()
+        return out
 
     def owner(self, at: int) -> tuple[str, ...]:
         """The imposers whose announcement the text at article offset `at` belongs to.
@@ -1226,11 +1249,9 @@ class _Reader:
         last: list[_Imposer] = []
         pending: list[_Finding] = []
         counted: tuple[int, _Finding, int] | None = None  # an announcement that counts its targets, unnamed
-        cues = _cue_positions(self.lowered, _CUE_PHRASES)
+        cues = self._cue_positions(_CUE_PHRASES)
         if self.strong_doc:
-            cues = sorted(
-                cues + [at for at in _cue_positions(self.lowered, _WEAK_PHRASES) if _word_at(self.text, at)]
-            )
+            cues = sorted(cues + [at for at in self._cue_positions(_WEAK_PHRASES) if _word_at(self.text, at)])
         for index, passage in enumerate(self.passages):
             if self.sites_left <= 0:
                 break
