@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from ingest.extract.values import Value
 
@@ -156,10 +156,9 @@ def find_legal(text: str) -> list[Citation]:
     return out
 
 
-_COMMON = (
-    " etaoinsrhldcumfpgwybvkxjqz"  # bytes of lower-case English text, from the most to the least frequent
-)
-_ANY = 0xFF  # in `PhraseFinder`'s tables: any byte may stand there (no byte of an ASCII text is 0xFF)
+_COMMON = " etaoinsrhldcumfpgwybvkxjqz"  # bytes of lower-case English text, most frequent first
+_MIX: Final = 1129  # the multiplier of `PhraseFinder`'s hash of three or four bytes
+_MASK: Final = 0xFFFF  # the hash's bits kept
 
 
 def _cost(data: bytes) -> int:
@@ -168,17 +167,15 @@ def _cost(data: bytes) -> int:
     return sum(len(_COMMON) - _COMMON.find(chr(byte)) if chr(byte) in _COMMON else 0 for byte in data)
 
 
-def _stretch(data: bytes, end: int, width: int) -> tuple[int, int, int]:
-    """The key of the stretch of `width` bytes ending at `data[end]` and the two bytes before the key's
-    (`_ANY` where the stretch is shorter)."""
-    first = data[end - 3] if width == 4 else _ANY
-    second = data[end - 2] if width >= 3 else _ANY
-    return data[end - 1] * 256 + data[end], first, second
-
-
-def _fits(firsts: bytearray, seconds: bytearray, key: int, first: int, second: int) -> bool:
-    """Whether a stretch may be filed under `key` with no byte of the tables made `_ANY`."""
-    return firsts[key] in (0, first) and seconds[key] in (0, second)
+def _key(stretch: bytes) -> int:
+    """Where `PhraseFinder` files a stretch of two to four bytes: a table of 2**16 places per width, the
+    two bytes themselves for two, a hash (`_MIX`, `_MASK`) for three or four (as `find_all` computes)."""
+    if len(stretch) == 2:
+        return stretch[0] * 256 + stretch[1]
+    mixed = 0
+    for byte in stretch:
+        mixed = mixed * _MIX + byte
+    return (len(stretch) - 2) << 16 | mixed & _MASK
 
 
 class PhraseFinder:
@@ -186,38 +183,33 @@ class PhraseFinder:
     found in one pass over its bytes.
 
     Each phrase is filed under a stretch of four of its bytes (all of a shorter phrase), the rarest by
-    `_cost`, keyed by the stretch's last two bytes; the two before them are kept in the tables `_firsts`
-    and `_seconds` under the key (`_ANY` where the phrase is shorter or stretches under the same key
-    differ there; 0: no phrase has the key). The pass reads the text's bytes pair by pair, and only
-    where a pair is a key and the bytes before it fit does it compare the phrases filed there. A phrase
-    that occurs has its stretch where the pass looks, so none is missed. A phrase's places are met in
-    order (all through the same stretch), and each counts only when it begins at or past the end of the
-    one counted before: exactly the places repeated `str.find` from there gives.
+    `_cost`, at the stretch's `_key`. The pass reads the text's bytes one by one, computes the keys of
+    the stretches of each width filed that end there, and only where a key has phrases filed under it
+    (which a hash of 16 bits makes rare) compares them. A phrase that occurs has its stretch where the
+    pass looks, so none is missed. A phrase's places are met in order (all through the same stretch),
+    and each counts only when it begins at or past the end of the one counted before: exactly the
+    places repeated `str.find` from there gives.
     """
 
-    __slots__ = ("_firsts", "_members", "_seconds", "phrases")
+    __slots__ = ("_marks", "_members", "_widths", "phrases")
 
     def __init__(self, phrases: Sequence[str]) -> None:
         self.phrases = tuple(phrases)
-        firsts = bytearray(1 << 16)
-        seconds = bytearray(1 << 16)
+        marks = bytearray(3 << 16)  # 1 at the keys phrases are filed under
         self._members: dict[int, list[tuple[bytes, int, int]]] = {}
+        widths = set()
         for index, phrase in enumerate(self.phrases):
             data = phrase.encode("ascii")
-            if len(data) < 2 or 0 in data:
+            if len(data) < 2:
                 raise ValueError(f"not a phrase of two or more characters: {phrase!r}")
             width = min(4, len(data))
-            # where the stretch may end in the phrase (its key: the byte before and this one), rarest first;
-            # a stretch whose key is free, or taken by stretches that begin as it does, before any other
-            ends = sorted(range(width - 1, len(data)), key=lambda end: _cost(data[end - width + 1 : end + 1]))
-            fitting = [end for end in ends if _fits(firsts, seconds, *_stretch(data, end, width))]
-            last = fitting[0] if fitting else ends[0]
-            key, first, second = _stretch(data, last, width)
-            firsts[key] = first if firsts[key] in (0, first) else _ANY
-            seconds[key] = second if seconds[key] in (0, second) else _ANY
+            widths.add(width)
+            last = min(range(width - 1, len(data)), key=lambda end: _cost(data[end - width + 1 : end + 1]))
+            key = _key(data[last - width + 1 : last + 1])  # the stretch ends at `last` in the phrase
+            marks[key] = 1
             self._members.setdefault(key, []).append((data, last, index))
-        self._firsts = bytes(firsts)
-        self._seconds = bytes(seconds)
+        self._marks = bytes(marks)
+        self._widths = (2 in widths, 3 in widths, 4 in widths)
 
     def find_all(self, text: str) -> list[list[int]] | None:
         """For each phrase, in the order given, where it occurs in `text`, left to right, each place past
@@ -225,29 +217,42 @@ class PhraseFinder:
         if not text.isascii():
             return None
         data = text.encode("ascii")
-        firsts, seconds = self._firsts, self._seconds
+        marks = self._marks
+        two, three, four = self._widths
         found: list[list[int]] = [[] for _ in self.phrases]
         free = [0] * len(self.phrases)  # where each phrase's next counted place may begin
         size: i64 = len(data)
-        if size < 2:
-            return found
-        prev: i64 = data[0]
-        i: i64 = 1
+        # the three bytes before `data[i]` (0 before the text: a stretch they begin starts before it, and
+        # its phrases' places, which would begin before 0, are never counted)
+        third: i64 = 0
+        second: i64 = 0
+        first: i64 = 0
+        i: i64 = 0
         while i < size:  # machine integers where compiled: the scan's arithmetic is plain C
             char: i64 = data[i]
-            key: i64 = prev * 256 + char
-            prev = char
-            first: i64 = firsts[key]
-            if first and (first == _ANY or (i >= 3 and data[i - 3] == first)):
-                second: i64 = seconds[key]
-                if second == _ANY or (i >= 2 and data[i - 2] == second):
-                    for phrase, last, index in self._members[key]:
-                        begin: i64 = i - last
-                        if begin >= free[index] and data.startswith(phrase, begin):
-                            found[index].append(begin)
-                            free[index] = begin + len(phrase)
+            if four:
+                key: i64 = 2 << 16 | (((third * _MIX + second) * _MIX + first) * _MIX + char) & _MASK
+                if marks[key]:
+                    self._compare(data, i, key, found, free)
+            if three:
+                key = 1 << 16 | ((second * _MIX + first) * _MIX + char) & _MASK
+                if marks[key]:
+                    self._compare(data, i, key, found, free)
+            if two:
+                key = first * 256 + char
+                if marks[key]:
+                    self._compare(data, i, key, found, free)
+            third, second, first = second, first, char
             i += 1
         return found
+
+    def _compare(self, data: bytes, i: int, key: int, found: list[list[int]], free: list[int]) -> None:
+        """Count the phrases filed under `key` that stand where their stretch ends at `data[i]`."""
+        for phrase, last, index in self._members[key]:
+            begin = i - last
+            if begin >= free[index] and data.startswith(phrase, begin):
+                found[index].append(begin)
+                free[index] = begin + len(phrase)
 
 
 _MAX_SPOTS = 2000  # anchor occurrences looked at per pattern
