@@ -179,7 +179,7 @@ def _key(stretch: bytes) -> int:
 
 
 class PhraseFinder:
-    """Where each of a fixed set of ASCII phrases (two characters or more) occurs in an ASCII text, all
+    """Where each of a fixed set of ASCII phrases (two characters or more, no "?") occurs in a text, all
     found in one pass over its bytes.
 
     Each phrase is filed under a stretch of four of its bytes (all of a shorter phrase), the rarest by
@@ -200,8 +200,8 @@ class PhraseFinder:
         widths = set()
         for index, phrase in enumerate(self.phrases):
             data = phrase.encode("ascii")
-            if len(data) < 2:
-                raise ValueError(f"not a phrase of two or more characters: {phrase!r}")
+            if len(data) < 2 or b"?" in data:
+                raise ValueError(f"not a phrase of two or more characters without '?': {phrase!r}")
             width = min(4, len(data))
             widths.add(width)
             last = min(range(width - 1, len(data)), key=lambda end: _cost(data[end - width + 1 : end + 1]))
@@ -211,12 +211,14 @@ class PhraseFinder:
         self._marks = bytes(marks)
         self._widths = (2 in widths, 3 in widths, 4 in widths)
 
-    def find_all(self, text: str) -> list[list[int]] | None:
+    def find_all(self, text: str) -> list[list[int]]:
         """For each phrase, in the order given, where it occurs in `text`, left to right, each place past
-        the end of the one before (`_occurrences` without its cap); None when `text` is not ASCII."""
-        if not text.isascii():
-            return None
-        data = text.encode("ascii")
+        the end of the one before (`_occurrences` without its cap).
+
+        The text is read as ASCII with each other character made one "?", so that offsets stay those of
+        the text; no phrase holds a "?", so each occurs in those bytes exactly where it occurs in the text.
+        """
+        data = text.encode("ascii", "replace")
         marks = self._marks
         two, three, four = self._widths
         found: list[list[int]] = [[] for _ in self.phrases]
@@ -269,13 +271,8 @@ class _Spots:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        found = _ANCHOR_FINDER.find_all(text)  # one pass over an ASCII text instead of a search per anchor
-        if found is None:
-            self._found = {anchor: _occurrences(text, anchor) for anchor in _ANCHORS}
-        else:
-            self._found = {
-                anchor: places[:_MAX_SPOTS] for anchor, places in zip(_ANCHORS, found, strict=True)
-            }
+        found = _ANCHOR_FINDER.find_all(text)  # one pass over the text instead of a search per anchor
+        self._found = {anchor: places[:_MAX_SPOTS] for anchor, places in zip(_ANCHORS, found, strict=True)}
 
     def any(self) -> bool:
         """Whether any of `_ANCHORS` occurs in the text."""

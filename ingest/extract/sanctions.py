@@ -156,42 +156,6 @@ class _Phrases:
                 at = text.find(word, at + 1)
         return best
 
-    def positions(self, text: str, limit: int) -> list[int] | None:
-        """Where the phrases occur in `text`, in order; None when they occur `limit` times or more.
-
-        Each phrase counts at its occurrences found left to right, each after the end of the one
-        before (as repeated `str.find` from there finds them), so that the list is exactly what
-        `_positions(text, self.phrases)` gives when that stays under its cap.
-        """
-        out: list[int] = []
-        for word, members in self._groups:
-            at = text.find(word)
-            if at == -1:
-                continue
-            first = len(out)
-            free = [0] * len(members)  # where each phrase's next occurrence may begin
-            seen = 0
-            while at != -1:
-                for k, (phrase, offset) in enumerate(members):
-                    begin = at - offset
-                    if begin >= free[k] and text.startswith(phrase, begin):
-                        out.append(begin)
-                        free[k] = begin + len(phrase)
-                seen += 1
-                if seen == _CROWDED * 8:  # the word is everywhere: a scan per phrase is cheaper
-                    del out[first:]
-                    for phrase, _ in members:
-                        at = text.find(phrase)
-                        while at != -1 and len(out) < limit:
-                            out.append(at)
-                            at = text.find(phrase, at + len(phrase))
-                    break
-                at = text.find(word, at + 1)
-            if len(out) >= limit:
-                return None
-        out.sort()
-        return out
-
 
 # Literal searches (str.find runs in C) rather than alternations, which the regex engine tries at every
 # character: the document-wide scans below are the extractor's most frequent work.
@@ -1121,25 +1085,16 @@ class _Reader:
         self.passages = _passages(doc)
         self.starts = [p.sentences[0].start for p in self.passages]
         self.council = _council(doc.text)
-        found = _DOCUMENT_FINDER.find_all(lowered)
-        # where each of `_DOCUMENT_PHRASES` occurs in `lowered`; None when it is not ASCII
-        self.places: dict[str, list[int]] | None = (
-            None if found is None else dict(zip(_DOCUMENT_PHRASES, found, strict=True))
-        )
-        self.strong_doc = (
-            _STRONG_PHRASES.found_in(lowered)
-            if self.places is None
-            else any(self.places[phrase] for phrase in _STRONG_CUES)
-        )
+        # where each of `_DOCUMENT_PHRASES` occurs in `lowered`
+        self.places = dict(zip(_DOCUMENT_PHRASES, _DOCUMENT_FINDER.find_all(lowered), strict=True))
+        self.strong_doc = any(self.places[phrase] for phrase in _STRONG_CUES)
         self.owners: list[tuple[int, tuple[str, ...]]] = []  # (article offset, imposer keys) as read
         self.sites_left = _MAX_SITES
         self.bare: list[_Finding] = []  # findings that name no target: their measures may be the listing's
 
     def _cue_positions(self, phrases: _Phrases) -> list[int]:
-        """`_cue_positions(self.lowered, phrases)`, from the places the first pass found (each phrase's
+        """`_positions(self.lowered, phrases.phrases)`, from the places the first pass found (each phrase's
         places in turn, then sorted, as `_positions` lists them under its cap)."""
-        if self.places is None:
-            return _cue_positions(self.lowered, phrases)
         out = [at for phrase in phrases.phrases for at in self.places[phrase]]
         if len(out) >= _MAX_POSITIONS:
             return _positions(self.lowered, phrases.phrases)
@@ -1756,12 +1711,6 @@ def _positions(text: str, needles: Sequence[str]) -> list[int]:
             at = text.find(needle, at + len(needle))
     out.sort()
     return out
-
-
-def _cue_positions(text: str, phrases: _Phrases) -> list[int]:
-    """`_positions(text, phrases.phrases)`, found with one scan per group of phrases."""
-    found = phrases.positions(text, _MAX_POSITIONS)
-    return found if found is not None else _positions(text, phrases.phrases)
 
 
 def _word_at(text: str, at: int) -> bool:
