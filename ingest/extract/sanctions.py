@@ -1153,7 +1153,7 @@ class _Reader:
             return  # a headline sums up the article: the lists below belong to its sentences
         for ahead in range(index + 1, min(len(self.passages), index + 1 + _LIST_REACH)):
             following = self.passages[ahead]
-            match = _CONTINUATION.match(following.text) or _LABEL.match(following.text)
+            match = _list_lead(following.text)
             if match is None and ahead == index + 1 and _may_include(following.text[:300]):
                 match = _LIST_INCLUDES.search(following.text, 0, 300)
             if (
@@ -1690,6 +1690,26 @@ def _counted(text: str) -> int:
                 total += number
                 break
     return total
+
+
+_CONTINUATION_LEADS = ("Th", "Am", "Al", "Fu", "Ad")  # how each of `_CONTINUATION`'s forms begins
+
+
+def _list_lead(text: str) -> re.Match[str] | None:
+    r"""`_CONTINUATION.match(text) or _LABEL.match(text)`, each tried only where it may match.
+
+    Past the white space `\s*` takes (the characters `str.isspace` tells), every form of
+    `_CONTINUATION` begins with two letters of `_CONTINUATION_LEADS` (it ignores no case); every match
+    of `_LABEL` ends with a colon.
+    """
+    at = 0
+    while at < len(text) and text[at].isspace():
+        at += 1
+    if text.startswith(_CONTINUATION_LEADS, at):
+        match = _CONTINUATION.match(text)
+        if match is not None:
+            return match
+    return _LABEL.match(text) if ":" in text else None
 
 
 def _may_include(head: str) -> bool:
