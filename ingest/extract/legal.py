@@ -157,7 +157,7 @@ def find_legal(text: str) -> list[Citation]:
 
 
 _COMMON = " etaoinsrhldcumfpgwybvkxjqz"  # bytes of lower-case English text, most frequent first
-_MIX: Final = 1129  # the multiplier of `PhraseFinder`'s hash of three or four bytes
+_MIX: Final = 1129  # the multiplier of `PhraseFinder`'s hash of a stretch of bytes
 _MASK: Final = 0xFFFF  # the hash's bits kept
 
 
@@ -168,48 +168,44 @@ def _cost(data: bytes) -> int:
 
 
 def _key(stretch: bytes) -> int:
-    """Where `PhraseFinder` files a stretch of two to four bytes: a table of 2**16 places per width, the
-    two bytes themselves for two, a hash (`_MIX`, `_MASK`) for three or four (as `find_all` computes)."""
-    if len(stretch) == 2:
-        return stretch[0] * 256 + stretch[1]
+    """The hash `PhraseFinder` files a stretch of bytes under (as `find_all` computes it)."""
     mixed = 0
     for byte in stretch:
         mixed = mixed * _MIX + byte
-    return (len(stretch) - 2) << 16 | mixed & _MASK
+    return mixed & _MASK
 
 
 class PhraseFinder:
     """Where each of a fixed set of ASCII phrases (two characters or more, no "?") occurs in a text, all
     found in one pass over its bytes.
 
-    Each phrase is filed under a stretch of four of its bytes (all of a shorter phrase), the rarest by
-    `_cost`, at the stretch's `_key`. The pass reads the text's bytes one by one, computes the keys of
-    the stretches of each width filed that end there, and only where a key has phrases filed under it
-    (which a hash of 16 bits makes rare) compares them. A phrase that occurs has its stretch where the
-    pass looks, so none is missed. A phrase's places are met in order (all through the same stretch),
-    and each counts only when it begins at or past the end of the one counted before: exactly the
-    places repeated `str.find` from there gives.
+    Each phrase is filed under its rarest stretch (by `_cost`) of `width` bytes, as many as the shortest
+    phrase has and at most four, at the stretch's `_key`, a hash of 16 bits. The pass reads the text's
+    bytes one by one, computes the key of the stretch that ends there, and only where phrases are
+    filed under it (which a hash of 16 bits makes rare) compares them. A phrase that occurs has its
+    stretch where the pass looks, so none is missed. A phrase's places are met in order (all through
+    the same stretch), and each counts only when it begins at or past the end of the one counted
+    before: exactly the places repeated `str.find` from there gives.
     """
 
-    __slots__ = ("_marks", "_members", "_widths", "phrases")
+    __slots__ = ("_marks", "_members", "phrases", "width")
 
     def __init__(self, phrases: Sequence[str]) -> None:
         self.phrases = tuple(phrases)
-        marks = bytearray(3 << 16)  # 1 at the keys phrases are filed under
+        encoded = [phrase.encode("ascii") for phrase in self.phrases]
+        if any(len(data) < 2 or b"?" in data for data in encoded):
+            raise ValueError(f"not all phrases of two or more characters without '?': {self.phrases!r}")
+        width = self.width = min(4, *(len(data) for data in encoded))
+        # a bit per key, set where phrases are filed: 8 KB, small enough to stay in the cache that the
+        # readers' other work shares (a byte per key did not)
+        marks = bytearray(1 << 13)
         self._members: dict[int, list[tuple[bytes, int, int]]] = {}
-        widths = set()
-        for index, phrase in enumerate(self.phrases):
-            data = phrase.encode("ascii")
-            if len(data) < 2 or b"?" in data:
-                raise ValueError(f"not a phrase of two or more characters without '?': {phrase!r}")
-            width = min(4, len(data))
-            widths.add(width)
+        for index, data in enumerate(encoded):
             last = min(range(width - 1, len(data)), key=lambda end: _cost(data[end - width + 1 : end + 1]))
             key = _key(data[last - width + 1 : last + 1])  # the stretch ends at `last` in the phrase
-            marks[key] = 1
+            marks[key >> 3] |= 1 << (key & 7)
             self._members.setdefault(key, []).append((data, last, index))
         self._marks = bytes(marks)
-        self._widths = (2 in widths, 3 in widths, 4 in widths)
 
     def find_all(self, text: str) -> list[list[int]]:
         """For each phrase, in the order given, where it occurs in `text`, left to right, each place past
@@ -220,7 +216,7 @@ class PhraseFinder:
         """
         data = text.encode("ascii", "replace")
         marks = self._marks
-        two, three, four = self._widths
+        width: i64 = self.width
         found: list[list[int]] = [[] for _ in self.phrases]
         free = [0] * len(self.phrases)  # where each phrase's next counted place may begin
         size: i64 = len(data)
@@ -232,18 +228,14 @@ class PhraseFinder:
         i: i64 = 0
         while i < size:  # machine integers where compiled: the scan's arithmetic is plain C
             char: i64 = data[i]
-            if four:
-                key: i64 = 2 << 16 | (((third * _MIX + second) * _MIX + first) * _MIX + char) & _MASK
-                if marks[key]:
-                    self._compare(data, i, key, found, free)
-            if three:
-                key = 1 << 16 | ((second * _MIX + first) * _MIX + char) & _MASK
-                if marks[key]:
-                    self._compare(data, i, key, found, free)
-            if two:
-                key = first * 256 + char
-                if marks[key]:
-                    self._compare(data, i, key, found, free)
+            if width == 4:
+                key: i64 = (((third * _MIX + second) * _MIX + first) * _MIX + char) & _MASK
+            elif width == 3:
+                key = ((second * _MIX + first) * _MIX + char) & _MASK
+            else:
+                key = (first * _MIX + char) & _MASK
+            if marks[key >> 3] >> (key & 7) & 1:
+                self._compare(data, i, key, found, free)
             third, second, first = second, first, char
             i += 1
         return found
