@@ -537,9 +537,8 @@ _NUMBER_WORDS = {
     "dozens": 24,
     "several": 3,
 }
-_COUNTED_ONE = re.compile(
-    r"\b(?:one|an?)\s+(?:individual|entity|person|company|firm|bank|vessel)\b", re.IGNORECASE
-)
+_ONE_NOUNS = ("individual", "entity", "person", "company", "firm", "bank", "vessel")
+_COUNTED_ONE = re.compile(r"\b(?:one|an?)\s+(?:" + "|".join(_ONE_NOUNS) + r")\b", re.IGNORECASE)
 _DESCRIBING = (
     "-based",
     "-registered",
@@ -1559,7 +1558,8 @@ class _Reader:
         of the entries specified below"): under "A. Individuals" / "B. Entities" headings, each entry
         a "Name: X" line with its "A.k.a.: Y" line, or a line that is a name alone ("X. Designated
         for ..."); the heading gives the kind."""
-        if _BELOW.search(self.passages[index].text) is None:
+        text = self.passages[index].text
+        if "below" not in text or _BELOW.search(text) is None:  # each match of `_BELOW` ends with "below"
             return
         known = {e.key for e in finding.targets}
         bodies: bool | None = None
@@ -1682,7 +1682,8 @@ def _counted(text: str) -> int:
     if head.isascii():
         head = head.lower()
         one, counted = _LOWER_COUNTED_ONE, _LOWER_COUNTED_CLASS
-    total = len(one.findall(head))  # "and one individual"
+    # "and one individual" (in lower case, a match holds one of the nouns as written: looked for first)
+    total = len(one.findall(head)) if one is _COUNTED_ONE or _has_any(head, _ONE_NOUNS) else 0
     for match in counted.finditer(head):
         for word in match.group(0).lower().replace(",", "").split()[:4]:  # "more than a dozen companies"
             number = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
