@@ -172,3 +172,34 @@ def _title_reference(text: str) -> bool:
 def test_headlines_are_told_as_when_every_word_is_counted(text: str) -> None:
     """Stopping at the second lower-case word tells headlines from sentences as counting them all does."""
     assert sanctions._title_case_words(text) == _title_reference(text)
+
+
+def _places(text: str, phrase: str) -> list[int]:
+    """Each place of `phrase` in `text`, each found past the end of the one before."""
+    out: list[int] = []
+    at = text.find(phrase)
+    while at != -1:
+        out.append(at)
+        at = text.find(phrase, at + len(phrase))
+    return out
+
+
+@pytest.mark.parametrize("finder", [sanctions._DOCUMENT_FINDER, legal._ANCHOR_FINDER])
+def test_phrase_finder_gives_the_places_a_search_per_phrase_gives(finder: legal.PhraseFinder) -> None:
+    """One pass finds each phrase where repeated `str.find` does, in texts of phrases, their pieces and
+    characters outside ASCII run together."""
+    import random  # noqa: PLC0415 - only this test draws texts
+
+    draw = random.Random(7)
+    pieces = [*finder.phrases, "a", "E", "O", ".", " ", "s", "EOEO", "Act Act", "’", "é", "\ud800", "?"]
+    texts = [TEXT, TEXT.lower(), ""]
+    texts += ["".join(draw.choice(pieces) for _ in range(draw.randrange(12))) for _ in range(3000)]
+    for text in texts:
+        assert finder.find_all(text) == [_places(text, phrase) for phrase in finder.phrases], text
+
+
+def test_phrase_finder_refuses_phrases_it_could_miss() -> None:
+    with pytest.raises(ValueError, match="two or more"):
+        legal.PhraseFinder(["a"])
+    with pytest.raises(ValueError, match="two or more"):
+        legal.PhraseFinder(["why?"])

@@ -30,6 +30,8 @@ __all__ = ["extract"]
 
 def _evidence(sentences: list[Sentence]) -> list[Sentence]:
     """The distinct passages by their offsets, in text order (the last of equal offsets stands)."""
+    if len(sentences) == 1:
+        return sentences  # most events have one passage: nothing to merge or order
     return sorted({(s.start, s.end): s for s in sentences}.values(), key=lambda s: s.start)
 
 

@@ -27,12 +27,15 @@ Every pattern is linear: no nested unbounded repetition.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Literal
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Final, Literal
 
 from ingest.extract.values import Value
 
-__all__ = ["Citation", "Family", "find_legal", "normalise"]
+if TYPE_CHECKING:
+    from mypy_extensions import i64  # a machine integer to mypyc; only an annotation, never imported to run
+
+__all__ = ["Citation", "Family", "PhraseFinder", "find_legal", "normalise"]
 
 Family = Literal["eo", "unscr", "eu", "law"]
 
@@ -153,6 +156,99 @@ def find_legal(text: str) -> list[Citation]:
     return out
 
 
+_COMMON = " etaoinsrhldcumfpgwybvkxjqz"  # bytes of lower-case English text, most frequent first
+_MIX: Final = 1129  # the multiplier of `PhraseFinder`'s hash of a stretch of bytes
+_MASK: Final = 0xFFFF  # the hash's bits kept
+
+
+def _cost(data: bytes) -> int:
+    """How common a stretch of bytes is in ordinary text, roughly (lower: rarer); a byte `_COMMON` does
+    not list (a capital, a digit, a mark) counts as rare."""
+    return sum(len(_COMMON) - _COMMON.find(chr(byte)) if chr(byte) in _COMMON else 0 for byte in data)
+
+
+def _key(stretch: bytes) -> int:
+    """The hash `PhraseFinder` files a stretch of bytes under (as `find_all` computes it)."""
+    mixed = 0
+    for byte in stretch:
+        mixed = mixed * _MIX + byte
+    return mixed & _MASK
+
+
+class PhraseFinder:
+    """Where each of a fixed set of ASCII phrases (two characters or more, no "?") occurs in a text, all
+    found in one pass over its bytes.
+
+    Each phrase is filed under its rarest stretch (by `_cost`) of `width` bytes, as many as the shortest
+    phrase has and at most four, at the stretch's `_key`, a hash of 16 bits. The pass reads the text's
+    bytes one by one, computes the key of the stretch that ends there, and only where phrases are
+    filed under it (which a hash of 16 bits makes rare) compares them. A phrase that occurs has its
+    stretch where the pass looks, so none is missed. A phrase's places are met in order (all through
+    the same stretch), and each counts only when it begins at or past the end of the one counted
+    before: exactly the places repeated `str.find` from there gives.
+    """
+
+    __slots__ = ("_marks", "_members", "phrases", "width")
+
+    def __init__(self, phrases: Sequence[str]) -> None:
+        self.phrases = tuple(phrases)
+        encoded = [phrase.encode("ascii") for phrase in self.phrases]
+        if any(len(data) < 2 or b"?" in data for data in encoded):
+            raise ValueError(f"not all phrases of two or more characters without '?': {self.phrases!r}")
+        width = self.width = min(4, *(len(data) for data in encoded))
+        # a bit per key, set where phrases are filed: 8 KB, small enough to stay in the cache that the
+        # readers' other work shares (a byte per key did not)
+        marks = bytearray(1 << 13)
+        self._members: dict[int, list[tuple[bytes, int, int]]] = {}
+        for index, data in enumerate(encoded):
+            last = min(range(width - 1, len(data)), key=lambda end: _cost(data[end - width + 1 : end + 1]))
+            key = _key(data[last - width + 1 : last + 1])  # the stretch ends at `last` in the phrase
+            marks[key >> 3] |= 1 << (key & 7)
+            self._members.setdefault(key, []).append((data, last, index))
+        self._marks = bytes(marks)
+
+    def find_all(self, text: str) -> list[list[int]]:
+        """For each phrase, in the order given, where it occurs in `text`, left to right, each place past
+        the end of the one before (`_occurrences` without its cap).
+
+        The text is read as ASCII with each other character made one "?", so that offsets stay those of
+        the text; no phrase holds a "?", so each occurs in those bytes exactly where it occurs in the text.
+        """
+        data = text.encode("ascii", "replace")
+        marks = self._marks
+        width: i64 = self.width
+        found: list[list[int]] = [[] for _ in self.phrases]
+        free = [0] * len(self.phrases)  # where each phrase's next counted place may begin
+        size: i64 = len(data)
+        # the three bytes before `data[i]` (0 before the text: a stretch they begin starts before it, and
+        # its phrases' places, which would begin before 0, are never counted)
+        third: i64 = 0
+        second: i64 = 0
+        first: i64 = 0
+        i: i64 = 0
+        while i < size:  # machine integers where compiled: the scan's arithmetic is plain C
+            char: i64 = data[i]
+            if width == 4:
+                key: i64 = (((third * _MIX + second) * _MIX + first) * _MIX + char) & _MASK
+            elif width == 3:
+                key = ((second * _MIX + first) * _MIX + char) & _MASK
+            else:
+                key = (first * _MIX + char) & _MASK
+            if marks[key >> 3] >> (key & 7) & 1:
+                self._compare(data, i, key, found, free)
+            third, second, first = second, first, char
+            i += 1
+        return found
+
+    def _compare(self, data: bytes, i: int, key: int, found: list[list[int]], free: list[int]) -> None:
+        """Count the phrases filed under `key` that stand where their stretch ends at `data[i]`."""
+        for phrase, last, index in self._members[key]:
+            begin = i - last
+            if begin >= free[index] and data.startswith(phrase, begin):
+                found[index].append(begin)
+                free[index] = begin + len(phrase)
+
+
 _MAX_SPOTS = 2000  # anchor occurrences looked at per pattern
 
 
@@ -167,7 +263,8 @@ class _Spots:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._found = {anchor: _occurrences(text, anchor) for anchor in _ANCHORS}
+        found = _ANCHOR_FINDER.find_all(text)  # one pass over the text instead of a search per anchor
+        self._found = {anchor: places[:_MAX_SPOTS] for anchor, places in zip(_ANCHORS, found, strict=True)}
 
     def any(self) -> bool:
         """Whether any of `_ANCHORS` occurs in the text."""
@@ -186,6 +283,9 @@ class _Spots:
             spots.extend(found[: max(0, _MAX_SPOTS - len(spots))])
         spots.sort()
         return spots
+
+
+_ANCHOR_FINDER = PhraseFinder(_ANCHORS)
 
 
 def _occurrences(text: str, anchor: str) -> list[int]:

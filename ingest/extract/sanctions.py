@@ -74,7 +74,7 @@ from typing import Literal, cast
 
 from ingest.extract.actors import ActorRef, Mention, Token, country, find_actors, tokenize
 from ingest.extract.document import Clause, Document, SanctionDraft
-from ingest.extract.legal import Citation, find_legal
+from ingest.extract.legal import Citation, PhraseFinder, find_legal
 from ingest.extract.names import Name, find_names, word_class
 from ingest.extract.tables import rows
 from ingest.extract.text import PhraseScreen, Sentence
@@ -156,42 +156,6 @@ class _Phrases:
                 at = text.find(word, at + 1)
         return best
 
-    def positions(self, text: str, limit: int) -> list[int] | None:
-        """Where the phrases occur in `text`, in order; None when they occur `limit` times or more.
-
-        Each phrase counts at its occurrences found left to right, each after the end of the one
-        before (as repeated `str.find` from there finds them), so that the list is exactly what
-        `_positions(text, self.phrases)` gives when that stays under its cap.
-        """
-        out: list[int] = []
-        for word, members in self._groups:
-            at = text.find(word)
-            if at == -1:
-                continue
-            first = len(out)
-            free = [0] * len(members)  # where each phrase's next occurrence may begin
-            seen = 0
-            while at != -1:
-                for k, (phrase, offset) in enumerate(members):
-                    begin = at - offset
-                    if begin >= free[k] and text.startswith(phrase, begin):
-                        out.append(begin)
-                        free[k] = begin + len(phrase)
-                seen += 1
-                if seen == _CROWDED * 8:  # the word is everywhere: a scan per phrase is cheaper
-                    del out[first:]
-                    for phrase, _ in members:
-                        at = text.find(phrase)
-                        while at != -1 and len(out) < limit:
-                            out.append(at)
-                            at = text.find(phrase, at + len(phrase))
-                    break
-                at = text.find(word, at + 1)
-            if len(out) >= limit:
-                return None
-        out.sort()
-        return out
-
 
 # Literal searches (str.find runs in C) rather than alternations, which the regex engine tries at every
 # character: the document-wide scans below are the extractor's most frequent work.
@@ -270,6 +234,9 @@ _WEAK_CUES = (
     "easing restrictions on",
 )  # words, in a document with a strong cue ("added 11 entities to the list", "a license authorising dealings with")
 _WEAK_PHRASES = _Phrases(_WEAK_CUES, ("list", "add", "remov", "block"))
+# The three sets of phrases a document is read for first, all found in one pass over an ASCII text
+_DOCUMENT_PHRASES = tuple(dict.fromkeys(_CUES + _WEAK_CUES + _STRONG_CUES))
+_DOCUMENT_FINDER = PhraseFinder(_DOCUMENT_PHRASES)
 _EU_NAMES = ("European Union", "Council of the EU", "E.U.")
 _EU_COUNCILS = ("Council of the EU", "Council of the European Union", "European Council", "EU Council")
 _EU_COUNCIL_PHRASES = _Phrases(_EU_COUNCILS, ("Council",))
@@ -570,9 +537,8 @@ _NUMBER_WORDS = {
     "dozens": 24,
     "several": 3,
 }
-_COUNTED_ONE = re.compile(
-    r"\b(?:one|an?)\s+(?:individual|entity|person|company|firm|bank|vessel)\b", re.IGNORECASE
-)
+_ONE_NOUNS = ("individual", "entity", "person", "company", "firm", "bank", "vessel")
+_COUNTED_ONE = re.compile(r"\b(?:one|an?)\s+(?:" + "|".join(_ONE_NOUNS) + r")\b", re.IGNORECASE)
 _DESCRIBING = (
     "-based",
     "-registered",
@@ -1118,10 +1084,21 @@ class _Reader:
         self.passages = _passages(doc)
         self.starts = [p.sentences[0].start for p in self.passages]
         self.council = _council(doc.text)
-        self.strong_doc = _STRONG_PHRASES.found_in(lowered)
+        # where each of `_DOCUMENT_PHRASES` occurs in `lowered`
+        self.places = dict(zip(_DOCUMENT_PHRASES, _DOCUMENT_FINDER.find_all(lowered), strict=True))
+        self.strong_doc = any(self.places[phrase] for phrase in _STRONG_CUES)
         self.owners: list[tuple[int, tuple[str, ...]]] = []  # (article offset, imposer keys) as read
         self.sites_left = _MAX_SITES
         self.bare: list[_Finding] = []  # findings that name no target: their measures may be the listing's
+
+    def _cue_positions(self, phrases: _Phrases) -> list[int]:
+        """`_positions(self.lowered, phrases.phrases)`, from the places the first pass found (each phrase's
+        places in turn, then sorted, as `_positions` lists them under its cap)."""
+        out = [at for phrase in phrases.phrases for at in self.places[phrase]]
+        if len(out) >= _MAX_POSITIONS:
+            return _positions(self.lowered, phrases.phrases)
+        out.sort()
+        return out
 
     def owner(self, at: int) -> tuple[str, ...]:
         """The imposers whose announcement the text at article offset `at` belongs to.
@@ -1175,7 +1152,7 @@ class _Reader:
             return  # a headline sums up the article: the lists below belong to its sentences
         for ahead in range(index + 1, min(len(self.passages), index + 1 + _LIST_REACH)):
             following = self.passages[ahead]
-            match = _CONTINUATION.match(following.text) or _LABEL.match(following.text)
+            match = _list_lead(following.text)
             if match is None and ahead == index + 1 and _may_include(following.text[:300]):
                 match = _LIST_INCLUDES.search(following.text, 0, 300)
             if (
@@ -1226,11 +1203,9 @@ class _Reader:
         last: list[_Imposer] = []
         pending: list[_Finding] = []
         counted: tuple[int, _Finding, int] | None = None  # an announcement that counts its targets, unnamed
-        cues = _cue_positions(self.lowered, _CUE_PHRASES)
+        cues = self._cue_positions(_CUE_PHRASES)
         if self.strong_doc:
-            cues = sorted(
-                cues + [at for at in _cue_positions(self.lowered, _WEAK_PHRASES) if _word_at(self.text, at)]
-            )
+            cues = sorted(cues + [at for at in self._cue_positions(_WEAK_PHRASES) if _word_at(self.text, at)])
         for index, passage in enumerate(self.passages):
             if self.sites_left <= 0:
                 break
@@ -1583,7 +1558,8 @@ class _Reader:
         of the entries specified below"): under "A. Individuals" / "B. Entities" headings, each entry
         a "Name: X" line with its "A.k.a.: Y" line, or a line that is a name alone ("X. Designated
         for ..."); the heading gives the kind."""
-        if _BELOW.search(self.passages[index].text) is None:
+        text = self.passages[index].text
+        if "below" not in text or _BELOW.search(text) is None:  # each match of `_BELOW` ends with "below"
             return
         known = {e.key for e in finding.targets}
         bodies: bool | None = None
@@ -1706,7 +1682,8 @@ def _counted(text: str) -> int:
     if head.isascii():
         head = head.lower()
         one, counted = _LOWER_COUNTED_ONE, _LOWER_COUNTED_CLASS
-    total = len(one.findall(head))  # "and one individual"
+    # "and one individual" (in lower case, a match holds one of the nouns as written: looked for first)
+    total = len(one.findall(head)) if one is _COUNTED_ONE or _has_any(head, _ONE_NOUNS) else 0
     for match in counted.finditer(head):
         for word in match.group(0).lower().replace(",", "").split()[:4]:  # "more than a dozen companies"
             number = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
@@ -1714,6 +1691,26 @@ def _counted(text: str) -> int:
                 total += number
                 break
     return total
+
+
+_CONTINUATION_LEADS = ("Th", "Am", "Al", "Fu", "Ad")  # how each of `_CONTINUATION`'s forms begins
+
+
+def _list_lead(text: str) -> re.Match[str] | None:
+    r"""`_CONTINUATION.match(text) or _LABEL.match(text)`, each tried only where it may match.
+
+    Past the white space `\s*` takes (the characters `str.isspace` tells), every form of
+    `_CONTINUATION` begins with two letters of `_CONTINUATION_LEADS` (it ignores no case); every match
+    of `_LABEL` ends with a colon.
+    """
+    at = 0
+    while at < len(text) and text[at].isspace():
+        at += 1
+    if text.startswith(_CONTINUATION_LEADS, at):
+        match = _CONTINUATION.match(text)
+        if match is not None:
+            return match
+    return _LABEL.match(text) if ":" in text else None
 
 
 def _may_include(head: str) -> bool:
@@ -1735,12 +1732,6 @@ def _positions(text: str, needles: Sequence[str]) -> list[int]:
             at = text.find(needle, at + len(needle))
     out.sort()
     return out
-
-
-def _cue_positions(text: str, phrases: _Phrases) -> list[int]:
-    """`_positions(text, phrases.phrases)`, found with one scan per group of phrases."""
-    found = phrases.positions(text, _MAX_POSITIONS)
-    return found if found is not None else _positions(text, phrases.phrases)
 
 
 def _word_at(text: str, at: int) -> bool:
