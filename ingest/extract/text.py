@@ -442,18 +442,56 @@ class Vocabulary:
     """A fixed set of words (runs of letters and digits, in lower case), ready for `Words.among`.
 
     Beside the words, a table marks the hash (`_mark`) of each ASCII one: a text's word whose hash is
-    not marked is not in the set, which the scan can tell without making a string of the word.
+    not marked is not in the set, which the scan can tell without making a string of the word. The ASCII
+    words are numbered too (`listed`), and a second table gives, for each hash, the number of a word
+    with that hash, so that `Words.hits` can tell which word a text's word is by comparing its bytes,
+    again without making a string.
     """
 
-    __slots__ = ("marks", "words")
+    __slots__ = ("_chained", "_letters", "_numbers", "_offsets", "listed", "marks", "words")
 
     def __init__(self, words: frozenset[str]) -> None:
         self.words = words
+        listed = sorted(word for word in words if word.isascii())  # others are never a word of `Words.spaced`
+        if len(listed) > 0xFFFF:
+            raise ValueError("a vocabulary numbers at most 65535 ASCII words")
+        self.listed = ["", *listed]
+        """The ASCII words by their numbers, from 1 (0 is no word)."""
         marks = bytearray(_MARK_MASK + 1)
-        for word in words:
-            if word.isascii():  # others are never a word of `Words.spaced`, which is ASCII
-                marks[_mark(word.encode("ascii"))] = 1
+        numbers = bytearray(2 * (_MARK_MASK + 1))  # hash: the last word with it, in two bytes (0: none)
+        chained = bytearray(2 * len(self.listed))  # number: the word before it with the same hash (0: none)
+        letters = bytearray()
+        offsets = [0, 0]  # word `n` is `letters[offsets[n] : offsets[n + 1]]`
+        for number, word in enumerate(listed, 1):
+            data = word.encode("ascii")
+            mark = _mark(data)
+            marks[mark] = 1
+            chained[2 * number : 2 * number + 2] = numbers[2 * mark : 2 * mark + 2]
+            numbers[2 * mark : 2 * mark + 2] = number.to_bytes(2, "big")
+            letters += data
+            offsets.append(len(letters))
         self.marks = bytes(marks)
+        self._numbers = bytes(numbers)
+        self._chained = bytes(chained)
+        self._letters = bytes(letters)
+        self._offsets = offsets
+
+    def number(self, data: bytes, start: i64, end: i64, mark: i64) -> i64:
+        """The number of the word `data[start:end]` (`listed`), whose hash (`_mark`) is `mark`; 0 when it
+        is none of the vocabulary's. Compares bytes with the words of that hash: no string is made."""
+        numbers, chained, letters, offsets = self._numbers, self._chained, self._letters, self._offsets
+        size: i64 = end - start
+        number: i64 = numbers[2 * mark] * 256 + numbers[2 * mark + 1]
+        while number:
+            low: i64 = offsets[number]
+            if offsets[number + 1] - low == size:
+                k: i64 = 0
+                while k < size and letters[low + k] == data[start + k]:
+                    k += 1
+                if k == size:
+                    return number
+            number = chained[2 * number] * 256 + chained[2 * number + 1]
+        return 0
 
     def letter_words(self, lowered: str) -> list[str]:
         """The words of the vocabulary that stand as runs of letters in `lowered`, an ASCII text in lower
@@ -526,36 +564,36 @@ class Words:
 
     def among(self, vocabulary: Vocabulary) -> dict[str, list[int]]:
         """The words of `vocabulary` that the text holds, each with where it stands in `spaced` (every
-        place, in order): `vocabulary.words.intersection(spaced.split())`, with the places.
+        place, in order): `vocabulary.words.intersection(spaced.split())`, with the places (`hits`)."""
+        return _places(vocabulary, self.hits(vocabulary, None))
+
+    def screened_among(self, vocabulary: Vocabulary, phrases: PhraseScreen) -> dict[str, list[int]]:
+        """`among(vocabulary)`, and in the same pass `phrases.found_in` of `spaced` (`hits`)."""
+        return _places(vocabulary, self.hits(vocabulary, phrases))
+
+    def hits(self, vocabulary: Vocabulary, phrases: PhraseScreen | None) -> list[int]:
+        """Where the words of `vocabulary` stand in `spaced`, in order, as one flat list of (number,
+        start, end) triples: the word's number (`Vocabulary.listed`) and its bounds; every word of
+        `spaced.split()` that is in `vocabulary.words`, at each place it stands.
 
         The words are the runs of characters other than spaces (`spaced` has no other white space). Each
         run's hash (`_mark`) is computed as the scan passes over it, and only a run whose hash the
-        vocabulary marks is made a string and looked up: most words of a text are not made at all.
-        """
-        spaced, words = self.spaced, vocabulary.words
-        found: dict[str, list[int]] = {}
-        bounds = self._marked(vocabulary.marks, 0, len(self.data))
-        for k in range(0, len(bounds), 2):
-            _note(found, words, spaced, bounds[k], bounds[k + 1])
-        return found
+        vocabulary marks is compared with its words (`Vocabulary.number`): no string is made.
 
-    def screened_among(self, vocabulary: Vocabulary, phrases: PhraseScreen) -> dict[str, list[int]]:
-        """`among(vocabulary)`, and in the same pass `phrases.found_in` of `spaced`: when it is false, the
-        screen is kept as `lacks`, and no phrase of it stands in the text in lower case.
-
-        That follows when `phrases.spaced` (each phrase is letters, digits and spaces in lower case): a
-        phrase in the text in lower case is made of ASCII characters, which stand for themselves in the
-        ASCII text the words were read from (`plain` changes only others), and `spaced` keeps the letters,
-        digits and spaces of that text in lower case at the same offsets. The screen's test is
-        `PhraseScreen.found_in`'s, on the same bytes, read by the scan that finds the words.
+        With `phrases` given, the same pass makes `phrases.found_in` of `spaced`: when it is false, the
+        screen is kept as `lacks`, and no phrase of it stands in the text in lower case. That follows when
+        `phrases.spaced` (each phrase is letters, digits and spaces in lower case): a phrase in the text in
+        lower case is made of ASCII characters, which stand for themselves in the ASCII text the words were
+        read from (`plain` changes only others), and `spaced` keeps the letters, digits and spaces of that
+        text in lower case at the same offsets. The screen's test is `PhraseScreen.found_in`'s, on the same
+        bytes, read by the scan that finds the words. Other screens are not tested here.
         """
-        if not phrases.spaced:
-            return self.among(vocabulary)
-        spaced, data = self.spaced, self.data
+        if phrases is None or not phrases.spaced:
+            return self._hits(vocabulary)
+        data = self.data
         marks = vocabulary.marks
-        words = vocabulary.words
         firsts, seconds = phrases._firsts, phrases._seconds
-        found: dict[str, list[int]] = {}
+        out: list[int] = []
         seen = False
         size: i64 = len(data)
         prev: i64 = 32  # the byte before `data[i]` (`found_in` compares from the fourth byte on)
@@ -588,11 +626,43 @@ class Words:
                 mark = (mark * _MARK_FACTOR + char) & _MARK_MASK
                 i += 1
             if marks[mark]:
-                _note(found, words, spaced, start, i)
+                number = vocabulary.number(data, start, i, mark)
+                if number:
+                    out.append(number)
+                    out.append(start)
+                    out.append(i)
             i += 1  # past that space, tested already
         if not seen:
             self.lacks = phrases
-        return found
+        return out
+
+    def _hits(self, vocabulary: Vocabulary) -> list[int]:
+        """`hits(vocabulary, None)`: the scan of `_marked`, each marked run compared (`Vocabulary.number`)."""
+        data = self.data
+        marks = vocabulary.marks
+        out: list[int] = []
+        size: i64 = len(data)
+        i: i64 = 0
+        while i < size:
+            char: i64 = data[i]
+            i += 1
+            if char == 32:  # a space
+                continue
+            start: i64 = i - 1
+            mark: i64 = char
+            while i < size:
+                char = data[i]
+                if char == 32:
+                    break
+                mark = (mark * _MARK_FACTOR + char) & _MARK_MASK
+                i += 1
+            if marks[mark]:
+                number = vocabulary.number(data, start, i, mark)
+                if number:
+                    out.append(number)
+                    out.append(start)
+                    out.append(i)
+        return out
 
     def holds(self, vocabulary: Vocabulary, low: int, high: int) -> bool:
         """Whether a word of `vocabulary` stands in `spaced[low:high]`, a stretch that begins and ends
@@ -660,15 +730,13 @@ class Words:
         return out
 
 
-def _note(found: dict[str, list[int]], words: frozenset[str], spaced: str, start: int, end: int) -> None:
-    """Add the word `spaced[start:end]` at `start` to `found` if it is one of `words` (`Words.among`)."""
-    word = spaced[start:end]
-    if word in words:
-        places = found.get(word)
-        if places is None:
-            found[word] = [start]
-        else:
-            places.append(start)
+def _places(vocabulary: Vocabulary, hits: list[int]) -> dict[str, list[int]]:
+    """The words of `hits` (`Words.hits`), each with where it stands (every place, in order)."""
+    listed = vocabulary.listed
+    found: dict[str, list[int]] = {}
+    for k in range(0, len(hits), 3):
+        found.setdefault(listed[hits[k]], []).append(hits[k + 1])
+    return found
 
 
 _RARITY: Final = " etaoinsrhldcumfpgwybvkxjqz"

@@ -324,37 +324,43 @@ _SHORT = 3  # characters: a word of a form this short ("a", "of", "and", "12") i
 
 
 def _tested(word: str, signature: str) -> bool:
-    """Whether `_sketch` tests that a text holds `word`, a word of a form filed under `signature`: all but
+    """Whether `weapon_screen` tests that a text holds `word`, a word of a form filed under `signature`: all but
     the short ones, which would rule out almost no form (each sentence's forms are tested word by word
     after the sketch, `_held_forms`, so a form let through here costs only that test)."""
     return word == signature or len(word) > _SHORT
 
 
 Form = tuple[frozenset[str], bool]  # the words of a written form of a weapon, and whether a named system's
-Filed = tuple[Form, tuple[str, ...], tuple[str, ...]]
-"""A form filed under its rarest word: the other words of it that `_sketch` tests (`_tested`), and all its
-other words, each between spaces (as `_held_forms` looks for them)."""
+Filed = tuple[Form, tuple[int, ...], tuple[str, ...]]
+"""A form filed under its rarest word: the numbers (in `_form_words`) of the other words of it that the
+screen tests (`_tested`), and all its other words, each between spaces (as `_held_forms` looks for them)."""
 
 
 @cache
-def _sketch_index() -> dict[str, list[Filed]]:
-    """`_signatures`, each form with the other words of it that `_sketch` and `_held_forms` test."""
-    return {
-        signature: [
-            (
-                form,
-                tuple(w for w in form[0] if w != signature and _tested(w, signature)),
-                tuple(f" {w} " for w in form[0] if w != signature),
-            )
-            for form in forms
-        ]
-        for signature, forms in _signatures().items()
-    }
+def _sketch_index() -> tuple[Vocabulary, list[list[Filed] | None]]:
+    """`_form_words`, and `_signatures` by the number of the word each form is filed under, each form with
+    the other words of it that the screen and `_held_forms` test. A form with a word outside ASCII, which
+    `Words.spaced` never holds, is left out (the screen would never find that word)."""
+    vocabulary = _form_words()
+    numbers = {word: number for number, word in enumerate(vocabulary.listed) if number}
+    index: list[list[Filed] | None] = [None] * len(vocabulary.listed)
+    for signature, forms in _signatures().items():
+        number = numbers.get(signature)
+        if number is None:
+            continue
+        filed: list[Filed] = []
+        for form in forms:
+            tested = [w for w in form[0] if w != signature and _tested(w, signature)]
+            if all(w in numbers for w in tested):
+                others = tuple(f" {w} " for w in form[0] if w != signature)
+                filed.append((form, tuple(numbers[w] for w in tested), others))
+        index[number] = filed
+    return vocabulary, index
 
 
 @cache
 def _form_words() -> Vocabulary:
-    """The words of the written forms `_signatures` files that `_sketch` looks for: every one it tests."""
+    """The words of the written forms `_signatures` files that `weapon_screen` looks for: every one it tests."""
     return Vocabulary(
         frozenset(
             word
@@ -423,24 +429,6 @@ def _names_nothing(spaced: str, shape: str, low: int, high: int, forms: list[For
     return True
 
 
-def _sketch(words: Words, phrases: PhraseScreen | None) -> dict[str, tuple[list[Filed], list[int]]]:
-    """The forms of which a text may hold every word, filed under their rarest word, with the places where
-    that word stands in the text's `Words.spaced`: every form of which the text holds every word, and maybe
-    some of which it lacks only short words (`_tested`). `phrases`, if given, are screened for in the same
-    pass (`Words.screened_among`)."""
-    vocabulary = _form_words()  # as good as all the text's words for testing forms
-    found = words.among(vocabulary) if phrases is None else words.screened_among(vocabulary, phrases)
-    index = _sketch_index()
-    sketch: dict[str, tuple[list[Filed], list[int]]] = {}
-    for word, places in found.items():
-        filed = index.get(word)
-        if filed is not None:
-            forms = [entry for entry in filed if all(w in found for w in entry[1])]
-            if forms:
-                sketch[word] = (forms, places)
-    return sketch
-
-
 def _held_forms(forms: list[Filed], spaced: str, low: int, high: int) -> list[Form]:
     """Those of `forms` (filed under one word that `spaced[low:high]` holds) of which `spaced[low:high]`, a
     stretch of a text's `Words.spaced` that begins and ends outside words, holds every word.
@@ -461,22 +449,60 @@ def _held_forms(forms: list[Filed], spaced: str, low: int, high: int) -> list[Fo
 
 def weapon_screen(words: Words, phrases: PhraseScreen | None = None) -> WeaponScreen:
     """Screen all the sentences of one text at once, given its words; and, in the same pass over them, the
-    text for `phrases` if given (`Words.screened_among`: `words.lacks` tells what it shows).
+    text for `phrases` if given (`Words.hits`: `words.lacks` tells what it shows).
 
     A form of a weapon, as the pattern of `may_name_weapons` matches it and as `find_weapons` reads it,
     is written as words (runs of letters and digits) that stand whole in the sentence, and so in the
     text: forms not all of whose words occur in the text are ruled out for every sentence, and a
     sentence can only name one of the others if it holds the form's rarest word, and then only if it
-    holds every other word of it too.
+    holds every other word of it too. The text's words are tested for the forms' words but the short
+    ones (`_tested`), which each sentence's forms are tested for anyway (`_held_forms`).
+
+    The forms are taken word by word in the order their rarest words first stand in the text, each in
+    the sentences that word stands in, in order.
     """
+    vocabulary, index = _sketch_index()
+    hits = words.hits(vocabulary, phrases)  # (number, start, end) of each of the forms' words the text holds
     candidates: dict[int, list[Form]] = {}
-    spaced, starts, ends = words.spaced, words.starts, words.ends
-    for word, (forms, places) in _sketch(words, phrases).items():
-        for k in words.sentences_at(places, len(word)):
-            held = _held_forms(forms, spaced, starts[k], ends[k])
-            if held:
-                candidates.setdefault(k, []).extend(held)
+    if hits:
+        spaced, starts, ends = words.spaced, words.starts, words.ends
+        held = bytearray(len(index))  # by number: 1, a word the text holds; 2, one whose forms are taken
+        for k in range(0, len(hits), 3):
+            held[hits[k]] = 1
+        within = _sentences_of(hits, starts, ends)
+        for k in range(0, len(hits), 3):
+            number = hits[k]
+            filed = index[number]
+            if held[number] == 2 or filed is None:
+                continue
+            held[number] = 2
+            forms = [entry for entry in filed if all(held[w] for w in entry[1])]
+            if not forms:
+                continue
+            last = -1
+            for j in range(k, len(hits), 3):
+                sentence = within[j // 3]
+                if hits[j] == number and sentence >= 0 and sentence != last:
+                    last = sentence
+                    found = _held_forms(forms, spaced, starts[sentence], ends[sentence])
+                    if found:
+                        candidates.setdefault(sentence, []).extend(found)
     return WeaponScreen(candidates, _may_designate(words.shape), words)
+
+
+def _sentences_of(hits: list[int], starts: list[int], ends: list[int]) -> list[int]:
+    """For each word of `hits` (`Words.hits`), the index of the sentence it stands in (`starts`, `ends`:
+    the sentences' bounds, in order), or -1 when it stands in none; as `Words.sentences_at` finds it,
+    by one walk along the sentences, the words being in order too."""
+    out: list[int] = []
+    count = len(starts)
+    sentence = -1  # the last sentence that starts at or before the word: `bisect_right(starts, at) - 1`
+    for k in range(0, len(hits), 3):
+        at = hits[k + 1]
+        while sentence + 1 < count and starts[sentence + 1] <= at:
+            sentence += 1
+        out.append(sentence if sentence >= 0 and hits[k + 2] <= ends[sentence] else -1)
+    return out
 
 
 def _may_designate(shape: str) -> bool:
