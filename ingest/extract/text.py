@@ -226,13 +226,21 @@ def _wrapped(text: str, start: int, brk: int) -> bool:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Split `text` into sentences, dropping empty ones; offsets index into `text`.
+    """Split `text` into sentences, dropping empty ones; offsets index into `text` (`split_spans`)."""
+    starts, ends = split_spans(text)
+    return [Sentence(start, end, text[start:end]) for start, end in zip(starts, ends, strict=True)]
+
+
+def split_spans(text: str) -> tuple[list[int], list[int]]:
+    """Where each sentence of `text` (`split_sentences`) starts, and where it ends, in order: the sentences
+    themselves, `text[start:end]`, are made only by those that ask for them.
 
     The common sentence (a capital at its start, or one space and then a capital; a stop or closing
-    quote at its end, which is no space) is built here directly: it is exactly what `_append` makes of
+    quote at its end, which is no space) is noted here directly: it is exactly what `_append` makes of
     it, with nothing to strip but that one space.
     """
-    sentences: list[Sentence] = []
+    starts: list[int] = []
+    ends: list[int] = []
     start = 0
     size = len(text)
     # `_BOUNDARY.finditer(text)`, found by `str.find`: a match begins with a stop or a line break, so only
@@ -282,16 +290,18 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue
         lead = text[start]  # `start < at` unless the text breaks a line before a stop: no common case
         if first == "\n" or end - start > MAX_SENTENCE or start == at:
-            _append(text, start, end, sentences)
+            _append(text, start, end, starts, ends)
         elif _capital(lead):  # a capital ends no leading space, bullet or number
-            sentences.append(Sentence(start, end, text[start:end]))
+            starts.append(start)
+            ends.append(end)
         elif lead == " " and _capital(text[start + 1]):  # `_append` would strip just the space
-            sentences.append(Sentence(start + 1, end, text[start + 1 : end]))
+            starts.append(start + 1)
+            ends.append(end)
         else:
-            _append(text, start, end, sentences)
+            _append(text, start, end, starts, ends)
         start = end
-    _append(text, start, len(text), sentences)
-    return sentences
+    _append(text, start, len(text), starts, ends)
+    return starts, ends
 
 
 def _capital(char: str) -> bool:
@@ -366,7 +376,8 @@ MAX_SENTENCE: Final = 1500
 cut at spaces, so that the work spent on any one sentence stays bounded."""
 
 
-def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
+def _append(text: str, start: int, end: int, starts: list[int], ends: list[int]) -> None:
+    """Note the sentence `text[start:end]` (a piece between boundaries), stripped, and cut when too long."""
     if text[start : start + 1] in _MAYBE_LEADING:
         after = text[start + 1 : start + 2]
         if text[start] == " " and after.isascii() and after.isupper():
@@ -380,12 +391,13 @@ def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
     while end - start > MAX_SENTENCE:
         cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
         cut = cut if cut > start else start + MAX_SENTENCE
-        _append(text, start, cut, out)
+        _append(text, start, cut, starts, ends)
         start = cut
         while start < end and text[start].isspace():
             start += 1
     if end > start:
-        out.append(Sentence(start, end, text[start:end]))
+        starts.append(start)
+        ends.append(end)
 
 
 _ALNUM_ONLY = "".join(char if char.isalnum() else " " for char in map(chr, range(128)))
@@ -861,9 +873,16 @@ def may_cut_words(text: str) -> bool:
 
 
 def text_words(text: str, sentences: Sequence[Sentence]) -> Words | None:
-    """The `Words` of `text` with `sentences` its `split_sentences`; None when a character outside ASCII
-    in it is a letter or digit (`plain`), or a sentence begins or ends inside a word (only a run-on
-    stretch cut at `MAX_SENTENCE` can: `may_cut_words`)."""
+    """The `Words` of `text` with `sentences` its `split_sentences` (`spanned_words`)."""
+    return spanned_words(
+        text, [sentence.start for sentence in sentences], [sentence.end for sentence in sentences]
+    )
+
+
+def spanned_words(text: str, starts: list[int], ends: list[int]) -> Words | None:
+    """The `Words` of `text` with `starts` and `ends` its `split_spans` (kept in it, not copied); None when a
+    character outside ASCII in it is a letter or digit (`plain`), or a sentence begins or ends inside a
+    word (only a run-on stretch cut at `MAX_SENTENCE` can: `may_cut_words`)."""
     ascii_text = plain(text)
     if ascii_text is None:
         return None
@@ -871,8 +890,6 @@ def text_words(text: str, sentences: Sequence[Sentence]) -> Words | None:
     data = text.encode("ascii")  # `ascii_translate`, twice, from one encoding
     spaced_data = data.translate(_LOWER_ALNUM_BYTES)
     spaced = spaced_data.decode("ascii")
-    starts = [sentence.start for sentence in sentences]
-    ends = [sentence.end for sentence in sentences]
     if may_cut_words(text):
         size = len(spaced)
         for start, end in zip(starts, ends, strict=True):

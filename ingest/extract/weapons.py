@@ -480,8 +480,10 @@ def weapon_screen(words: Words, phrases: PhraseScreen | None = None) -> WeaponSc
             if not forms:
                 continue
             last = -1
+            place = k // 3  # the word's place in `within`
             for j in range(k, len(hits), 3):
-                sentence = within[j // 3]
+                sentence = within[place]
+                place += 1
                 if hits[j] == number and sentence >= 0 and sentence != last:
                     last = sentence
                     found = _held_forms(forms, spaced, starts[sentence], ends[sentence])
