@@ -544,30 +544,35 @@ class Words:
     span. Never changed once made.
     """
 
-    __slots__ = ("data", "ends", "lacks", "shape", "spaced", "starts")
+    __slots__ = ("_shape", "data", "designates", "ends", "lacks", "source", "spaced", "starts")
 
-    def __init__(
-        self,
-        spaced: str,
-        shape: str,
-        starts: list[int],
-        ends: list[int],
-        data: bytes | None = None,
-    ) -> None:
-        self.spaced = spaced
+    def __init__(self, source: bytes, spaced: bytes, starts: list[int], ends: list[int]) -> None:
+        self.source = source
+        """The text in ASCII (`plain`), as bytes."""
+        self.data = spaced
+        """`spaced` as bytes."""
+        self.spaced = spaced.decode("ascii")
         """The text in lower case with each character that is not a letter or digit made a space (offsets
         kept): ASCII."""
-        self.data = spaced.encode("ascii") if data is None else data
-        """`spaced` as bytes."""
-        self.shape = shape
-        """The text with capitals made "A", small letters "a", digits "0", hyphens (also U+2011, U+2013)
-        "-" and all else spaces."""
+        self._shape: str | None = None
         self.starts = starts
         """Where each sentence starts, in order."""
         self.ends = ends
         """Where each sentence ends."""
         self.lacks: PhraseScreen | None = None
-        """A screen none of whose phrases the text holds, as `among` found while scanning (else None)."""
+        """A screen none of whose phrases the text holds, as `hits` found while scanning (else None)."""
+        self.designates = False
+        """Whether the text holds a capital just before a digit ("M777"), or a letter, a hyphen and a digit
+        ("CH-92"): `"A0" in shape or "A-0" in shape or "a-0" in shape`, as `hits` found while scanning
+        (not before)."""
+
+    @property
+    def shape(self) -> str:
+        """The text with capitals made "A", small letters "a", digits "0", hyphens (also U+2011, U+2013)
+        "-" and all else spaces (made when first asked for)."""
+        if self._shape is None:
+            self._shape = self.source.translate(_SHAPE_BYTES).decode("ascii")
+        return self._shape
 
     def mixed(self) -> bool:
         """Whether a word of the text mixes letters and digits ("M777", "covid19")."""
@@ -599,14 +604,20 @@ class Words:
         read from (`plain` changes only others), and `spaced` keeps the letters, digits and spaces of that
         text in lower case at the same offsets. The screen's test is `PhraseScreen.found_in`'s, on the same
         bytes, read by the scan that finds the words. Other screens are not tested here.
+
+        The same pass sets `designates`. Its pairs and triples in `shape` are, in the ASCII text (`source`),
+        a capital before a digit, and a letter, "-" and a digit (`plain` makes U+2011 and U+2013 "-" too):
+        in `spaced`, a letter before a digit in a word, and a word that begins with a digit after one space
+        with a letter before it; only there is `source` looked at.
         """
         if phrases is None or not phrases.spaced:
             return self._hits(vocabulary)
-        data = self.data
+        data, source = self.data, self.source
         marks = vocabulary.marks
         firsts, seconds = phrases._firsts, phrases._seconds
         out: list[int] = []
         seen = False
+        designates = False
         size: i64 = len(data)
         prev: i64 = 32  # the byte before `data[i]` (`found_in` compares from the fourth byte on)
         i: i64 = 0
@@ -621,6 +632,8 @@ class Words:
             if char == 32:
                 continue
             start: i64 = i - 1
+            if char <= 57 and start >= 2 and data[start - 2] >= 97 and source[start - 1] == 45:
+                designates = True  # a letter, "-" and a digit (a hyphen's space before the word)
             mark: i64 = char
             while i < size:  # in a word, up to the space that ends it (tested for phrases here too)
                 char = data[i]
@@ -632,6 +645,8 @@ class Words:
                     and (lead == 0xFF or (lead == data[i - 3] and seconds[key] == data[i - 2]))
                 ):
                     seen = seen or phrases._stands(data, key, i)
+                if char <= 57 and char != 32 and prev >= 97 and source[i - 1] <= 90:
+                    designates = True  # a capital just before a digit
                 prev = char
                 if char == 32:
                     break
@@ -646,13 +661,16 @@ class Words:
             i += 1  # past that space, tested already
         if not seen:
             self.lacks = phrases
+        self.designates = designates
         return out
 
     def _hits(self, vocabulary: Vocabulary) -> list[int]:
-        """`hits(vocabulary, None)`: the scan of `_marked`, each marked run compared (`Vocabulary.number`)."""
-        data = self.data
+        """`hits(vocabulary, None)`: the scan of `_marked`, each marked run compared (`Vocabulary.number`),
+        and the test for `designates`."""
+        data, source = self.data, self.source
         marks = vocabulary.marks
         out: list[int] = []
+        designates = False
         size: i64 = len(data)
         i: i64 = 0
         while i < size:
@@ -661,11 +679,15 @@ class Words:
             if char == 32:  # a space
                 continue
             start: i64 = i - 1
+            if char <= 57 and start >= 2 and data[start - 2] >= 97 and source[start - 1] == 45:
+                designates = True
             mark: i64 = char
             while i < size:
                 char = data[i]
                 if char == 32:
                     break
+                if char <= 57 and data[i - 1] >= 97 and source[i - 1] <= 90:
+                    designates = True
                 mark = (mark * _MARK_FACTOR + char) & _MARK_MASK
                 i += 1
             if marks[mark]:
@@ -674,6 +696,7 @@ class Words:
                     out.append(number)
                     out.append(start)
                     out.append(i)
+        self.designates = designates
         return out
 
     def holds(self, vocabulary: Vocabulary, low: int, high: int) -> bool:
@@ -887,12 +910,11 @@ def spanned_words(text: str, starts: list[int], ends: list[int]) -> Words | None
     if ascii_text is None:
         return None
     text = ascii_text
-    data = text.encode("ascii")  # `ascii_translate`, twice, from one encoding
-    spaced_data = data.translate(_LOWER_ALNUM_BYTES)
-    spaced = spaced_data.decode("ascii")
+    data = text.encode("ascii")
+    spaced = data.translate(_LOWER_ALNUM_BYTES)  # `ascii_translate`, from that encoding
     if may_cut_words(text):
         size = len(spaced)
         for start, end in zip(starts, ends, strict=True):
-            if (start > 0 and spaced[start - 1] != " ") or (end < size and spaced[end] != " "):
+            if (start > 0 and spaced[start - 1] != 32) or (end < size and spaced[end] != 32):
                 return None
-    return Words(spaced, data.translate(_SHAPE_BYTES).decode("ascii"), starts, ends, spaced_data)
+    return Words(data, spaced, starts, ends)

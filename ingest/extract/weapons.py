@@ -489,7 +489,7 @@ def weapon_screen(words: Words, phrases: PhraseScreen | None = None) -> WeaponSc
                     found = _held_forms(forms, spaced, starts[sentence], ends[sentence])
                     if found:
                         candidates.setdefault(sentence, []).extend(found)
-    return WeaponScreen(candidates, _may_designate(words.shape), words)
+    return WeaponScreen(candidates, words.designates, words)  # `_may_designate(words.shape)`, as `hits` found
 
 
 def _sentences_of(hits: list[int], starts: list[int], ends: list[int]) -> list[int]:
