@@ -331,9 +331,23 @@ def _tested(word: str, signature: str) -> bool:
 
 
 Form = tuple[frozenset[str], bool]  # the words of a written form of a weapon, and whether a named system's
-Filed = tuple[Form, tuple[int, ...], tuple[str, ...]]
-"""A form filed under its rarest word: the numbers (in `_form_words`) of the other words of it that the
-screen tests (`_tested`), and all its other words, each between spaces (as `_held_forms` looks for them)."""
+
+
+class Filed:
+    """A form filed under its rarest word (`_sketch_index`), with the numbers (in `_form_words`) of the
+    other words of it that the screen tests (`_tested`), and all its other words, each between spaces (as
+    `_held_forms` looks for them). Never changed once made.
+
+    The form is kept as the tuple it is, typed `object`: as a `Form`, compiled code would keep its two
+    fields apart and build a new tuple each time it is put in a list.
+    """
+
+    __slots__ = ("form", "others", "tested")
+
+    def __init__(self, form: object, tested: tuple[int, ...], others: tuple[str, ...]) -> None:
+        self.form = form
+        self.tested = tested
+        self.others = others
 
 
 @cache
@@ -353,7 +367,7 @@ def _sketch_index() -> tuple[Vocabulary, list[list[Filed] | None]]:
             tested = [w for w in form[0] if w != signature and _tested(w, signature)]
             if all(w in numbers for w in tested):
                 others = tuple(f" {w} " for w in form[0] if w != signature)
-                filed.append((form, tuple(numbers[w] for w in tested), others))
+                filed.append(Filed(form, tuple(numbers[w] for w in tested), others))
         index[number] = filed
     return vocabulary, index
 
@@ -429,22 +443,23 @@ def _names_nothing(spaced: str, shape: str, low: int, high: int, forms: list[For
     return True
 
 
-def _held_forms(forms: list[Filed], spaced: str, low: int, high: int) -> list[Form]:
-    """Those of `forms` (filed under one word that `spaced[low:high]` holds) of which `spaced[low:high]`, a
-    stretch of a text's `Words.spaced` that begins and ends outside words, holds every word.
+def _held_forms(forms: list[Filed], spaced: str, low: int, high: int) -> list[object]:
+    """The forms (`Filed.form`) of those of `forms` (filed under one word that `spaced[low:high]` holds) of
+    which `spaced[low:high]`, a stretch of a text's `Words.spaced` that begins and ends outside words,
+    holds every word.
 
     Each other word is looked for between spaces (" word ") in `spaced` from `low - 1` to `high + 1`: the
     characters just outside the stretch are spaces, as a stretch that begins and ends outside words has
     them, so this is the test on the stretch with a space added at each end, without making either.
     """
-    if all(not others for _, _, others in forms):
-        return [form for form, _, _ in forms]  # a form of one word is held wherever that word stands
     if low == 0 or high == len(spaced):  # no space outside the stretch at one end: add them
         padded = f" {spaced[low:high]} "
-        return [form for form, _, others in forms if all(other in padded for other in others)]
+        return [entry.form for entry in forms if all(other in padded for other in entry.others)]
     low -= 1
     high += 1
-    return [form for form, _, others in forms if all(spaced.find(other, low, high) >= 0 for other in others)]
+    return [
+        entry.form for entry in forms if all(spaced.find(other, low, high) >= 0 for other in entry.others)
+    ]
 
 
 def weapon_screen(words: Words, phrases: PhraseScreen | None = None) -> WeaponScreen:
@@ -463,7 +478,7 @@ def weapon_screen(words: Words, phrases: PhraseScreen | None = None) -> WeaponSc
     """
     vocabulary, index = _sketch_index()
     hits = words.hits(vocabulary, phrases)  # (number, start, end) of each of the forms' words the text holds
-    candidates: dict[int, list[Form]] = {}
+    candidates: dict[int, list[object]] = {}  # each a `Form` (`Filed.form`)
     if hits:
         spaced, starts, ends = words.spaced, words.starts, words.ends
         held = bytearray(len(index))  # by number: 1, a word the text holds; 2, one whose forms are taken
@@ -476,9 +491,10 @@ def weapon_screen(words: Words, phrases: PhraseScreen | None = None) -> WeaponSc
             if held[number] == 2 or filed is None:
                 continue
             held[number] = 2
-            forms = [entry for entry in filed if all(held[w] for w in entry[1])]
+            forms = [entry for entry in filed if all(held[w] for w in entry.tested)]
             if not forms:
                 continue
+            alone = [entry.form for entry in forms] if all(not entry.others for entry in forms) else None
             last = -1
             place = k // 3  # the word's place in `within`
             for j in range(k, len(hits), 3):
@@ -486,10 +502,16 @@ def weapon_screen(words: Words, phrases: PhraseScreen | None = None) -> WeaponSc
                 place += 1
                 if hits[j] == number and sentence >= 0 and sentence != last:
                     last = sentence
-                    found = _held_forms(forms, spaced, starts[sentence], ends[sentence])
+                    # forms of one word each are held wherever that word stands
+                    found = (
+                        alone
+                        if alone is not None
+                        else _held_forms(forms, spaced, starts[sentence], ends[sentence])
+                    )
                     if found:
                         candidates.setdefault(sentence, []).extend(found)
-    return WeaponScreen(candidates, words.designates, words)  # `_may_designate(words.shape)`, as `hits` found
+    # `_may_designate(words.shape)`, as `hits` found
+    return WeaponScreen(cast(dict[int, list[Form]], candidates), words.designates, words)
 
 
 def _sentences_of(hits: list[int], starts: list[int], ends: list[int]) -> list[int]:
