@@ -438,7 +438,7 @@ _SHAPES = "".join(map(_shape, map(chr, range(128))))
 _SHAPE_BYTES: Final = byte_table(_SHAPES)
 
 
-_MARK_MASK: Final = 0xFFFF  # the hashes `Vocabulary` marks: 16 bits, a table of 64 KiB
+_MARK_MASK: Final = 0xFFFF  # the hashes `Vocabulary` marks: 16 bits, a table of 64 Kibit (8 KiB, which stays in cache)
 _MARK_FACTOR: Final = 37
 
 
@@ -453,8 +453,9 @@ def _mark(word: bytes) -> int:
 class Vocabulary:
     """A fixed set of words (runs of letters and digits, in lower case), ready for `Words.among`.
 
-    Beside the words, a table marks the hash (`_mark`) of each ASCII one: a text's word whose hash is
-    not marked is not in the set, which the scan can tell without making a string of the word. The ASCII
+    Beside the words, a table marks the hash (`_mark`) of each ASCII one, one bit for each hash (bit
+    `mark & 7` of byte `mark >> 3`): a text's word whose hash is not marked is not in the set, which the
+    scan can tell without making a string of the word. The ASCII
     words are numbered too (`listed`), and a second table gives, for each hash, the number of a word
     with that hash, so that `Words.hits` can tell which word a text's word is by comparing its bytes,
     again without making a string.
@@ -469,7 +470,7 @@ class Vocabulary:
             raise ValueError("a vocabulary numbers at most 65535 ASCII words")
         self.listed = ["", *listed]
         """The ASCII words by their numbers, from 1 (0 is no word)."""
-        marks = bytearray(_MARK_MASK + 1)
+        marks = bytearray((_MARK_MASK + 1) // 8)
         numbers = bytearray(2 * (_MARK_MASK + 1))  # hash: the last word with it, in two bytes (0: none)
         chained = bytearray(2 * len(self.listed))  # number: the word before it with the same hash (0: none)
         letters = bytearray()
@@ -477,7 +478,7 @@ class Vocabulary:
         for number, word in enumerate(listed, 1):
             data = word.encode("ascii")
             mark = _mark(data)
-            marks[mark] = 1
+            marks[mark >> 3] |= 1 << (mark & 7)
             chained[2 * number : 2 * number + 2] = numbers[2 * mark : 2 * mark + 2]
             numbers[2 * mark : 2 * mark + 2] = number.to_bytes(2, "big")
             letters += data
@@ -529,7 +530,7 @@ class Vocabulary:
                     break
                 mark = (mark * _MARK_FACTOR + char) & _MARK_MASK
                 i += 1
-            if marks[mark]:
+            if marks[mark >> 3] >> (mark & 7) & 1:
                 word = lowered[start:i]
                 if word in words:
                     found.append(word)
@@ -652,7 +653,7 @@ class Words:
                     break
                 mark = (mark * _MARK_FACTOR + char) & _MARK_MASK
                 i += 1
-            if marks[mark]:
+            if marks[mark >> 3] >> (mark & 7) & 1:
                 number = vocabulary.number(data, start, i, mark)
                 if number:
                     out.append(number)
@@ -690,7 +691,7 @@ class Words:
                     designates = True
                 mark = (mark * _MARK_FACTOR + char) & _MARK_MASK
                 i += 1
-            if marks[mark]:
+            if marks[mark >> 3] >> (mark & 7) & 1:
                 number = vocabulary.number(data, start, i, mark)
                 if number:
                     out.append(number)
@@ -732,7 +733,7 @@ class Words:
                     break
                 mark = (mark * _MARK_FACTOR + char) & _MARK_MASK
                 i += 1
-            if marks[mark]:
+            if marks[mark >> 3] >> (mark & 7) & 1:
                 out.append(start)
                 out.append(i)
         return out
