@@ -115,6 +115,10 @@ def test_the_words_found_among_a_vocabulary_are_those_the_text_splits_into() -> 
         for word, places in found.items():
             assert places == [at for at in range(len(words.spaced)) if padded.startswith(f" {word} ", at)]
             assert words.sentences_at(places, len(word)) == words.sentences_with(word)
+        hits = words.hits(vocabulary, None)
+        for k in range(0, len(hits), 3):  # each word's sentence, as `sentences_at` finds it
+            length = len(vocabulary.listed[hits[k]])
+            assert [hits[k + 2]] == (words.sentences_at([hits[k + 1]], length) or [-1]), text
 
 
 @pytest.mark.parametrize(

@@ -438,7 +438,9 @@ _SHAPES = "".join(map(_shape, map(chr, range(128))))
 _SHAPE_BYTES: Final = byte_table(_SHAPES)
 
 
-_MARK_MASK: Final = 0xFFFF  # the hashes `Vocabulary` marks: 16 bits, a table of 64 Kibit (8 KiB, which stays in cache)
+_MARK_MASK: Final = (
+    0xFFFF  # the hashes `Vocabulary` marks: 16 bits, a table of 64 Kibit (8 KiB, which stays in cache)
+)
 _MARK_FACTOR: Final = 37
 
 
@@ -591,8 +593,9 @@ class Words:
 
     def hits(self, vocabulary: Vocabulary, phrases: PhraseScreen | None) -> list[int]:
         """Where the words of `vocabulary` stand in `spaced`, in order, as one flat list of (number,
-        start, end) triples: the word's number (`Vocabulary.listed`) and its bounds; every word of
-        `spaced.split()` that is in `vocabulary.words`, at each place it stands.
+        start, sentence) triples: the word's number (`Vocabulary.listed`), where it starts, and the index
+        of the sentence it stands in (-1 if none: `sentences_at`); every word of `spaced.split()` that is
+        in `vocabulary.words`, at each place it stands.
 
         The words are the runs of characters other than spaces (`spaced` has no other white space). Each
         run's hash (`_mark`) is computed as the scan passes over it, and only a run whose hash the
@@ -614,6 +617,11 @@ class Words:
         if phrases is None or not phrases.spaced:
             return self._hits(vocabulary)
         data, source = self.data, self.source
+        starts, ends = self.starts, self.ends
+        count: i64 = len(starts)
+        sentence: i64 = (
+            -1
+        )  # the last sentence that starts at or before the word: `bisect_right(starts, at) - 1`
         marks = vocabulary.marks
         firsts, seconds = phrases._firsts, phrases._seconds
         out: list[int] = []
@@ -656,9 +664,11 @@ class Words:
             if marks[mark >> 3] >> (mark & 7) & 1:
                 number = vocabulary.number(data, start, i, mark)
                 if number:
+                    while sentence + 1 < count and starts[sentence + 1] <= start:
+                        sentence += 1
                     out.append(number)
                     out.append(start)
-                    out.append(i)
+                    out.append(sentence if sentence >= 0 and i <= ends[sentence] else -1)
             i += 1  # past that space, tested already
         if not seen:
             self.lacks = phrases
@@ -669,6 +679,11 @@ class Words:
         """`hits(vocabulary, None)`: the scan of `_marked`, each marked run compared (`Vocabulary.number`),
         and the test for `designates`."""
         data, source = self.data, self.source
+        starts, ends = self.starts, self.ends
+        count: i64 = len(starts)
+        sentence: i64 = (
+            -1
+        )  # the last sentence that starts at or before the word: `bisect_right(starts, at) - 1`
         marks = vocabulary.marks
         out: list[int] = []
         designates = False
@@ -694,9 +709,11 @@ class Words:
             if marks[mark >> 3] >> (mark & 7) & 1:
                 number = vocabulary.number(data, start, i, mark)
                 if number:
+                    while sentence + 1 < count and starts[sentence + 1] <= start:
+                        sentence += 1
                     out.append(number)
                     out.append(start)
-                    out.append(i)
+                    out.append(sentence if sentence >= 0 and i <= ends[sentence] else -1)
         self.designates = designates
         return out
 

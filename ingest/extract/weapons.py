@@ -264,6 +264,9 @@ def _any_weapon() -> re.Pattern[str]:
 
     Built as a trie of characters, so that a search tries one branch per character whatever the size
     of the tables: no alternation is tried twice and nothing backtracks beyond the length of a name.
+
+    A form begins with a letter or digit (`_keys`), so a word boundary before it is exactly no word
+    character before it: `\\b` there is `(?<!\\w)`, which the regular expression engine tests slower.
     """
     trie: dict[str, Any] = {}
     for bucket in _table().by_first.values():
@@ -273,7 +276,7 @@ def _any_weapon() -> re.Pattern[str]:
                 for char in "\0".join(entry.keys):
                     node = node.setdefault(char, {})
                 node[""] = {}
-    return re.compile(r"(?<!\w)" + _trie_pattern(trie) + r"(?!\w)")
+    return re.compile(r"\b" + _trie_pattern(trie) + r"(?!\w)")
 
 
 def may_name_weapons(lowered: str) -> bool:
@@ -477,14 +480,13 @@ def weapon_screen(words: Words, phrases: PhraseScreen | None = None) -> WeaponSc
     the sentences that word stands in, in order.
     """
     vocabulary, index = _sketch_index()
-    hits = words.hits(vocabulary, phrases)  # (number, start, end) of each of the forms' words the text holds
+    hits = words.hits(vocabulary, phrases)  # (number, start, sentence) of each form word the text holds
     candidates: dict[int, list[object]] = {}  # each a `Form` (`Filed.form`)
     if hits:
         spaced, starts, ends = words.spaced, words.starts, words.ends
         held = bytearray(len(index))  # by number: 1, a word the text holds; 2, one whose forms are taken
         for k in range(0, len(hits), 3):
             held[hits[k]] = 1
-        within = _sentences_of(hits, starts, ends)
         for k in range(0, len(hits), 3):
             number = hits[k]
             filed = index[number]
@@ -496,10 +498,8 @@ def weapon_screen(words: Words, phrases: PhraseScreen | None = None) -> WeaponSc
                 continue
             alone = [entry.form for entry in forms] if all(not entry.others for entry in forms) else None
             last = -1
-            place = k // 3  # the word's place in `within`
             for j in range(k, len(hits), 3):
-                sentence = within[place]
-                place += 1
+                sentence = hits[j + 2]
                 if hits[j] == number and sentence >= 0 and sentence != last:
                     last = sentence
                     # forms of one word each are held wherever that word stands
@@ -512,21 +512,6 @@ def weapon_screen(words: Words, phrases: PhraseScreen | None = None) -> WeaponSc
                         candidates.setdefault(sentence, []).extend(found)
     # `_may_designate(words.shape)`, as `hits` found
     return WeaponScreen(cast(dict[int, list[Form]], candidates), words.designates, words)
-
-
-def _sentences_of(hits: list[int], starts: list[int], ends: list[int]) -> list[int]:
-    """For each word of `hits` (`Words.hits`), the index of the sentence it stands in (`starts`, `ends`:
-    the sentences' bounds, in order), or -1 when it stands in none; as `Words.sentences_at` finds it,
-    by one walk along the sentences, the words being in order too."""
-    out: list[int] = []
-    count = len(starts)
-    sentence = -1  # the last sentence that starts at or before the word: `bisect_right(starts, at) - 1`
-    for k in range(0, len(hits), 3):
-        at = hits[k + 1]
-        while sentence + 1 < count and starts[sentence + 1] <= at:
-            sentence += 1
-        out.append(sentence if sentence >= 0 and hits[k + 2] <= ends[sentence] else -1)
-    return out
 
 
 def _may_designate(shape: str) -> bool:
