@@ -267,14 +267,14 @@ def split_spans(text: str) -> tuple[list[int], list[int]]:
             pos = at + 1
             continue
         pos = end
-        first = text[at]
-        if first == "\n":
+        first = ord(text[at])  # compared by its code: compiled, no one-character string is made
+        if first == 10:  # a line break
             if at == start:  # the line breaks right after a stop: nothing between, nothing to append
                 start = end
                 continue
             if end - at == 1 and _wrapped(text, start, at):
                 continue
-        elif first == "." and not (at - start >= 7 and _letters(text, at - 7, at)):
+        elif first == 46 and not (at - start >= 7 and _letters(text, at - 7, at)):  # "."
             # "!" and "?" close no abbreviation; seven letters before the stop make a word longer than
             # any abbreviation. Else the common case of `_is_abbreviation`, a word of letters after a
             # space (no list marker so far into the sentence), is tested here.
@@ -288,13 +288,13 @@ def split_spans(text: str) -> tuple[list[int], list[int]]:
                     continue
             elif _is_abbreviation(text, start, at + 1):
                 continue
-        lead = text[start]  # `start < at` unless the text breaks a line before a stop: no common case
-        if first == "\n" or end - start > MAX_SENTENCE or start == at:
+        lead = ord(text[start])  # `start < at` unless the text breaks a line before a stop: no common case
+        if first == 10 or end - start > MAX_SENTENCE or start == at:
             _append(text, start, end, starts, ends)
-        elif _capital(lead):  # a capital ends no leading space, bullet or number
+        elif 65 <= lead <= 90:  # a capital ends no leading space, bullet or number
             starts.append(start)
             ends.append(end)
-        elif lead == " " and _capital(text[start + 1]):  # `_append` would strip just the space
+        elif lead == 32 and _capital(text[start + 1]):  # one space: `_append` would strip just that
             starts.append(start + 1)
             ends.append(end)
         else:
@@ -354,6 +354,9 @@ def _boundary_end(text: str, at: int, size: int) -> int:
     after = at + 1
     if after == size:
         return -1
+    code = ord(text[after])
+    if code in (32, 10) and after + 1 < size and 65 <= ord(text[after + 1]) <= 90:
+        return after  # the common case of the test below: a space or line break, then a capital
     char = text[after]
     if char.isspace():
         begin = after + 1
