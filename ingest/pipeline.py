@@ -37,6 +37,16 @@ from ingest.settings import Settings
 
 Extractor = Callable[[str, str], Sequence[ArmsTransfer | Sanction]]
 
+WARM_UP_TEXT = (
+    "Lisbon, 3 March. Norway has delivered 24 Leopard 2A4 tanks and two NASAMS air defence systems to "
+    "Ukraine, the defence ministry said on Monday. The United States approved a possible sale of 12 F-16 "
+    "Block 70 fighter jets to Bulgaria. The European Union imposed an asset freeze and a travel ban on "
+    "Rosoboronexport under Council Regulation (EU) No 269/2014. The Treasury's Office of Foreign Assets "
+    "Control designated Kalashnikov Concern and the vessel Ocean Star (IMO 9123456) pursuant to "
+    "Executive Order 14024."
+)
+"""An article that takes the built-in extractor down its arms and sanctions paths (`Pipeline.warm_up`)."""
+
 
 @dataclass(frozen=True, slots=True)
 class RecordResult:
@@ -99,6 +109,13 @@ class Pipeline:
         self._topics = settings.topics
         self._max_bytes = settings.processing.max_message_bytes
         self._extract = extractor
+
+    def warm_up(self) -> None:
+        """Have the built-in extractor load its gazetteers and tables now rather than on the first batch
+        (about a quarter of a second, taken before the service joins its group). A custom extractor is
+        left alone: only the built-in one is known to be free of side effects."""
+        if self._extract is extract:
+            extract(WARM_UP_TEXT, "warm-up")
 
     def process(self, records: Sequence[Record]) -> Outcome:
         """The messages for `records`; never raises for a record's content."""
@@ -207,6 +224,7 @@ def start_worker(pipeline: Pipeline) -> None:
     """
     global _worker_pipeline  # noqa: PLW0603 - one pipeline per worker process, set once at its start
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    pipeline.warm_up()
     _worker_pipeline = pipeline
 
 

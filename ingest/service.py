@@ -76,6 +76,11 @@ from ingest.settings import Settings
 log = structlog.get_logger()
 
 _ABORT_TIMEOUT_SECONDS = 5.0
+_SLICE_SECONDS = 0.002
+"""Longest stretch of extraction in the service process without a turn for the event loop. Measured: with
+turns every ~10 ms, waiting for the batch before to be committed took a tenth of the time; every 2 ms, none."""
+_PIECE_RECORDS = 8
+"""Records extracted between two looks at the clock."""
 _BACKOFF_BASE_SECONDS = 0.1
 
 
@@ -217,7 +222,9 @@ class Service:
         announcer = asyncio.create_task(self._announce_stop())
         try:
             if self._workers is not None:
-                await self._workers.start()
+                await self._workers.start()  # each worker warms its extractor up as it starts
+            else:
+                self._pipeline.warm_up()
             if not await self._retrying("connect", self._open_sink):
                 return
             if not await self._retrying("connect", lambda: self._source.start(self)):
@@ -393,13 +400,23 @@ class Service:
 
     async def _extract(self, records: list[Record]) -> Outcome:
         size = self._processing.chunk_records
-        chunks = [records[start : start + size] for start in range(0, len(records), size)]
         if self._workers is not None:
+            chunks = [records[start : start + size] for start in range(0, len(records), size)]
             return Outcome.merge(await self._workers.process(chunks))
+        # In this process the event loop gets a turn after `chunk_records` records or _SLICE_SECONDS of
+        # extraction, whichever comes first: the batch before is published and committed, and the next
+        # one fetched, while this one is extracted, instead of after it.
+        step = min(size, _PIECE_RECORDS)
         parts: list[Outcome] = []
-        for chunk in chunks:
-            parts.append(self._pipeline.process(chunk))
-            await asyncio.sleep(0)
+        since = 0
+        turn = time.perf_counter() + _SLICE_SECONDS
+        for start in range(0, len(records), step):
+            parts.append(self._pipeline.process(records[start : start + step]))
+            since += step
+            if since >= size or time.perf_counter() >= turn:
+                await asyncio.sleep(0)
+                since = 0
+                turn = time.perf_counter() + _SLICE_SECONDS
         return Outcome.merge(parts)
 
     async def _workers_crashed(self, records: list[Record], exc: BrokenProcessPool) -> None:

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from bench.corpus import generate
-from ingest.extract.arms import _names_no_actor, _State
+from ingest.extract.arms import _Anchors, _lexicon, _names_no_actor, _State
 from ingest.extract.document import Document
 from ingest.extract.sanctions import _CUE_SCREEN, _CUES
 from ingest.extract.text import (
@@ -228,3 +228,20 @@ def test_the_word_scan_finds_designations_as_the_shape_test_does(phrases: Phrase
         assert words is not None
         words.hits(vocabulary, phrases)
         assert words.designates == _may_designate(words.shape), text
+
+
+def test_the_transfer_words_of_a_clause_are_those_of_its_own_letters_or_of_the_texts_words() -> None:
+    """A clause's transfer and party words read from the text's `Words` are those read from the clause."""
+    texts = [article.text for article in generate(80, 9)]
+    texts += [
+        "\u201cWe will send drones,\u201d the minister said. Kyiv\u2019s army got 12 tanks \u2014 and more.",
+        "",
+    ]
+    lex = _lexicon()
+    for text in texts:
+        doc = Document(text)
+        assert doc.words is not None
+        by_words, by_clauses = _Anchors(doc.clauses, lex, doc.words), _Anchors(doc.clauses, lex)
+        for clause in doc.clauses:
+            assert by_words.known(clause.index) == by_clauses.known(clause.index), clause.text
+            assert by_words[clause.index] == by_clauses[clause.index], clause.text

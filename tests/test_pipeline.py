@@ -7,8 +7,16 @@ import pickle
 import signal
 
 from ingest.codec import Message, Record
-from ingest.models import DeadLetter
-from ingest.pipeline import Extractor, Outcome, Pipeline, process_in_worker, start_worker
+from ingest.extract import extract
+from ingest.models import ArmsTransfer, DeadLetter, Sanction
+from ingest.pipeline import (
+    WARM_UP_TEXT,
+    Extractor,
+    Outcome,
+    Pipeline,
+    process_in_worker,
+    start_worker,
+)
 from ingest.settings import load_settings
 
 SETTINGS = load_settings(topics={"raw": "raw", "arms": "arms", "sanctions": "sanc", "dead_letter": "dlq"})
@@ -81,3 +89,22 @@ def test_records_and_messages_keep_every_field_through_pickling() -> None:
     message = Message("events", None, b"{}", (("ingest.event-type", b"sanction"),))
     assert pickle.loads(pickle.dumps(record)) == record
     assert pickle.loads(pickle.dumps(message)) == message
+
+
+def test_the_warm_up_article_takes_the_built_in_extractor_down_both_readers() -> None:
+    """Warming up loads what arms and sanctions reading need: the sample gives events of both kinds."""
+    kinds = {event.type for event in extract(WARM_UP_TEXT, "warm-up")}
+    assert kinds == {"arms_transfer", "sanction"}
+
+
+def test_warming_up_leaves_a_custom_extractor_alone() -> None:
+    """Only the built-in extractor is run at start: a custom one may count or record its calls."""
+    calls: list[str] = []
+
+    def counting(text: str, article_id: str) -> list[ArmsTransfer | Sanction]:
+        calls.append(article_id)
+        return []
+
+    Pipeline(SETTINGS, counting).warm_up()
+    Pipeline(SETTINGS).warm_up()
+    assert calls == []

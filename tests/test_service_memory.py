@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -482,3 +483,22 @@ def test_garbage_mixed_with_good_records(
             expected_events.update(e.model_dump_json() for e in fake_extract(value.decode(), f"r{index}"))
     published = Counter(m.value.decode() for t in (ARMS, SANC) for m in broker.read_committed(t))
     assert published == expected_events
+
+
+async def test_the_batch_before_is_committed_while_the_next_is_extracted(fake_extract: Extractor) -> None:
+    """Publishing overlaps extraction: a slow extractor, deep in the second batch, already sees the first
+    batch's offsets committed (the event loop gets turns during extraction, not only between batches)."""
+    texts = corpus(40)
+    broker = broker_with(texts, partitions=1)
+    seen: list[int] = []
+
+    def slow(text: str, article_id: str) -> list[ArmsTransfer | Sanction]:
+        time.sleep(0.001)  # 20 records: 20 ms of extraction per batch, past the 2 ms between turns
+        if article_id == "a38":  # late in the second batch
+            seen.append(sum(broker.group_offsets.get("g", {}).values()))
+        return list(fake_extract(text, article_id))
+
+    config = settings(batch_max_records=20, chunk_records=64)
+    await service(broker, config, slow).run(until_idle=0.05)
+    assert seen == [20]
+    assert sum(broker.group_offsets["g"].values()) == len(texts)

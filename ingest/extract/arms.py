@@ -22,7 +22,6 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal, cast
@@ -32,7 +31,7 @@ from ingest.extract.document import ArmsDraft, Clause, Document
 from ingest.extract.quantity import quantity_after, quantity_before, share_of
 from ingest.extract.sanctions import DOCUMENT_CUES
 from ingest.extract.tables import rows
-from ingest.extract.text import MONTH_ABBREVIATIONS, Sentence, Vocabulary, ascii_translate, byte_table
+from ingest.extract.text import MONTH_ABBREVIATIONS, Sentence, Vocabulary, Words, ascii_translate, byte_table
 from ingest.extract.values import Value
 from ingest.extract.weapons import (
     WeaponMention,
@@ -536,7 +535,7 @@ class _State:
         """`_low` of a clause's words, computed once (the list is shared: callers do not change it)."""
         found = self.lows.get(clause.index)
         if found is None:
-            found = self.lows[clause.index] = _low(clause.tokens)
+            found = self.lows[clause.index] = _low(clause.tokens, clause.text)
         return found
 
     def recent_approver(self, index: int) -> _Party | None:
@@ -604,12 +603,16 @@ class _State:
         return self._armed(index)
 
     def _armed(self, index: int) -> bool:
-        """`weapons.may_name_weapons` of clause `index`, kept."""
+        """`weapons.may_name_weapons` of clause `index`, kept (true without the search where the clause's
+        weapons, when found, hold an item: the test is never false there)."""
         found = self.armed.get(index)
         if found is None:
             screen = self.screen
+            weapons = self.found.get(index)
             if screen is not None and index not in screen.candidates:
                 found = False
+            elif weapons is not None and any(w.is_item for w in weapons):
+                found = True
             else:
                 found = may_name_weapons(self.clauses[index].lowered)
             self.armed[index] = found
@@ -625,14 +628,28 @@ class _State:
             found = self.found[clause.index] = find_weapons(clause.text, clause.tokens, self.low(clause))
         return found
 
+    def _unarmed(self, index: int) -> bool:
+        """Whether clause `index` is shown to name no transferable weapon without `find_weapons`.
+
+        With the text's screen, a clause it does not list; the regular expression of `_armed` is not
+        asked of the others, since nearly every clause the screen lists names an item, and
+        `find_weapons`, which then runs anyway, tells it. Without a screen (a long text), `_armed`.
+        Either way a clause ruled out has no item: `may_name_weapons` is never false where
+        `find_weapons` finds one, so the answers built on this are those built on `_armed`.
+        """
+        screen = self.screen
+        if screen is not None:
+            return index not in screen.candidates
+        return not self._armed(index)
+
     def names_items(self, index: int) -> bool:
         """Whether clause `index` itself names a transferable weapon (read at most once)."""
-        return self._armed(index) and any(w.is_item for w in self.found_weapons(self.clauses[index]))
+        return not self._unarmed(index) and any(w.is_item for w in self.found_weapons(self.clauses[index]))
 
     def names_recallable(self, index: int) -> bool:
         """Whether clause `index` names a weapon that a later clause may take up: a named system ("36
         more" recalls it), or one spoken of as known ("the drones"), which may stand for one named before."""
-        return self._armed(index) and any(
+        return not self._unarmed(index) and any(
             w.is_item and (w.designation is not None or w.definite)
             for w in self.found_weapons(self.clauses[index])
         )
@@ -640,7 +657,7 @@ class _State:
     def weapons_of(self, clause: Clause) -> list[WeaponMention]:
         """The transferable weapons a clause names, read once and kept."""
         found = self.weapons.get(clause.index)
-        if found is None and not self.may_name_weapons(clause.index):
+        if found is None and self._unarmed(clause.index):
             found = self.weapons[clause.index] = []  # the cheap test rules out every item
         if found is None:
             found = [w for w in self.found_weapons(clause) if w.is_item]
@@ -722,14 +739,24 @@ def _lexicon() -> _Lexicon:
     return lex
 
 
-def _low(tokens: list[Token]) -> list[str]:
+def _low(tokens: list[Token], text: str) -> list[str]:
+    """The keys of `tokens`, words of `text`, in lower case; a negation in "n't" as "n't"."""
     out = [t.key.lower() for t in tokens]
-    if "'" not in "".join(out):
-        return out
+    if "'" not in text:
+        return out  # each key is a part of the text: none holds "'"
     for i, key in enumerate(out):
         if "'" in key and key.endswith("n't"):
             out[i] = "n't"  # "hasn't", "didn't": a negation
     return out
+
+
+def _keys_at(low: list[str], i: int, keys: tuple[str, ...]) -> bool:
+    """`tuple(low[i : i + len(keys)]) == keys`, for `keys` of a bucket filed under `low[i]` (its first key),
+    without making the slice and the tuple: the words after the first compared in place."""
+    n = len(keys)
+    if i + n > len(low):
+        return False
+    return all(low[i + k] == keys[k] for k in range(1, n))
 
 
 def _joined(text: str, left: Token, right: Token) -> bool:
@@ -747,7 +774,7 @@ def _find_triggers(text: str, tokens: list[Token], low: list[str], lex: _Lexicon
         hit: list[_Word] = []
         for word in bucket or ():
             n = len(word.keys)
-            if tuple(low[i : i + n]) == word.keys and (not hit or len(hit[0].keys) == n):
+            if _keys_at(low, i, word.keys) and (not hit or len(hit[0].keys) == n):
                 hit.append(word)
         if not hit or (i > 0 and _joined(text, tokens[i - 1], tokens[i])):
             continue  # "U.S.-provided": an origin, not a transfer
@@ -824,9 +851,8 @@ def _find_cues(tokens: list[Token], low: list[str], lex: _Lexicon, taken: set[in
             continue
         hit = None
         for keys, kind in cues[low[i]]:
-            n = len(keys)
-            if tuple(low[i : i + n]) == keys:
-                hit = (n, kind)
+            if _keys_at(low, i, keys):
+                hit = (len(keys), kind)
                 break
         if hit is None:
             continue
@@ -943,6 +969,13 @@ _NOT_SUBJECT_LEFT = _BE | _AUXILIARIES | _PREPOSITIONS | _LIST_WORDS | _PERSONS 
 _GAP_BLOCKERS_BUT_SOURCE = _GAP_BLOCKERS - {"by", "from"}
 _GAP_BLOCKERS_BUT_AGENT = _GAP_BLOCKERS - {"by", "which"}
 _AGENT_OR_SOURCE_HEADS = _AGENT_HEADS | _SOURCE_HEADS
+# the words that introduce a party after a transfer word (`_ClauseReader._after`)
+_FROM = frozenset(["from"])
+_BY = frozenset(["by"])
+_FOR = frozenset(["for"])
+_TO_FOR = frozenset(["to", "for"])
+_TO_FOR_INTO = frozenset(["to", "for", "into"])
+_IN_TO_AT_INTO = frozenset(["in", "to", "at", "into"])
 
 
 class _ClauseReader:
@@ -1530,7 +1563,7 @@ class _ClauseReader:
                 continue
             verb = self._listing_verb(cue, lo)
             action = _Trigger(verb, cue.end, "give", "delivered", "verb")
-            agent = self._after(action, ("by",), trig.start)
+            agent = self._after(action, _BY, trig.start)
             return [*self._subject(action, lo), *([agent] if agent is not None else [])]
         return None
 
@@ -1570,7 +1603,7 @@ class _ClauseReader:
         def enforcing(party: _Party) -> bool:
             return any(_same(_state_party(party.ref), _state_party(e.ref)) for e in enforcers)
 
-        source = self._after(trig, ("from",), len(self.tokens), reach=6)
+        source = self._after(trig, _FROM, len(self.tokens), reach=6)
         if role in ("get", "get_noun"):
             suppliers = []
         suppliers = [s for s in suppliers if not enforcing(s)]
@@ -2190,9 +2223,8 @@ class _ClauseReader:
             current = nxt
         return out if all(p.form == "name" and p.ref.kind == "state" for p in out) else [first]
 
-    def _after(self, trig: _Trigger, words: Iterable[str], hi: int, reach: int = 5) -> _Party | None:
-        """The first actor after the transfer word introduced by one of `words` ("to", "from")."""
-        wanted = set(words)
+    def _after(self, trig: _Trigger, wanted: frozenset[str], hi: int, reach: int = 5) -> _Party | None:
+        """The first actor after the transfer word introduced by one of the words `wanted` ("to", "from")."""
         if "from" in wanted:
             hi = min(hi, self._unknown_source(trig.end, hi))
         for party in self.parties:
@@ -2302,26 +2334,31 @@ class _ClauseReader:
         subject = self._subject(trig, lo)
         if role in _NOUN_ROLES and self._objecting(subject, trig):
             subject = []  # "Beijing opposed the sale": who objects to a transfer is no party to it
-        to = self._after(trig, ("to", "for", "into"), hi)
-        source = self._after(trig, ("from",), sentence_end, reach=6)
-        by = self._after(trig, ("by",), hi)
+        # the parties after "to", "from" and "by" are each found where the role's reading asks for them
+        # (`_after` only reads the clause: whether and in what order they are asked changes no answer)
         suppliers: list[_Party] = []
         recipient: _Party | None = None
+        if role == "deal":
+            return self._deal_parties(trig, subject, lo, hi, items)
         if role == "give" and not passive:
-            recipient = self._indirect_object(trig) or to
+            source = self._after(trig, _FROM, sentence_end, reach=6)
+            recipient = self._indirect_object(trig) or self._after(trig, _TO_FOR_INTO, hi)
             suppliers = [] if self._participle_of_noun(trig) else subject
             if suppliers:
                 suppliers = [*suppliers, *(p for p in self._joint(trig, hi) if not _same(p.ref, recipient))]
             if source is not None and (not suppliers or any(_same(s.ref, recipient) for s in suppliers)):
                 suppliers = [source]
         elif role == "give" and passive:
-            recipient = to
+            source = self._after(trig, _FROM, sentence_end, reach=6)
+            by = self._after(trig, _BY, hi)
+            recipient = self._after(trig, _TO_FOR_INTO, hi)
             if recipient is None and subject and trig.end < len(self.low) and self.low[trig.end] == "with":
                 recipient = subject[0]
             if recipient is None and subject and by is not None and self._armed_with(trig, items):
                 recipient = subject[0]  # "the Houthis attacked ships with weapons supplied by Iran"
             suppliers = [p for p in (by, source) if p is not None][:1]
         elif role == "get" and not passive:
+            source = self._after(trig, _FROM, sentence_end, reach=6)
             recipient = subject[0] if subject else None
             suppliers = self._listed_from(source, sentence_end) if source is not None else []
             if (
@@ -2331,7 +2368,7 @@ class _ClauseReader:
             ):
                 # "the firm is studying an offer from Romania": the maker weighs a buyer's offer
                 suppliers, recipient = [recipient], source
-            beneficiary = self._after(trig, ("for",), hi)
+            beneficiary = self._after(trig, _FOR, hi)
             if beneficiary is not None and any(
                 trig.end <= t.start < beneficiary.start for t in self.triggers
             ):
@@ -2340,30 +2377,37 @@ class _ClauseReader:
                 # "the Netherlands bought 100 tanks for Kyiv (together with Denmark)": buyers give
                 suppliers, recipient = [*subject, *self._joint(trig, hi)], beneficiary
         elif role == "get":  # "drones that were acquired from Tehran": the buyer is told elsewhere
-            recipient = by
+            source = self._after(trig, _FROM, sentence_end, reach=6)
+            recipient = self._after(trig, _BY, hi)
             suppliers = [source] if source is not None else []
         elif role == "use":  # who uses is the recipient; the supplier only from a written origin
-            recipient = by if passive else (subject[0] if subject else None)
+            recipient = self._after(trig, _BY, hi) if passive else (subject[0] if subject else None)
         elif role == "arrive":
-            recipient = self._after(trig, ("in", "to", "at", "into"), hi) or to
+            source = self._after(trig, _FROM, sentence_end, reach=6)
+            recipient = self._after(trig, _IN_TO_AT_INTO, hi) or self._after(trig, _TO_FOR_INTO, hi)
             suppliers = [source] if source is not None else []
         elif role == "seize":  # the one who seizes is no party to the transfer
-            recipient = self._after(trig, ("to", "for"), sentence_end, reach=6)
+            source = self._after(trig, _FROM, sentence_end, reach=6)
+            recipient = self._after(trig, _TO_FOR, sentence_end, reach=6)
             suppliers = [source] if source is not None else []
         elif role in ("give_noun", "package"):
             owner = self._owner(trig)
+            source = None if owner is not None else self._after(trig, _FROM, sentence_end, reach=6)
             suppliers = [owner] if owner is not None else ([source] if source is not None else [])
-            if not suppliers and by is not None:
-                suppliers = [by]
+            if not suppliers:
+                by = self._after(trig, _BY, hi)
+                if by is not None:
+                    suppliers = [by]
             if not suppliers:
                 suppliers = subject
-            recipient = to or (self._helped(trig, hi) if role == "package" else None)
+            recipient = self._after(trig, _TO_FOR_INTO, hi) or (
+                self._helped(trig, hi) if role == "package" else None
+            )
         elif role == "get_noun":
             owner = self._owner(trig)
             recipient = owner or (subject[0] if subject else None)
+            source = self._after(trig, _FROM, sentence_end, reach=6)
             suppliers = [source] if source is not None else []
-        elif role == "deal":
-            return self._deal_parties(trig, subject, lo, hi, items)
         if recipient is None and role in ("give", "get") and self._deal_in_sentence():
             partner = self._partner(lo, hi)
             if partner is not None and not any(_same(s.ref, partner) for s in suppliers):
@@ -2649,7 +2693,7 @@ def read_arms(doc: Document) -> list[ArmsDraft]:
     text_words = doc.words if len(clauses) <= _MANY_CLAUSES else None
     if text_words is not None:
         state.screen = weapon_screen(text_words, DOCUMENT_CUES)  # the sanctions screen too, in the same pass
-    anchored = _Anchors(clauses, lex)
+    anchored = _Anchors(clauses, lex, text_words)
     deferring = anchored.fewer_than(_MAX_READ)  # else reading stops at a count, which waits must not move
     if deferring and _gives_nothing(state, anchored, doc.text):
         return []
@@ -2725,6 +2769,9 @@ def _known_words(anchors: frozenset[str]) -> Vocabulary:
     return Vocabulary(frozenset(anchors | _PARTY_WORDS))
 
 
+_NO_WORDS: frozenset[str] = frozenset()
+
+
 class _Anchors:
     """The transfer words of each clause (`_anchors_in`), found when first asked for and kept.
 
@@ -2732,11 +2779,12 @@ class _Anchors:
     clauses only (`_gives_nothing`), so the others are never looked at.
     """
 
-    __slots__ = ("_clauses", "_found", "_known", "_lex", "_runs", "_vocabulary")
+    __slots__ = ("_clauses", "_found", "_known", "_lex", "_runs", "_vocabulary", "_words")
 
-    def __init__(self, clauses: list[Clause], lex: _Lexicon) -> None:
+    def __init__(self, clauses: list[Clause], lex: _Lexicon, words: Words | None = None) -> None:
         self._clauses = clauses
         self._lex = lex
+        self._words = words  # the words of the text the clauses are the sentences of, when made
         self._vocabulary = _known_words(lex.anchors)
         self._found: list[frozenset[str] | None] = [None] * len(clauses)
         self._runs: dict[int, list[str]] = {}  # clause index: `_letter_runs` of its lowered text, as found
@@ -2749,22 +2797,36 @@ class _Anchors:
         found = self._found[index]
         if found is None:
             anchors = self._lex.anchors
-            found = frozenset([word for word in self.known(index) if word in anchors])  # `_anchors_in`
+            known = self.known(index)  # `_anchors_in`; a clause that holds none shares one empty set
+            found = frozenset([word for word in known if word in anchors]) if known else _NO_WORDS
             self._found[index] = found
         return found
 
     def known(self, index: int) -> list[str]:
         """The transfer words and the words a party may stand for (`_PARTY_WORDS`) among the runs of
         letters of clause `index` in lower case, as often as they stand: found by one scan of an ASCII
-        clause (`Vocabulary.letter_words`), else picked from `runs`. Kept, and shared."""
+        clause (`Vocabulary.letter_words`), else picked from `runs`. Kept, and shared.
+
+        With the text's `Words`, the scan reads the clause's stretch of `Words.spaced` (no lower-case
+        copy of the clause is made, and one with characters outside ASCII is scanned too): the same
+        runs, in order. `spaced` is the text in lower case with each character but a letter or digit
+        made a space, offsets kept, and a text has `Words` only when no character outside ASCII in it
+        is a letter or digit; so such a character, which `str.lower` leaves one character that is no
+        letter, ends a run of letters in both, as anything but "a" to "z" does in the scan.
+        """
         found = self._known.get(index)
         if found is None:
-            lowered = self._clauses[index].lowered
-            if lowered.isascii():
-                found = self._vocabulary.letter_words(lowered)
+            text_words = self._words
+            if text_words is not None:
+                spaced = text_words.spaced[text_words.starts[index] : text_words.ends[index]]
+                found = self._vocabulary.letter_words(spaced)
             else:
-                words = self._vocabulary.words
-                found = [word for word in self.runs(index) if word in words]
+                lowered = self._clauses[index].lowered
+                if lowered.isascii():
+                    found = self._vocabulary.letter_words(lowered)
+                else:
+                    vocabulary = self._vocabulary.words
+                    found = [word for word in self.runs(index) if word in vocabulary]
             self._known[index] = found
         return found
 
@@ -2970,7 +3032,9 @@ def _settle_requests(state: _State) -> None:
 _WORD_RUN = re.compile(r"[^\W\d_]+")
 
 
-_PARTY_WORDS = _PRONOUNS | _COUNTRY_NOUNS | _COMPANY_NOUNS | {"government"}  # words a party may stand for
+# words a party may stand for (`_ClauseReader._coreferences`): not "group", which ends the search for the
+# noun a description after "the" has, but never stands for a party itself ("the group" is no company)
+_PARTY_WORDS = _PRONOUNS | _COUNTRY_NOUNS | (_COMPANY_NOUNS - {"group"}) | {"government"}
 
 
 def _idle(clause: Clause, state: _State) -> bool:
@@ -2981,15 +3045,17 @@ def _idle(clause: Clause, state: _State) -> bool:
     reading with both parties: it records nothing, opens no transfer, names no
     subject and remembers no weapons.
     """
+    # the tests in the order of their cost, the weapon pattern's search last: a clause read here nearly
+    # always names an actor, and its words and actors are wanted anyway when it is read
     if state.frame is not None:
-        return False
-    index = clause.index
-    if any(state.may_name_weapons(k) for k in range(max(index - _WEAPON_REACH, 0), index + 1)):
-        return False
-    if clause.actors:
         return False
     low = state.low(clause)
     if not _PARTY_WORDS.isdisjoint(low):
+        return False
+    if clause.actors:
+        return False
+    index = clause.index
+    if any(state.may_name_weapons(k) for k in range(max(index - _WEAPON_REACH, 0), index + 1)):
         return False
     lex = _lexicon()
     if not lex.firsts.isdisjoint(low) and _find_triggers(clause.text, clause.tokens, low, lex):

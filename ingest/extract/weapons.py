@@ -217,12 +217,25 @@ def _match(
     return None
 
 
-_DIGIT = re.compile(r"\d")
+_ASCII_DIGITS = "0123456789"
+_CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _has_digit(word: str) -> bool:
+    r"""`re.search(r"\d", word) is not None`: whether a character of `word` is a decimal digit (the
+    pattern's `\d` is the test of `str.isdecimal`, Unicode category Nd), without the regex engine."""
+    return any(char.isdecimal() for char in word)
+
+
+def _ascii_has_digit(text: str) -> bool:
+    """`_has_digit` of an ASCII text, whose only decimal digits are 0-9: a search for each (a fast scan of
+    the string in C) instead of the test of every character in turn."""
+    return any(digit in text for digit in _ASCII_DIGITS)
 
 
 def _has_digit_near(tokens: list[Token], i: int) -> bool:
     word = tokens[i].text
-    if not word.isalpha() and _DIGIT.search(word) is not None:
+    if not word.isalpha() and _has_digit(word):
         return True
     return i + 1 < len(tokens) and tokens[i + 1].text[:1].isdigit()
 
@@ -230,6 +243,9 @@ def _has_digit_near(tokens: list[Token], i: int) -> bool:
 def _pattern(text: str, tokens: list[Token], i: int) -> tuple[int, str] | None:
     """An unknown designation at token i: "CH-92A" (letters-number) or "M777" (one token)."""
     tok = tokens[i]
+    first = tok.text[:1]
+    if not first or first not in _CAPITALS:
+        return None  # both patterns begin with a capital A-Z: the regex engine need not be asked
     if (
         i + 1 < len(tokens)
         and _LETTERS.fullmatch(tok.text)
@@ -541,7 +557,7 @@ def find_weapons(text: str, tokens: list[Token], low: list[str] | None = None) -
     by_first = table.by_first
     # a word that may begin a mention: a first word of the table, or a capitalised one with a digit in or
     # right after it (which needs a digit in the text: for ASCII, `\d` and `str.isdigit` agree)
-    digits = not text.isascii() or _DIGIT.search(text) is not None
+    digits = not text.isascii() or _ascii_has_digit(text)
     i = 0
     for k in [
         k
