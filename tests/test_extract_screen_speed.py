@@ -10,8 +10,15 @@ from bench.corpus import generate
 from ingest.extract.arms import _Anchors, _lexicon, _names_no_actor, _State
 from ingest.extract.document import Document
 from ingest.extract.sanctions import _CUE_SCREEN, _CUES
-from ingest.extract.text import MAX_SENTENCE, Vocabulary, may_cut_words, split_sentences, text_words
-from ingest.extract.weapons import may_name_weapons, weapon_screen
+from ingest.extract.text import (
+    MAX_SENTENCE,
+    PhraseScreen,
+    Vocabulary,
+    may_cut_words,
+    split_sentences,
+    text_words,
+)
+from ingest.extract.weapons import _may_designate, may_name_weapons, weapon_screen
 
 
 @pytest.mark.parametrize(
@@ -108,6 +115,10 @@ def test_the_words_found_among_a_vocabulary_are_those_the_text_splits_into() -> 
         for word, places in found.items():
             assert places == [at for at in range(len(words.spaced)) if padded.startswith(f" {word} ", at)]
             assert words.sentences_at(places, len(word)) == words.sentences_with(word)
+        hits = words.hits(vocabulary, None)
+        for k in range(0, len(hits), 3):  # each word's sentence, as `sentences_at` finds it
+            length = len(vocabulary.listed[hits[k]])
+            assert [hits[k + 2]] == (words.sentences_at([hits[k + 1]], length) or [-1]), text
 
 
 @pytest.mark.parametrize(
@@ -192,6 +203,31 @@ def test_a_sentence_without_an_actor_word_names_no_actor() -> None:
                 shown += 1
                 assert clause.actors == [], clause.text
     assert shown > 100  # the test is not idle: most sentences of ordinary news name no actor
+
+
+@pytest.mark.parametrize("phrases", [None, _CUE_SCREEN])
+def test_the_word_scan_finds_designations_as_the_shape_test_does(phrases: PhraseScreen | None) -> None:
+    """The scan for a text's words tells whether it may hold an unknown designation exactly as its shape does."""
+    vocabulary = Vocabulary(frozenset(["tanks", "m777"]))
+    texts = [
+        "M777 guns",
+        "the CH-92A drone",
+        "a x-1 b",
+        "Covid19",
+        "x\u20135",
+        "x\u20115",
+        "A-",
+        "-5",
+        "5-a",
+        "aB3",
+    ]
+    texts += ["2023-24 season", "", "7", "a -5", "A 5", "tanks-3 and m777"]
+    texts += [article.text for article in generate(80, 6)]
+    for text in texts:
+        words = text_words(text, split_sentences(text))
+        assert words is not None
+        words.hits(vocabulary, phrases)
+        assert words.designates == _may_designate(words.shape), text
 
 
 def test_the_transfer_words_of_a_clause_are_those_of_its_own_letters_or_of_the_texts_words() -> None:

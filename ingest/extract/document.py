@@ -10,31 +10,37 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ingest.extract.actors import Mention, Token, find_actors, tokenize
-from ingest.extract.text import Sentence, Words, split_sentences, text_words
+from ingest.extract.text import Sentence, Words, spanned_words, split_spans
 from ingest.models import Actor, ArmsStatus, Item, Measure, SanctionStatus
 
 
 class Clause:
     """One sentence of the document with its words and actor mentions (offsets within the sentence).
 
-    `tokens` and `actors` are computed on first access and kept; passing them to
-    the constructor supplies them ready-made.
+    The sentence (`text.Sentence`), its lower case, `tokens` and `actors` are computed on first access
+    and kept: most clauses of ordinary news are never looked at, and are only their bounds.
     """
 
-    __slots__ = ("_actors", "_lowered", "_tokens", "index", "sentence")
+    __slots__ = ("_actors", "_lowered", "_sentence", "_source", "_tokens", "end", "index", "start")
 
-    def __init__(
-        self,
-        index: int,
-        sentence: Sentence,
-        tokens: list[Token] | None = None,
-        actors: list[Mention] | None = None,
-    ) -> None:
+    def __init__(self, index: int, source: str, start: int, end: int) -> None:
         self.index = index
-        self.sentence = sentence
-        self._tokens = tokens
-        self._actors = actors
+        self.start = start
+        """Where the sentence starts in `source`, the document's text."""
+        self.end = end
+        """Where it ends."""
+        self._source = source
+        self._sentence: Sentence | None = None
+        self._tokens: list[Token] | None = None
+        self._actors: list[Mention] | None = None
         self._lowered: str | None = None
+
+    @property
+    def sentence(self) -> Sentence:
+        """The sentence, `Sentence(start, end, source[start:end])`: made once, so always the same object."""
+        if self._sentence is None:
+            self._sentence = Sentence(self.start, self.end, self._source[self.start : self.end])
+        return self._sentence
 
     @property
     def text(self) -> str:
@@ -71,44 +77,55 @@ class Document:
     A plain class that keeps what it computes in its own slots: `functools.cached_property` needs an
     instance `__dict__`, which a compiled class does not have, and there it would compute anew at every
     access (the sentences once for the clauses and again for the words, the clauses anew for each reader).
+    The sentences are split once into their bounds (`text.split_spans`), which the clauses and the words
+    share; a sentence is made only when asked for (`Clause.sentence`).
     """
 
-    __slots__ = ("_clauses", "_sentences", "_spans", "_words", "_words_made", "text")
+    __slots__ = ("_clauses", "_ends", "_spans", "_starts", "_words", "_words_made", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._sentences: list[Sentence] | None = None
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
         self._clauses: list[Clause] | None = None
         self._spans: list[tuple[int, int]] | None = None
         self._words: Words | None = None
         self._words_made = False
 
+    def _split(self) -> list[int]:
+        """Where the sentences start (`text.split_spans`); where they end is then `_ends`."""
+        if self._starts is None:
+            self._starts, self._ends = split_spans(self.text)
+        return self._starts
+
     @property
     def sentences(self) -> list[Sentence]:
-        """The text's sentences (`text.split_sentences`), in order."""
-        if self._sentences is None:
-            self._sentences = split_sentences(self.text)
-        return self._sentences
+        """The text's sentences (`text.split_sentences`), in order: those of the clauses."""
+        return [clause.sentence for clause in self.clauses]
 
     @property
     def clauses(self) -> list[Clause]:
         if self._clauses is None:
-            self._clauses = [Clause(index, sentence) for index, sentence in enumerate(self.sentences)]
+            starts = self._split()
+            ends, text = self._ends, self.text
+            self._clauses = [Clause(index, text, start, ends[index]) for index, start in enumerate(starts)]
         return self._clauses
 
     @property
     def spans(self) -> list[tuple[int, int]]:
         """The sentences' offsets into the text, in order."""
         if self._spans is None:
-            self._spans = [(clause.sentence.start, clause.sentence.end) for clause in self.clauses]
+            starts = self._split()
+            self._spans = list(zip(starts, self._ends, strict=True))
         return self._spans
 
     @property
     def words(self) -> Words | None:
-        """The words of the whole text (`text.text_words`): None unless it is ASCII and every sentence
+        """The words of the whole text (`text.spanned_words`): None unless it is ASCII and every sentence
         begins and ends outside a word."""
         if not self._words_made:
-            self._words = text_words(self.text, self.sentences)
+            starts = self._split()
+            self._words = spanned_words(self.text, starts, self._ends)
             self._words_made = True
         return self._words
 

@@ -226,13 +226,21 @@ def _wrapped(text: str, start: int, brk: int) -> bool:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Split `text` into sentences, dropping empty ones; offsets index into `text`.
+    """Split `text` into sentences, dropping empty ones; offsets index into `text` (`split_spans`)."""
+    starts, ends = split_spans(text)
+    return [Sentence(start, end, text[start:end]) for start, end in zip(starts, ends, strict=True)]
+
+
+def split_spans(text: str) -> tuple[list[int], list[int]]:
+    """Where each sentence of `text` (`split_sentences`) starts, and where it ends, in order: the sentences
+    themselves, `text[start:end]`, are made only by those that ask for them.
 
     The common sentence (a capital at its start, or one space and then a capital; a stop or closing
-    quote at its end, which is no space) is built here directly: it is exactly what `_append` makes of
+    quote at its end, which is no space) is noted here directly: it is exactly what `_append` makes of
     it, with nothing to strip but that one space.
     """
-    sentences: list[Sentence] = []
+    starts: list[int] = []
+    ends: list[int] = []
     start = 0
     size = len(text)
     # `_BOUNDARY.finditer(text)`, found by `str.find`: a match begins with a stop or a line break, so only
@@ -259,14 +267,14 @@ def split_sentences(text: str) -> list[Sentence]:
             pos = at + 1
             continue
         pos = end
-        first = text[at]
-        if first == "\n":
+        first = ord(text[at])  # compared by its code: compiled, no one-character string is made
+        if first == 10:  # a line break
             if at == start:  # the line breaks right after a stop: nothing between, nothing to append
                 start = end
                 continue
             if end - at == 1 and _wrapped(text, start, at):
                 continue
-        elif first == "." and not (at - start >= 7 and _letters(text, at - 7, at)):
+        elif first == 46 and not (at - start >= 7 and _letters(text, at - 7, at)):  # "."
             # "!" and "?" close no abbreviation; seven letters before the stop make a word longer than
             # any abbreviation. Else the common case of `_is_abbreviation`, a word of letters after a
             # space (no list marker so far into the sentence), is tested here.
@@ -280,18 +288,20 @@ def split_sentences(text: str) -> list[Sentence]:
                     continue
             elif _is_abbreviation(text, start, at + 1):
                 continue
-        lead = text[start]  # `start < at` unless the text breaks a line before a stop: no common case
-        if first == "\n" or end - start > MAX_SENTENCE or start == at:
-            _append(text, start, end, sentences)
-        elif _capital(lead):  # a capital ends no leading space, bullet or number
-            sentences.append(Sentence(start, end, text[start:end]))
-        elif lead == " " and _capital(text[start + 1]):  # `_append` would strip just the space
-            sentences.append(Sentence(start + 1, end, text[start + 1 : end]))
+        lead = ord(text[start])  # `start < at` unless the text breaks a line before a stop: no common case
+        if first == 10 or end - start > MAX_SENTENCE or start == at:
+            _append(text, start, end, starts, ends)
+        elif 65 <= lead <= 90:  # a capital ends no leading space, bullet or number
+            starts.append(start)
+            ends.append(end)
+        elif lead == 32 and _capital(text[start + 1]):  # one space: `_append` would strip just that
+            starts.append(start + 1)
+            ends.append(end)
         else:
-            _append(text, start, end, sentences)
+            _append(text, start, end, starts, ends)
         start = end
-    _append(text, start, len(text), sentences)
-    return sentences
+    _append(text, start, len(text), starts, ends)
+    return starts, ends
 
 
 def _capital(char: str) -> bool:
@@ -344,6 +354,9 @@ def _boundary_end(text: str, at: int, size: int) -> int:
     after = at + 1
     if after == size:
         return -1
+    code = ord(text[after])
+    if code in (32, 10) and after + 1 < size and 65 <= ord(text[after + 1]) <= 90:
+        return after  # the common case of the test below: a space or line break, then a capital
     char = text[after]
     if char.isspace():
         begin = after + 1
@@ -366,7 +379,8 @@ MAX_SENTENCE: Final = 1500
 cut at spaces, so that the work spent on any one sentence stays bounded."""
 
 
-def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
+def _append(text: str, start: int, end: int, starts: list[int], ends: list[int]) -> None:
+    """Note the sentence `text[start:end]` (a piece between boundaries), stripped, and cut when too long."""
     if text[start : start + 1] in _MAYBE_LEADING:
         after = text[start + 1 : start + 2]
         if text[start] == " " and after.isascii() and after.isupper():
@@ -380,12 +394,13 @@ def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
     while end - start > MAX_SENTENCE:
         cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
         cut = cut if cut > start else start + MAX_SENTENCE
-        _append(text, start, cut, out)
+        _append(text, start, cut, starts, ends)
         start = cut
         while start < end and text[start].isspace():
             start += 1
     if end > start:
-        out.append(Sentence(start, end, text[start:end]))
+        starts.append(start)
+        ends.append(end)
 
 
 _ALNUM_ONLY = "".join(char if char.isalnum() else " " for char in map(chr, range(128)))
@@ -426,7 +441,9 @@ _SHAPES = "".join(map(_shape, map(chr, range(128))))
 _SHAPE_BYTES: Final = byte_table(_SHAPES)
 
 
-_MARK_MASK: Final = 0xFFFF  # the hashes `Vocabulary` marks: 16 bits, a table of 64 KiB
+_MARK_MASK: Final = (
+    0xFFFF  # the hashes `Vocabulary` marks: 16 bits, a table of 64 Kibit (8 KiB, which stays in cache)
+)
 _MARK_FACTOR: Final = 37
 
 
@@ -441,19 +458,58 @@ def _mark(word: bytes) -> int:
 class Vocabulary:
     """A fixed set of words (runs of letters and digits, in lower case), ready for `Words.among`.
 
-    Beside the words, a table marks the hash (`_mark`) of each ASCII one: a text's word whose hash is
-    not marked is not in the set, which the scan can tell without making a string of the word.
+    Beside the words, a table marks the hash (`_mark`) of each ASCII one, one bit for each hash (bit
+    `mark & 7` of byte `mark >> 3`): a text's word whose hash is not marked is not in the set, which the
+    scan can tell without making a string of the word. The ASCII
+    words are numbered too (`listed`), and a second table gives, for each hash, the number of a word
+    with that hash, so that `Words.hits` can tell which word a text's word is by comparing its bytes,
+    again without making a string.
     """
 
-    __slots__ = ("marks", "words")
+    __slots__ = ("_chained", "_letters", "_numbers", "_offsets", "listed", "marks", "words")
 
     def __init__(self, words: frozenset[str]) -> None:
         self.words = words
-        marks = bytearray(_MARK_MASK + 1)
-        for word in words:
-            if word.isascii():  # others are never a word of `Words.spaced`, which is ASCII
-                marks[_mark(word.encode("ascii"))] = 1
+        listed = sorted(word for word in words if word.isascii())  # others are never a word of `Words.spaced`
+        if len(listed) > 0xFFFF:
+            raise ValueError("a vocabulary numbers at most 65535 ASCII words")
+        self.listed = ["", *listed]
+        """The ASCII words by their numbers, from 1 (0 is no word)."""
+        marks = bytearray((_MARK_MASK + 1) // 8)
+        numbers = bytearray(2 * (_MARK_MASK + 1))  # hash: the last word with it, in two bytes (0: none)
+        chained = bytearray(2 * len(self.listed))  # number: the word before it with the same hash (0: none)
+        letters = bytearray()
+        offsets = [0, 0]  # word `n` is `letters[offsets[n] : offsets[n + 1]]`
+        for number, word in enumerate(listed, 1):
+            data = word.encode("ascii")
+            mark = _mark(data)
+            marks[mark >> 3] |= 1 << (mark & 7)
+            chained[2 * number : 2 * number + 2] = numbers[2 * mark : 2 * mark + 2]
+            numbers[2 * mark : 2 * mark + 2] = number.to_bytes(2, "big")
+            letters += data
+            offsets.append(len(letters))
         self.marks = bytes(marks)
+        self._numbers = bytes(numbers)
+        self._chained = bytes(chained)
+        self._letters = bytes(letters)
+        self._offsets = offsets
+
+    def number(self, data: bytes, start: i64, end: i64, mark: i64) -> i64:
+        """The number of the word `data[start:end]` (`listed`), whose hash (`_mark`) is `mark`; 0 when it
+        is none of the vocabulary's. Compares bytes with the words of that hash: no string is made."""
+        numbers, chained, letters, offsets = self._numbers, self._chained, self._letters, self._offsets
+        size: i64 = end - start
+        number: i64 = numbers[2 * mark] * 256 + numbers[2 * mark + 1]
+        while number:
+            low: i64 = offsets[number]
+            if offsets[number + 1] - low == size:
+                k: i64 = 0
+                while k < size and letters[low + k] == data[start + k]:
+                    k += 1
+                if k == size:
+                    return number
+            number = chained[2 * number] * 256 + chained[2 * number + 1]
+        return 0
 
     def letter_words(self, lowered: str) -> list[str]:
         """The words of the vocabulary that stand as runs of letters in `lowered`, an ASCII text in lower
@@ -479,7 +535,7 @@ class Vocabulary:
                     break
                 mark = (mark * _MARK_FACTOR + char) & _MARK_MASK
                 i += 1
-            if marks[mark]:
+            if marks[mark >> 3] >> (mark & 7) & 1:
                 word = lowered[start:i]
                 if word in words:
                     found.append(word)
@@ -494,30 +550,35 @@ class Words:
     span. Never changed once made.
     """
 
-    __slots__ = ("data", "ends", "lacks", "shape", "spaced", "starts")
+    __slots__ = ("_shape", "data", "designates", "ends", "lacks", "source", "spaced", "starts")
 
-    def __init__(
-        self,
-        spaced: str,
-        shape: str,
-        starts: list[int],
-        ends: list[int],
-        data: bytes | None = None,
-    ) -> None:
-        self.spaced = spaced
+    def __init__(self, source: bytes, spaced: bytes, starts: list[int], ends: list[int]) -> None:
+        self.source = source
+        """The text in ASCII (`plain`), as bytes."""
+        self.data = spaced
+        """`spaced` as bytes."""
+        self.spaced = spaced.decode("ascii")
         """The text in lower case with each character that is not a letter or digit made a space (offsets
         kept): ASCII."""
-        self.data = spaced.encode("ascii") if data is None else data
-        """`spaced` as bytes."""
-        self.shape = shape
-        """The text with capitals made "A", small letters "a", digits "0", hyphens (also U+2011, U+2013)
-        "-" and all else spaces."""
+        self._shape: str | None = None
         self.starts = starts
         """Where each sentence starts, in order."""
         self.ends = ends
         """Where each sentence ends."""
         self.lacks: PhraseScreen | None = None
-        """A screen none of whose phrases the text holds, as `among` found while scanning (else None)."""
+        """A screen none of whose phrases the text holds, as `hits` found while scanning (else None)."""
+        self.designates = False
+        """Whether the text holds a capital just before a digit ("M777"), or a letter, a hyphen and a digit
+        ("CH-92"): `"A0" in shape or "A-0" in shape or "a-0" in shape`, as `hits` found while scanning
+        (not before)."""
+
+    @property
+    def shape(self) -> str:
+        """The text with capitals made "A", small letters "a", digits "0", hyphens (also U+2011, U+2013)
+        "-" and all else spaces (made when first asked for)."""
+        if self._shape is None:
+            self._shape = self.source.translate(_SHAPE_BYTES).decode("ascii")
+        return self._shape
 
     def mixed(self) -> bool:
         """Whether a word of the text mixes letters and digits ("M777", "covid19")."""
@@ -526,37 +587,49 @@ class Words:
 
     def among(self, vocabulary: Vocabulary) -> dict[str, list[int]]:
         """The words of `vocabulary` that the text holds, each with where it stands in `spaced` (every
-        place, in order): `vocabulary.words.intersection(spaced.split())`, with the places.
+        place, in order): `vocabulary.words.intersection(spaced.split())`, with the places (`hits`)."""
+        return _places(vocabulary, self.hits(vocabulary, None))
+
+    def screened_among(self, vocabulary: Vocabulary, phrases: PhraseScreen) -> dict[str, list[int]]:
+        """`among(vocabulary)`, and in the same pass `phrases.found_in` of `spaced` (`hits`)."""
+        return _places(vocabulary, self.hits(vocabulary, phrases))
+
+    def hits(self, vocabulary: Vocabulary, phrases: PhraseScreen | None) -> list[int]:
+        """Where the words of `vocabulary` stand in `spaced`, in order, as one flat list of (number,
+        start, sentence) triples: the word's number (`Vocabulary.listed`), where it starts, and the index
+        of the sentence it stands in (-1 if none: `sentences_at`); every word of `spaced.split()` that is
+        in `vocabulary.words`, at each place it stands.
 
         The words are the runs of characters other than spaces (`spaced` has no other white space). Each
         run's hash (`_mark`) is computed as the scan passes over it, and only a run whose hash the
-        vocabulary marks is made a string and looked up: most words of a text are not made at all.
-        """
-        spaced, words = self.spaced, vocabulary.words
-        found: dict[str, list[int]] = {}
-        bounds = self._marked(vocabulary.marks, 0, len(self.data))
-        for k in range(0, len(bounds), 2):
-            _note(found, words, spaced, bounds[k], bounds[k + 1])
-        return found
+        vocabulary marks is compared with its words (`Vocabulary.number`): no string is made.
 
-    def screened_among(self, vocabulary: Vocabulary, phrases: PhraseScreen) -> dict[str, list[int]]:
-        """`among(vocabulary)`, and in the same pass `phrases.found_in` of `spaced`: when it is false, the
-        screen is kept as `lacks`, and no phrase of it stands in the text in lower case.
+        With `phrases` given, the same pass makes `phrases.found_in` of `spaced`: when it is false, the
+        screen is kept as `lacks`, and no phrase of it stands in the text in lower case. That follows when
+        `phrases.spaced` (each phrase is letters, digits and spaces in lower case): a phrase in the text in
+        lower case is made of ASCII characters, which stand for themselves in the ASCII text the words were
+        read from (`plain` changes only others), and `spaced` keeps the letters, digits and spaces of that
+        text in lower case at the same offsets. The screen's test is `PhraseScreen.found_in`'s, on the same
+        bytes, read by the scan that finds the words. Other screens are not tested here.
 
-        That follows when `phrases.spaced` (each phrase is letters, digits and spaces in lower case): a
-        phrase in the text in lower case is made of ASCII characters, which stand for themselves in the
-        ASCII text the words were read from (`plain` changes only others), and `spaced` keeps the letters,
-        digits and spaces of that text in lower case at the same offsets. The screen's test is
-        `PhraseScreen.found_in`'s, on the same bytes, read by the scan that finds the words.
+        The same pass sets `designates`. Its pairs and triples in `shape` are, in the ASCII text (`source`),
+        a capital before a digit, and a letter, "-" and a digit (`plain` makes U+2011 and U+2013 "-" too):
+        in `spaced`, a letter before a digit in a word, and a word that begins with a digit after one space
+        with a letter before it; only there is `source` looked at.
         """
-        if not phrases.spaced:
-            return self.among(vocabulary)
-        spaced, data = self.spaced, self.data
+        if phrases is None or not phrases.spaced:
+            return self._hits(vocabulary)
+        data, source = self.data, self.source
+        starts, ends = self.starts, self.ends
+        count: i64 = len(starts)
+        sentence: i64 = (
+            -1
+        )  # the last sentence that starts at or before the word: `bisect_right(starts, at) - 1`
         marks = vocabulary.marks
-        words = vocabulary.words
         firsts, seconds = phrases._firsts, phrases._seconds
-        found: dict[str, list[int]] = {}
+        out: list[int] = []
         seen = False
+        designates = False
         size: i64 = len(data)
         prev: i64 = 32  # the byte before `data[i]` (`found_in` compares from the fourth byte on)
         i: i64 = 0
@@ -571,6 +644,8 @@ class Words:
             if char == 32:
                 continue
             start: i64 = i - 1
+            if char <= 57 and start >= 2 and data[start - 2] >= 97 and source[start - 1] == 45:
+                designates = True  # a letter, "-" and a digit (a hyphen's space before the word)
             mark: i64 = char
             while i < size:  # in a word, up to the space that ends it (tested for phrases here too)
                 char = data[i]
@@ -582,17 +657,68 @@ class Words:
                     and (lead == 0xFF or (lead == data[i - 3] and seconds[key] == data[i - 2]))
                 ):
                     seen = seen or phrases._stands(data, key, i)
+                if char <= 57 and char != 32 and prev >= 97 and source[i - 1] <= 90:
+                    designates = True  # a capital just before a digit
                 prev = char
                 if char == 32:
                     break
                 mark = (mark * _MARK_FACTOR + char) & _MARK_MASK
                 i += 1
-            if marks[mark]:
-                _note(found, words, spaced, start, i)
+            if marks[mark >> 3] >> (mark & 7) & 1:
+                number = vocabulary.number(data, start, i, mark)
+                if number:
+                    while sentence + 1 < count and starts[sentence + 1] <= start:
+                        sentence += 1
+                    out.append(number)
+                    out.append(start)
+                    out.append(sentence if sentence >= 0 and i <= ends[sentence] else -1)
             i += 1  # past that space, tested already
         if not seen:
             self.lacks = phrases
-        return found
+        self.designates = designates
+        return out
+
+    def _hits(self, vocabulary: Vocabulary) -> list[int]:
+        """`hits(vocabulary, None)`: the scan of `_marked`, each marked run compared (`Vocabulary.number`),
+        and the test for `designates`."""
+        data, source = self.data, self.source
+        starts, ends = self.starts, self.ends
+        count: i64 = len(starts)
+        sentence: i64 = (
+            -1
+        )  # the last sentence that starts at or before the word: `bisect_right(starts, at) - 1`
+        marks = vocabulary.marks
+        out: list[int] = []
+        designates = False
+        size: i64 = len(data)
+        i: i64 = 0
+        while i < size:
+            char: i64 = data[i]
+            i += 1
+            if char == 32:  # a space
+                continue
+            start: i64 = i - 1
+            if char <= 57 and start >= 2 and data[start - 2] >= 97 and source[start - 1] == 45:
+                designates = True
+            mark: i64 = char
+            while i < size:
+                char = data[i]
+                if char == 32:
+                    break
+                if char <= 57 and data[i - 1] >= 97 and source[i - 1] <= 90:
+                    designates = True
+                mark = (mark * _MARK_FACTOR + char) & _MARK_MASK
+                i += 1
+            if marks[mark >> 3] >> (mark & 7) & 1:
+                number = vocabulary.number(data, start, i, mark)
+                if number:
+                    while sentence + 1 < count and starts[sentence + 1] <= start:
+                        sentence += 1
+                    out.append(number)
+                    out.append(start)
+                    out.append(sentence if sentence >= 0 and i <= ends[sentence] else -1)
+        self.designates = designates
+        return out
 
     def holds(self, vocabulary: Vocabulary, low: int, high: int) -> bool:
         """Whether a word of `vocabulary` stands in `spaced[low:high]`, a stretch that begins and ends
@@ -627,7 +753,7 @@ class Words:
                     break
                 mark = (mark * _MARK_FACTOR + char) & _MARK_MASK
                 i += 1
-            if marks[mark]:
+            if marks[mark >> 3] >> (mark & 7) & 1:
                 out.append(start)
                 out.append(i)
         return out
@@ -660,15 +786,13 @@ class Words:
         return out
 
 
-def _note(found: dict[str, list[int]], words: frozenset[str], spaced: str, start: int, end: int) -> None:
-    """Add the word `spaced[start:end]` at `start` to `found` if it is one of `words` (`Words.among`)."""
-    word = spaced[start:end]
-    if word in words:
-        places = found.get(word)
-        if places is None:
-            found[word] = [start]
-        else:
-            places.append(start)
+def _places(vocabulary: Vocabulary, hits: list[int]) -> dict[str, list[int]]:
+    """The words of `hits` (`Words.hits`), each with where it stands (every place, in order)."""
+    listed = vocabulary.listed
+    found: dict[str, list[int]] = {}
+    for k in range(0, len(hits), 3):
+        found.setdefault(listed[hits[k]], []).append(hits[k + 1])
+    return found
 
 
 _RARITY: Final = " etaoinsrhldcumfpgwybvkxjqz"
@@ -793,21 +917,25 @@ def may_cut_words(text: str) -> bool:
 
 
 def text_words(text: str, sentences: Sequence[Sentence]) -> Words | None:
-    """The `Words` of `text` with `sentences` its `split_sentences`; None when a character outside ASCII
-    in it is a letter or digit (`plain`), or a sentence begins or ends inside a word (only a run-on
-    stretch cut at `MAX_SENTENCE` can: `may_cut_words`)."""
+    """The `Words` of `text` with `sentences` its `split_sentences` (`spanned_words`)."""
+    return spanned_words(
+        text, [sentence.start for sentence in sentences], [sentence.end for sentence in sentences]
+    )
+
+
+def spanned_words(text: str, starts: list[int], ends: list[int]) -> Words | None:
+    """The `Words` of `text` with `starts` and `ends` its `split_spans` (kept in it, not copied); None when a
+    character outside ASCII in it is a letter or digit (`plain`), or a sentence begins or ends inside a
+    word (only a run-on stretch cut at `MAX_SENTENCE` can: `may_cut_words`)."""
     ascii_text = plain(text)
     if ascii_text is None:
         return None
     text = ascii_text
-    data = text.encode("ascii")  # `ascii_translate`, twice, from one encoding
-    spaced_data = data.translate(_LOWER_ALNUM_BYTES)
-    spaced = spaced_data.decode("ascii")
-    starts = [sentence.start for sentence in sentences]
-    ends = [sentence.end for sentence in sentences]
+    data = text.encode("ascii")
+    spaced = data.translate(_LOWER_ALNUM_BYTES)  # `ascii_translate`, from that encoding
     if may_cut_words(text):
         size = len(spaced)
         for start, end in zip(starts, ends, strict=True):
-            if (start > 0 and spaced[start - 1] != " ") or (end < size and spaced[end] != " "):
+            if (start > 0 and spaced[start - 1] != 32) or (end < size and spaced[end] != 32):
                 return None
-    return Words(spaced, data.translate(_SHAPE_BYTES).decode("ascii"), starts, ends, spaced_data)
+    return Words(data, spaced, starts, ends)

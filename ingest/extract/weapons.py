@@ -280,6 +280,9 @@ def _any_weapon() -> re.Pattern[str]:
 
     Built as a trie of characters, so that a search tries one branch per character whatever the size
     of the tables: no alternation is tried twice and nothing backtracks beyond the length of a name.
+
+    A form begins with a letter or digit (`_keys`), so a word boundary before it is exactly no word
+    character before it: `\\b` there is `(?<!\\w)`, which the regular expression engine tests slower.
     """
     trie: dict[str, Any] = {}
     for bucket in _table().by_first.values():
@@ -289,7 +292,7 @@ def _any_weapon() -> re.Pattern[str]:
                 for char in "\0".join(entry.keys):
                     node = node.setdefault(char, {})
                 node[""] = {}
-    return re.compile(r"(?<!\w)" + _trie_pattern(trie) + r"(?!\w)")
+    return re.compile(r"\b" + _trie_pattern(trie) + r"(?!\w)")
 
 
 def may_name_weapons(lowered: str) -> bool:
@@ -340,37 +343,57 @@ _SHORT = 3  # characters: a word of a form this short ("a", "of", "and", "12") i
 
 
 def _tested(word: str, signature: str) -> bool:
-    """Whether `_sketch` tests that a text holds `word`, a word of a form filed under `signature`: all but
+    """Whether `weapon_screen` tests that a text holds `word`, a word of a form filed under `signature`: all but
     the short ones, which would rule out almost no form (each sentence's forms are tested word by word
     after the sketch, `_held_forms`, so a form let through here costs only that test)."""
     return word == signature or len(word) > _SHORT
 
 
 Form = tuple[frozenset[str], bool]  # the words of a written form of a weapon, and whether a named system's
-Filed = tuple[Form, tuple[str, ...], tuple[str, ...]]
-"""A form filed under its rarest word: the other words of it that `_sketch` tests (`_tested`), and all its
-other words, each between spaces (as `_held_forms` looks for them)."""
+
+
+class Filed:
+    """A form filed under its rarest word (`_sketch_index`), with the numbers (in `_form_words`) of the
+    other words of it that the screen tests (`_tested`), and all its other words, each between spaces (as
+    `_held_forms` looks for them). Never changed once made.
+
+    The form is kept as the tuple it is, typed `object`: as a `Form`, compiled code would keep its two
+    fields apart and build a new tuple each time it is put in a list.
+    """
+
+    __slots__ = ("form", "others", "tested")
+
+    def __init__(self, form: object, tested: tuple[int, ...], others: tuple[str, ...]) -> None:
+        self.form = form
+        self.tested = tested
+        self.others = others
 
 
 @cache
-def _sketch_index() -> dict[str, list[Filed]]:
-    """`_signatures`, each form with the other words of it that `_sketch` and `_held_forms` test."""
-    return {
-        signature: [
-            (
-                form,
-                tuple(w for w in form[0] if w != signature and _tested(w, signature)),
-                tuple(f" {w} " for w in form[0] if w != signature),
-            )
-            for form in forms
-        ]
-        for signature, forms in _signatures().items()
-    }
+def _sketch_index() -> tuple[Vocabulary, list[list[Filed] | None]]:
+    """`_form_words`, and `_signatures` by the number of the word each form is filed under, each form with
+    the other words of it that the screen and `_held_forms` test. A form with a word outside ASCII, which
+    `Words.spaced` never holds, is left out (the screen would never find that word)."""
+    vocabulary = _form_words()
+    numbers = {word: number for number, word in enumerate(vocabulary.listed) if number}
+    index: list[list[Filed] | None] = [None] * len(vocabulary.listed)
+    for signature, forms in _signatures().items():
+        number = numbers.get(signature)
+        if number is None:
+            continue
+        filed: list[Filed] = []
+        for form in forms:
+            tested = [w for w in form[0] if w != signature and _tested(w, signature)]
+            if all(w in numbers for w in tested):
+                others = tuple(f" {w} " for w in form[0] if w != signature)
+                filed.append(Filed(form, tuple(numbers[w] for w in tested), others))
+        index[number] = filed
+    return vocabulary, index
 
 
 @cache
 def _form_words() -> Vocabulary:
-    """The words of the written forms `_signatures` files that `_sketch` looks for: every one it tests."""
+    """The words of the written forms `_signatures` files that `weapon_screen` looks for: every one it tests."""
     return Vocabulary(
         frozenset(
             word
@@ -439,60 +462,72 @@ def _names_nothing(spaced: str, shape: str, low: int, high: int, forms: list[For
     return True
 
 
-def _sketch(words: Words, phrases: PhraseScreen | None) -> dict[str, tuple[list[Filed], list[int]]]:
-    """The forms of which a text may hold every word, filed under their rarest word, with the places where
-    that word stands in the text's `Words.spaced`: every form of which the text holds every word, and maybe
-    some of which it lacks only short words (`_tested`). `phrases`, if given, are screened for in the same
-    pass (`Words.screened_among`)."""
-    vocabulary = _form_words()  # as good as all the text's words for testing forms
-    found = words.among(vocabulary) if phrases is None else words.screened_among(vocabulary, phrases)
-    index = _sketch_index()
-    sketch: dict[str, tuple[list[Filed], list[int]]] = {}
-    for word, places in found.items():
-        filed = index.get(word)
-        if filed is not None:
-            forms = [entry for entry in filed if all(w in found for w in entry[1])]
-            if forms:
-                sketch[word] = (forms, places)
-    return sketch
-
-
-def _held_forms(forms: list[Filed], spaced: str, low: int, high: int) -> list[Form]:
-    """Those of `forms` (filed under one word that `spaced[low:high]` holds) of which `spaced[low:high]`, a
-    stretch of a text's `Words.spaced` that begins and ends outside words, holds every word.
+def _held_forms(forms: list[Filed], spaced: str, low: int, high: int) -> list[object]:
+    """The forms (`Filed.form`) of those of `forms` (filed under one word that `spaced[low:high]` holds) of
+    which `spaced[low:high]`, a stretch of a text's `Words.spaced` that begins and ends outside words,
+    holds every word.
 
     Each other word is looked for between spaces (" word ") in `spaced` from `low - 1` to `high + 1`: the
     characters just outside the stretch are spaces, as a stretch that begins and ends outside words has
     them, so this is the test on the stretch with a space added at each end, without making either.
     """
-    if all(not others for _, _, others in forms):
-        return [form for form, _, _ in forms]  # a form of one word is held wherever that word stands
     if low == 0 or high == len(spaced):  # no space outside the stretch at one end: add them
         padded = f" {spaced[low:high]} "
-        return [form for form, _, others in forms if all(other in padded for other in others)]
+        return [entry.form for entry in forms if all(other in padded for other in entry.others)]
     low -= 1
     high += 1
-    return [form for form, _, others in forms if all(spaced.find(other, low, high) >= 0 for other in others)]
+    return [
+        entry.form for entry in forms if all(spaced.find(other, low, high) >= 0 for other in entry.others)
+    ]
 
 
 def weapon_screen(words: Words, phrases: PhraseScreen | None = None) -> WeaponScreen:
     """Screen all the sentences of one text at once, given its words; and, in the same pass over them, the
-    text for `phrases` if given (`Words.screened_among`: `words.lacks` tells what it shows).
+    text for `phrases` if given (`Words.hits`: `words.lacks` tells what it shows).
 
     A form of a weapon, as the pattern of `may_name_weapons` matches it and as `find_weapons` reads it,
     is written as words (runs of letters and digits) that stand whole in the sentence, and so in the
     text: forms not all of whose words occur in the text are ruled out for every sentence, and a
     sentence can only name one of the others if it holds the form's rarest word, and then only if it
-    holds every other word of it too.
+    holds every other word of it too. The text's words are tested for the forms' words but the short
+    ones (`_tested`), which each sentence's forms are tested for anyway (`_held_forms`).
+
+    The forms are taken word by word in the order their rarest words first stand in the text, each in
+    the sentences that word stands in, in order.
     """
-    candidates: dict[int, list[Form]] = {}
-    spaced, starts, ends = words.spaced, words.starts, words.ends
-    for word, (forms, places) in _sketch(words, phrases).items():
-        for k in words.sentences_at(places, len(word)):
-            held = _held_forms(forms, spaced, starts[k], ends[k])
-            if held:
-                candidates.setdefault(k, []).extend(held)
-    return WeaponScreen(candidates, _may_designate(words.shape), words)
+    vocabulary, index = _sketch_index()
+    hits = words.hits(vocabulary, phrases)  # (number, start, sentence) of each form word the text holds
+    candidates: dict[int, list[object]] = {}  # each a `Form` (`Filed.form`)
+    if hits:
+        spaced, starts, ends = words.spaced, words.starts, words.ends
+        held = bytearray(len(index))  # by number: 1, a word the text holds; 2, one whose forms are taken
+        for k in range(0, len(hits), 3):
+            held[hits[k]] = 1
+        for k in range(0, len(hits), 3):
+            number = hits[k]
+            filed = index[number]
+            if held[number] == 2 or filed is None:
+                continue
+            held[number] = 2
+            forms = [entry for entry in filed if all(held[w] for w in entry.tested)]
+            if not forms:
+                continue
+            alone = [entry.form for entry in forms] if all(not entry.others for entry in forms) else None
+            last = -1
+            for j in range(k, len(hits), 3):
+                sentence = hits[j + 2]
+                if hits[j] == number and sentence >= 0 and sentence != last:
+                    last = sentence
+                    # forms of one word each are held wherever that word stands
+                    found = (
+                        alone
+                        if alone is not None
+                        else _held_forms(forms, spaced, starts[sentence], ends[sentence])
+                    )
+                    if found:
+                        candidates.setdefault(sentence, []).extend(found)
+    # `_may_designate(words.shape)`, as `hits` found
+    return WeaponScreen(cast(dict[int, list[Form]], candidates), words.designates, words)
 
 
 def _may_designate(shape: str) -> bool:
