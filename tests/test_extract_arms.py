@@ -1114,3 +1114,33 @@ def test_weapons_fired_or_flown_come_from_their_maker() -> None:
     assert _rows("Germany handed over one more IRIS-T fire unit to Ukraine.") == {
         ("DEU", "UKR", "air_defence", "delivered")
     }
+
+
+def test_a_state_named_after_a_comma_and_with_its_own_verb_opens_a_clause() -> None:
+    """ "to Bulgaria, and Germany is weighing ...": Germany is the subject of a clause of its own, neither a
+    further buyer of the first sale nor a party to it; its own transfer keeps its own parties."""
+    assert _rows(
+        "The United States approved the sale of 12 F-16 jets to Bulgaria, and Germany is weighing an offer of "
+        "Eurofighter jets."
+    ) == {("USA", "BGR", "aircraft", "planned")}
+    assert _rows(
+        "The United States approved the sale of 12 F-16 jets to Bulgaria, and the United Kingdom has already "
+        "sent 4 Typhoon jets to Qatar."
+    ) == {("USA", "BGR", "aircraft", "planned"), ("GBR", "QAT", "aircraft", "delivered")}
+    assert _rows(
+        "Washington cleared the sale of 40 Patriot missiles to Kuwait, and Italy has received 30 NH90 "
+        "helicopters from France."
+    ) == {("USA", "KWT", "air_defence", "planned"), ("FRA", "ITA", "helicopter", "delivered")}
+    assert _rows("France delivered Caesar howitzers to Ukraine, and Armenia received six more.") == {
+        ("FRA", "UKR", "artillery", "delivered"),
+        ("FRA", "ARM", "artillery", "delivered"),
+    }
+
+
+def test_a_list_of_buyers_after_a_comma_and_stays_a_list() -> None:
+    """ "to Ukraine, Romania, and Armenia": without a verb of their own the states are all buyers."""
+    assert _rows("France delivered Caesar howitzers to Ukraine, Romania, and Armenia.") == {
+        ("FRA", "UKR", "artillery", "delivered"),
+        ("FRA", "ROU", "artillery", "delivered"),
+        ("FRA", "ARM", "artillery", "delivered"),
+    }

@@ -1853,3 +1853,34 @@ def test_count_beyond_a_list_reads_the_rest_from_descriptions() -> None:
     names = [n for e in found for n in target_names(e)]
     assert {"Servicios Rentería S.A. de C.V.", "Julio Cesar Rentería Vega"} <= set(names)
     assert len(set(names)) == 4  # no more than the count
+
+
+def test_a_state_named_after_a_comma_and_with_its_own_verb_imposes_its_own_measures() -> None:
+    """ ", and the United Kingdom sanctioned X": a second imposer with its own target and measure, neither
+    a further target of the first nor sharing the first one's measures."""
+    found = sanctions(
+        "The European Union imposed an asset freeze on Rosoboronexport, and the United Kingdom sanctioned "
+        "Almaz-Antey."
+    )
+    read = {(e.imposers[0].name, tuple(target_names(e)), tuple(sorted(e.measures))) for e in found}
+    assert read == {
+        ("European Union", ("Rosoboronexport",), ("asset_freeze",)),
+        ("United Kingdom", ("Almaz-Antey",), ("designation",)),
+    }
+    found = sanctions(
+        "Britain sanctioned the Wagner Group, and Canada has frozen the assets of Kalashnikov Concern."
+    )
+    read = {(e.imposers[0].name, tuple(target_names(e)), tuple(sorted(e.measures))) for e in found}
+    assert read == {
+        ("United Kingdom", ("Wagner Group",), ("designation",)),
+        ("Canada", ("Kalashnikov Concern",), ("asset_freeze",)),
+    }
+
+
+def test_targets_listed_after_a_comma_and_stay_targets() -> None:
+    """ "on A, B, and the C Fund": without a verb of their own the names all stay targets of the one imposer."""
+    found = sanctions(
+        "The US imposed sanctions on Gazprom Neft, Surgutneftegas, and the Russian Direct Investment Fund."
+    )
+    assert [e.imposers[0].name for e in found] == ["United States"]
+    assert {"Gazprom Neft", "Surgutneftegas"} <= set(target_names(found[0]))

@@ -875,16 +875,55 @@ _CUT_WORDS_BUT_BUT = frozenset(["while", "whereas", "although", "though", "howev
 _CUT_WORDS = _CUT_WORDS_BUT_BUT | {"but"}
 
 
+_FINITE = frozenset(
+    [
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might",
+        "shall", "should", "must", "says", "plans", "intends", "expects", "wants", "seeks", "hopes", "sends",
+        "sells", "buys", "supplies", "delivers", "signs", "orders", "offers", "receives", "gets",
+    ]
+)  # fmt: skip
+"""Words that, after a name, make it the subject of a clause of its own ("..., and Germany is ...")."""
+
+_ADVERBS = frozenset(["also", "already", "now", "reportedly", "recently", "itself", "separately", "too"])
+
+
+def _new_subject(text: str, tokens: list[Token], low: list[str], i: int) -> bool:
+    """Whether "and" at token `i`, after a comma, opens a clause with a named subject of its own: ", and
+    Germany delivered ...", ", and the United Kingdom is weighing ...". Such a name is no further item of a
+    list before the comma ("to Bulgaria, and Germany is ..." does not send to Germany)."""
+    if "," not in text[tokens[i - 1].end : tokens[i].start]:
+        return False
+    k = i + 1
+    if k < len(low) and low[k] == "the":
+        k += 1
+    names = 0
+    while k < len(tokens) and names < 4 and tokens[k].text[:1].isupper():
+        k += 1
+        names += 1
+    if names == 0:
+        return False
+    while k < len(low) and low[k] in _ADVERBS:
+        k += 1
+    if k >= len(low):
+        return False
+    word = tokens[k].text
+    return word in _FINITE or (word.endswith("ed") and word.isalpha() and word.islower())
+
+
 def _subclauses(text: str, tokens: list[Token], low: list[str]) -> list[tuple[int, int]]:
-    """Token ranges of the clause's parts: split at "while", "but", "though", ";"."""
+    """Token ranges of the clause's parts: split at "while", "but", "though", ";", and at ", and" before a
+    named subject and its verb (`_new_subject`)."""
     semicolons = ";" in text
-    if not semicolons and _CUT_WORDS.isdisjoint(low):
+    joined = ", and " in text
+    if not semicolons and not joined and _CUT_WORDS.isdisjoint(low):
         return [(0, len(tokens))] if tokens else []  # nothing to split at
     cuts = [0]
     for i in range(1, len(tokens)):
         word = low[i]
         if word in _CUT_WORDS_BUT_BUT or (word == "but" and not (i + 1 < len(low) and low[i + 1] == "also")):
             cuts.append(i)
+        elif joined and word == "and" and _new_subject(text, tokens, low, i):
+            cuts.append(i + 1)  # the "and" stays behind: the new part opens with its subject
         elif (
             semicolons
             and ";" in text[tokens[i - 1].end : tokens[i].start]
@@ -2051,6 +2090,8 @@ class _ClauseReader:
             ):
                 return True
             if self.low[j] == "and":
+                if _new_subject(self.text, self.tokens, self.low, j):
+                    return False  # "to Bulgaria, and the United Kingdom has sent": a subject, not a list
                 left = next((p for p in self.parties if p.end == j), None)
                 return left is not None and self._in_phrase(left)
             j -= 1
@@ -2203,6 +2244,8 @@ class _ClauseReader:
             j = current.end
             comma = j < hi and "," in self.text[self.tokens[j - 1].end : self.tokens[j].start]
             if j < hi and self.low[j] == "and":
+                if _new_subject(self.text, self.tokens, self.low, j):
+                    break  # "to Bulgaria, and Germany is weighing ...": the list ends, a clause begins
                 j += 1
             if j < hi and self.low[j] == "the":
                 j += 1
@@ -2434,6 +2477,8 @@ class _ClauseReader:
                 and "," in self.text[self.tokens[k - 3].end : self.tokens[k].start]
             ):
                 return k  # ", a move that drew a rebuke from Beijing"
+            if word == "and" and _new_subject(self.text, tokens, self.low, k):
+                return k  # ", and Germany has received jets from Spain": another subject's adjunct
         return len(self.tokens)
 
     def _objecting(self, subject: list[_Party], trig: _Trigger) -> bool:

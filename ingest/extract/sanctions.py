@@ -2298,6 +2298,9 @@ def _list_start(text: str, start: int, end: int) -> int:
         or _LAST_MEMBER.search(text, max(0, start - 12), start) is not None
     ):
         return start
+    opener = text.rfind(", and ", max(0, start - 10), start)
+    if opener != -1 and _new_subject_at(text, opener):
+        return start  # "on Rosoboronexport, and the United Kingdom sanctioned": a subject, no list member
     for _ in range(8):
         match = _LIST_MEMBER_BEFORE.search(text, max(0, start - 60), start)
         if match is None:
@@ -2595,10 +2598,80 @@ def _subject_start(passage: _Passage, first: int) -> int:
     return 0
 
 
+def _new_subject_at(text: str, at: int) -> bool:
+    """Whether ", and " at `at` opens a clause with a named subject of its own: ", and the United Kingdom
+    sanctioned ...", ", and Canada has frozen ...". The name is then no further target of a list before it."""
+    k = at + len(", and ")
+    if text.startswith("the ", k):
+        k += len("the ")
+    names = 0
+    while names < 4 and k < len(text) and text[k].isupper():
+        space = text.find(" ", k)
+        if space == -1:
+            return False
+        k = space + 1
+        names += 1
+    if names == 0:
+        return False
+    word = _next_word(text, k - 1)
+    while word in _w("adverb"):
+        k = text.find(" ", k) + 1
+        if k == 0:
+            return False
+        word = _next_word(text, k - 1)
+    return (
+        word in _w("aux")
+        or word in _CLAUSE_VERBS
+        or (word.isalpha() and word.endswith("ed"))
+        or _governing(word)
+    )
+
+
+_CLAUSE_VERBS = frozenset(["will", "would", "could", "may", "might", "froze", "freezes", "sanctions", "said"])
+"""Verbs that, besides the auxiliaries, past forms and `_governing` words, make a name after ", and " a
+subject (`_new_subject_at`)."""
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """Where, between `start` and `end`, a clause with a subject of its own begins (`_new_subject_at`),
+    else `end`."""
+    at = text.find(", and ", start, end)
+    while at != -1:
+        if _new_subject_at(text, at):
+            return at
+        at = text.find(", and ", at + 1, end)
+    return end
+
+
+_CLAUSE_BREAKS = (", while ", ", whereas ", "; ")
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of the sentence `text` that holds `start`..`end`: bounded by ", while", ", whereas", a
+    semicolon, or ", and" before a subject of its own ("Japan froze assets, while Australia banned exports":
+    the freeze is no measure of Australia's)."""
+    lo, hi = 0, len(text)
+    for mark in _CLAUSE_BREAKS:
+        before = text.rfind(mark, 0, start)
+        if before != -1:
+            lo = max(lo, before + len(mark))
+        after = text.find(mark, end)
+        if after != -1:
+            hi = min(hi, after)
+    at = text.rfind(", and ", lo, start)
+    while at != -1:
+        if _new_subject_at(text, at):
+            lo = at + len(", and ")
+            break
+        at = text.rfind(", and ", lo, at)
+    return lo, _clause_end(text, end, hi)
+
+
 def _cut(text: str, start: int) -> int:
-    """Where the object after a sanctions word ends: the first word of a reason or a circumstance."""
+    """Where the object after a sanctions word ends: the first word of a reason or a circumstance, or a
+    clause with a subject of its own."""
     limit = min(len(text), start + _AFTER_WINDOW)
-    end = limit
+    end = _clause_end(text, start, limit)
     for match in _CUT.finditer(text, start, limit):
         if text[start : match.start()].strip():
             end = match.start()
@@ -2965,7 +3038,8 @@ _EXTRA_MEASURES: tuple[tuple[str, Measure], ...] = (
 def _measures(first: Measure, site: _Site, targets: list[_Entity]) -> list[Measure]:
     """The sanctions word's measure and the other measures the passage names around it."""
     out: list[Measure] = [first]
-    lowered = site.passage.lowered[max(0, site.start - _BEFORE_WINDOW) : site.end + _AFTER_WINDOW]
+    lo, hi = _clause_bounds(site.passage.text, site.start, site.end)
+    lowered = site.passage.lowered[max(lo, site.start - _BEFORE_WINDOW) : min(hi, site.end + _AFTER_WINDOW)]
     for needle, measure in _EXTRA_MEASURES:
         if measure not in out and needle in lowered:
             out.append(measure)
