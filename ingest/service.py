@@ -81,6 +81,11 @@ _SLICE_SECONDS = 0.002
 turns every ~10 ms, waiting for the batch before to be committed took a tenth of the time; every 2 ms, none."""
 _PIECE_RECORDS = 8
 """Records extracted between two looks at the clock."""
+_TURN_STEPS = 4
+"""Loop iterations in one turn. An iteration runs the callbacks that were ready when it began; what they
+schedule waits for the next one, and a reply from the broker passes through several callbacks in the client
+before the task waiting for it resumes. Measured: with one iteration per turn, sending a batch's events took
+26 ms (median) and the next batch often waited for it; with four, 14 ms, and it never did."""
 _BACKOFF_BASE_SECONDS = 0.1
 
 
@@ -414,7 +419,8 @@ class Service:
             parts.append(self._pipeline.process(records[start : start + step]))
             since += step
             if since >= size or time.perf_counter() >= turn:
-                await asyncio.sleep(0)
+                for _ in range(_TURN_STEPS):
+                    await asyncio.sleep(0)
                 since = 0
                 turn = time.perf_counter() + _SLICE_SECONDS
         return Outcome.merge(parts)

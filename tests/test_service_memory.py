@@ -502,3 +502,30 @@ async def test_the_batch_before_is_committed_while_the_next_is_extracted(fake_ex
     await service(broker, config, slow).run(until_idle=0.05)
     assert seen == [20]
     assert sum(broker.group_offsets["g"].values()) == len(texts)
+
+
+async def test_an_acknowledgement_through_many_callbacks_still_lands_during_extraction(
+    fake_extract: Extractor,
+) -> None:
+    """A client's reply passes through several callbacks before the publishing task resumes (aiokafka's
+    do): each turn the extraction gives the event loop is long enough for a chain of them, so the batch
+    before is still committed while the next is extracted."""
+    texts = corpus(40)
+    broker = broker_with(texts, partitions=1)
+    seen: list[int] = []
+
+    class ChainedSink(MemorySink):
+        async def wait(self, deliveries: Sequence[Delivery]) -> None:
+            for _ in range(6):  # 6 callbacks one after the other, as a reply read, parsed and routed
+                await asyncio.sleep(0)
+            await super().wait(deliveries)
+
+    def slow(text: str, article_id: str) -> list[ArmsTransfer | Sanction]:
+        time.sleep(0.001)  # 20 records: three turns of the event loop per batch (one per 8 records)
+        if article_id == "a38":
+            seen.append(sum(broker.group_offsets.get("g", {}).values()))
+        return list(fake_extract(text, article_id))
+
+    config = settings(batch_max_records=20, chunk_records=64, mode="at_least_once")
+    await service(broker, config, slow, sink=ChainedSink).run(until_idle=0.05)
+    assert seen == [20]
