@@ -132,7 +132,7 @@ class GroupWatch:
         self,
         within: float,
         on_progress: Callable[[int], None] = lambda n: None,
-        interval: float = 0.25,
+        interval: float = 0.05,
     ) -> Progress:
         """Watch until all is committed or `within` s pass; `joined_at` is when the group first is Stable."""
         admin = AIOKafkaAdminClient(bootstrap_servers=self._bootstrap)
