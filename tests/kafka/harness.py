@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient
 
 from ingest.kafka.admin import create_topics
 from ingest.settings import KafkaSettings
@@ -152,6 +153,10 @@ class KafkaTest:
         """The JSON of every committed event on both events topics."""
         return [value.decode() for topic in (self.arms, self.sanctions) for _, value in self.read(topic)]
 
+    def committed(self) -> int:
+        """How many raw records the test's group has committed (the sum of its offsets on the raw topic)."""
+        return asyncio.run(_committed(self.bootstrap, self.prefix, self.raw))
+
     def start(self, *args: str, name: str = "service", **env: str) -> ServiceProcess:
         """Start `python -m ingest ARGS` (default: `run`) in the background, logging to a file."""
         log_path = self.workdir / f"{name}-{len(self.processes)}.log"
@@ -193,6 +198,16 @@ async def _produce(bootstrap: str, topic: str, records: Sequence[tuple[bytes | N
         await asyncio.gather(*futures)
     finally:
         await producer.stop()
+
+
+async def _committed(bootstrap: str, group: str, topic: str) -> int:
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        offsets = await admin.list_consumer_group_offsets(group)
+    finally:
+        await admin.close()
+    return sum(max(0, meta.offset) for tp, meta in offsets.items() if tp.topic == topic)
 
 
 async def _read_all(
