@@ -621,7 +621,6 @@ class Words:
             return self._hits(vocabulary)
         data, source = self.data, self.source
         starts, ends = self.starts, self.ends
-        count: i64 = len(starts)
         sentence: i64 = (
             -1
         )  # the last sentence that starts at or before the word: `bisect_right(starts, at) - 1`
@@ -667,11 +666,7 @@ class Words:
             if marks[mark >> 3] >> (mark & 7) & 1:
                 number = vocabulary.number(data, start, i, mark)
                 if number:
-                    while sentence + 1 < count and starts[sentence + 1] <= start:
-                        sentence += 1
-                    out.append(number)
-                    out.append(start)
-                    out.append(sentence if sentence >= 0 and i <= ends[sentence] else -1)
+                    sentence = _note_hit(out, number, start, i, sentence, starts=starts, ends=ends)
             i += 1  # past that space, tested already
         if not seen:
             self.lacks = phrases
@@ -683,7 +678,6 @@ class Words:
         and the test for `designates`."""
         data, source = self.data, self.source
         starts, ends = self.starts, self.ends
-        count: i64 = len(starts)
         sentence: i64 = (
             -1
         )  # the last sentence that starts at or before the word: `bisect_right(starts, at) - 1`
@@ -712,11 +706,7 @@ class Words:
             if marks[mark >> 3] >> (mark & 7) & 1:
                 number = vocabulary.number(data, start, i, mark)
                 if number:
-                    while sentence + 1 < count and starts[sentence + 1] <= start:
-                        sentence += 1
-                    out.append(number)
-                    out.append(start)
-                    out.append(sentence if sentence >= 0 and i <= ends[sentence] else -1)
+                    sentence = _note_hit(out, number, start, i, sentence, starts=starts, ends=ends)
         self.designates = designates
         return out
 
@@ -921,6 +911,22 @@ def text_words(text: str, sentences: Sequence[Sentence]) -> Words | None:
     return spanned_words(
         text, [sentence.start for sentence in sentences], [sentence.end for sentence in sentences]
     )
+
+
+def _note_hit(
+    out: list[int], number: i64, start: i64, end: i64, sentence: i64, *, starts: list[int], ends: list[int]
+) -> i64:
+    """Add a marked word's triple to `out` (`Words.hits`): its number, where it starts, and the sentence it
+    stands in (-1 when it runs past that sentence's end). `sentence` is the last sentence found to start at
+    or before an earlier word (-1 for none yet); the one found for this word is returned, so that the
+    search goes on from there for the next."""
+    count: i64 = len(starts)
+    while sentence + 1 < count and starts[sentence + 1] <= start:
+        sentence += 1
+    out.append(number)
+    out.append(start)
+    out.append(sentence if sentence >= 0 and end <= ends[sentence] else -1)
+    return sentence
 
 
 def spanned_words(text: str, starts: list[int], ends: list[int]) -> Words | None:
