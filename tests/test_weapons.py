@@ -104,3 +104,11 @@ def test_sale_notice_codes_keep_their_front_and_variant(
 ) -> None:
     """A code written onto a system's front or a "(V)" after it belongs to the one system."""
     assert _read(sentence) == [expected]
+
+
+def test_a_weapon_class_before_engines_names_what_the_engines_are_for() -> None:
+    """ "drone engines", "tank engines": engines for drones or tanks, one item, no drones or tanks; a list
+    of drones and engines stays two items."""
+    assert _read("Two Chinese firms supplied drone engines to Iran.") == [("engine", None)]
+    assert _read("The plant makes tank engines for export.") == [("engine", None)]
+    assert _read("China supplied drones and engines to Russia.") == [("uav", None), ("engine", None)]

@@ -809,6 +809,14 @@ def _try_join(prev: WeaponMention, mention: WeaponMention, gap: list[Token]) -> 
         and not carrier
     ):
         return _join(prev, mention, "components", prev.designation)
+    if (
+        mention.category == "engine"
+        and mention.designation is None
+        and prev.kind == "class"
+        and prev.designation is None
+        and not gap
+    ):
+        return _join(prev, mention, "engine", None)  # "drone engines", "tank engines": engines, for them
     named_then_class = (
         prev.designation is not None and mention.designation is None and mention.kind == "class"
     )
