@@ -241,12 +241,16 @@ def split_spans(text: str) -> tuple[list[int], list[int]]:
     """
     starts: list[int] = []
     ends: list[int] = []
-    start = 0
-    size = len(text)
+    start: i64 = 0  # machine integers where compiled: offsets into one text
+    size: i64 = len(text)
     # `_BOUNDARY.finditer(text)`, found by `str.find`: a match begins with a stop or a line break, so only
     # those places are tried, in order, each from where the last match ended (`_boundary_end`)
-    dot = stop = brk = -1  # the next ".", "!" or "?", line break from `pos` on (`size`: none)
-    pos = 0
+    # the next ".", "!" or "?", and line break from `pos` on (`size`: none; -1: not yet looked for)
+    dot: i64 = -1
+    stop: i64 = -1
+    brk: i64 = -1
+    pos: i64 = 0
+    ascii_text = text.isascii()
     while True:
         if dot < pos:
             dot = text.find(".", pos)
@@ -258,11 +262,11 @@ def split_spans(text: str) -> tuple[list[int], list[int]]:
                 brk = size
         if stop < pos:
             stop = _next_stop(text, pos, size)
-        at = dot if dot < brk else brk
-        at = min(at, stop)
+        at: i64 = dot if dot < brk else brk
+        at = stop if stop < at else at  # compiled, `min` would box both
         if at >= size:
             break
-        end = _boundary_end(text, at, size)
+        end: i64 = _boundary_end(text, at, size)
         if end < 0:
             pos = at + 1
             continue
@@ -274,27 +278,15 @@ def split_spans(text: str) -> tuple[list[int], list[int]]:
                 continue
             if end - at == 1 and _wrapped(text, start, at):
                 continue
-        elif first == 46 and not (at - start >= 7 and _letters(text, at - 7, at)):  # "."
-            # "!" and "?" close no abbreviation; seven letters before the stop make a word longer than
-            # any abbreviation. Else the common case of `_is_abbreviation`, a word of letters after a
-            # space (no list marker so far into the sentence), is tested here.
-            if at - start >= 8:
-                space = text.rfind(" ", at - 39 if at - 39 > start else start, at)
-                last = text[space + 1 : at] if space >= 0 else ""
-                if len(last) > 1 and _letters(text, space + 1, at):
-                    if last.lower() in _ABBREVIATIONS:
-                        continue
-                elif _is_abbreviation(text, start, at + 1):
-                    continue
-            elif _is_abbreviation(text, start, at + 1):
-                continue
+        elif first == 46 and _closes_abbreviation(text, start, at, ascii_text):  # "."
+            continue
         lead = ord(text[start])  # `start < at` unless the text breaks a line before a stop: no common case
         if first == 10 or end - start > MAX_SENTENCE or start == at:
             _append(text, start, end, starts, ends)
         elif 65 <= lead <= 90:  # a capital ends no leading space, bullet or number
             starts.append(start)
             ends.append(end)
-        elif lead == 32 and _capital(text[start + 1]):  # one space: `_append` would strip just that
+        elif lead == 32 and 65 <= ord(text[start + 1]) <= 90:  # one space: `_append` would strip just that
             starts.append(start + 1)
             ends.append(end)
         else:
@@ -304,23 +296,92 @@ def split_spans(text: str) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def _capital(char: str) -> bool:
-    """`"A" <= char <= "Z"` for one character (compared by its code: compiled, a comparison of strings is a
-    generic call)."""
-    return 65 <= ord(char) <= 90
+def _closes_abbreviation(text: str, start: i64, at: i64, ascii_text: bool) -> bool:
+    """Whether the "." at `text[at]` closes an abbreviation rather than the sentence begun at `start`
+    (`_is_abbreviation`), in `text` (`ascii_text`: whether `text.isascii()`).
+
+    Seven letters before the stop make a word longer than any abbreviation. Else the common case of
+    `_is_abbreviation`, a word of letters after a space (no list marker so far into the sentence), is
+    tested here (`_abbreviation`). The ASCII letters before the stop are counted first, up to seven
+    and not before `start`: where they end at a space, or at `start`, that tells the case without
+    another search; anything else (another letter) takes the tests written out in `_closing_tests`.
+    """
+    low: i64 = at - 7 if at - 7 > start else start
+    k: i64 = at - 1
+    # back over ASCII letters (a capital's code with bit 5 set is its small letter's)
+    while k >= low and 97 <= (ord(text[k]) | 32) <= 122:
+        k -= 1
+    letters: i64 = at - 1 - k  # the ASCII letters just before the stop
+    if letters == 7:
+        return False
+    if k < start:  # all of the sentence before the stop, fewer than seven letters
+        return _is_abbreviation(text, start, at + 1)
+    code = ord(text[k])
+    if code == 32 and at - start >= 8:  # the last space before the stop (no other after it)
+        if letters >= 2:
+            return _abbreviation(text, k + 1, at, ascii_text)
+        return _is_abbreviation(text, start, at + 1)
+    return _closing_tests(text, start, at, ascii_text)
 
 
-def _letters(text: str, start: int, end: int) -> bool:
+def _closing_tests(text: str, start: i64, at: i64, ascii_text: bool) -> bool:
+    """`_closes_abbreviation`, the tests written out."""
+    if at - start >= 7 and _letters(text, at - 7, at):
+        return False
+    if at - start >= 8:
+        space: i64 = text.rfind(" ", at - 39 if at - 39 > start else start, at)
+        if space >= 0 and at - space > 2 and _letters(text, space + 1, at):
+            return _abbreviation(text, space + 1, at, ascii_text)
+    return _is_abbreviation(text, start, at + 1)
+
+
+def _letters(text: str, start: i64, end: i64) -> bool:
     """`text[start:end].isalpha()` for `start < end`, without making the slice: an ASCII character is a
     letter when its code is a capital's or a small letter's, any other is asked (`str.isalpha`)."""
-    for k in range(start, end):
+    k: i64 = start
+    while k < end:
         code = ord(text[k])
         if code < 128:
-            if not (97 <= code <= 122 or 65 <= code <= 90):
+            if not (97 <= (code | 32) <= 122):  # a capital's code with bit 5 set is its small letter's
                 return False
         elif not text[k].isalpha():
             return False
+        k += 1
     return True
+
+
+def _abbreviation(text: str, start: i64, end: i64, ascii_text: bool) -> bool:
+    """`text[start:end].lower() in _ABBREVIATIONS`, for a word of two or more letters (`_letters`) in
+    `text` (`ascii_text`: whether `text.isascii()`).
+
+    A word of ASCII letters in lower case is its letters each with bit 5 set, as long as the word: it
+    is an abbreviation only if an abbreviation of letters has its length and its first and last
+    letters (`_ABBREVIATION_SHAPES`), and only then is it looked up. Other words are looked up.
+    """
+    size: i64 = end - start
+    if ascii_text:
+        if size > 7:
+            return False  # longer than any abbreviation
+        first: i64 = (ord(text[start]) | 32) - 97
+        last: i64 = (ord(text[end - 1]) | 32) - 97
+        if not _ABBREVIATION_SHAPES[first * 26 + last] >> size & 1:
+            return False
+    return text[start:end].lower() in _ABBREVIATIONS
+
+
+def _abbreviation_shapes() -> bytes:
+    """For each first and last small letter (`26 * first + last`, "a" 0), a byte with bit `n` set when an
+    abbreviation of `n` letters begins and ends with them (`_abbreviation`)."""
+    shapes = bytearray(26 * 26)
+    for word in _ABBREVIATIONS:
+        if word.isascii() and word.isalpha() and word.islower():
+            if not 2 <= len(word) <= 7:
+                raise ValueError(f"an abbreviation of letters of 2 to 7 letters expected: {word!r}")
+            shapes[(ord(word[0]) - 97) * 26 + ord(word[-1]) - 97] |= 1 << len(word)
+    return bytes(shapes)
+
+
+_ABBREVIATION_SHAPES: Final = _abbreviation_shapes()
 
 
 def _next_stop(text: str, pos: int, size: int) -> int:
@@ -337,7 +398,7 @@ _BEGINNING: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789•-–—*"  # what su
 _CLOSING: Final = ".!?\"'”’)]"  # what may follow a stop within the stop that ends a sentence
 
 
-def _boundary_end(text: str, at: int, size: int) -> int:
+def _boundary_end(text: str, at: i64, size: i64) -> i64:
     """Where `_BOUNDARY.match(text, at)` ends; -1 when it does not match. `text[at]` is a stop or a break.
 
     Only a stop followed by more stops or closing quotes needs the pattern. A run of line breaks
@@ -346,20 +407,22 @@ def _boundary_end(text: str, at: int, size: int) -> int:
     capital, digit, bullet or dash begins the sentence, maybe after an opening quote: backing off leaves
     white space before it, which is none of those.
     """
-    if text[at] == "\n":
-        end = at + 1
-        while end < size and text[end] == "\n":
+    if ord(text[at]) == 10:  # a line break
+        end: i64 = at + 1
+        while end < size and ord(text[end]) == 10:
             end += 1
         return end
-    after = at + 1
+    after: i64 = at + 1
     if after == size:
         return -1
     code = ord(text[after])
     if code in (32, 10) and after + 1 < size and 65 <= ord(text[after + 1]) <= 90:
         return after  # the common case of the test below: a space or line break, then a capital
+    if 48 <= code <= 57 or 97 <= (code | 32) <= 122:
+        return -1  # a digit or an ASCII letter: no white space, and no closing character
     char = text[after]
     if char.isspace():
-        begin = after + 1
+        begin: i64 = after + 1
         while begin < size and text[begin].isspace():
             begin += 1
         if begin == size:
