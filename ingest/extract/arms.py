@@ -2852,9 +2852,9 @@ class _Anchors:
         letters of clause `index` in lower case, as often as they stand: found by one scan of an ASCII
         clause (`Vocabulary.letter_words`), else picked from `runs`. Kept, and shared.
 
-        With the text's `Words`, the scan reads the clause's stretch of `Words.spaced` (no lower-case
-        copy of the clause is made, and one with characters outside ASCII is scanned too): the same
-        runs, in order. `spaced` is the text in lower case with each character but a letter or digit
+        With the text's `Words`, the scan reads the clause's stretch of `Words.data` (`spaced` as bytes) in
+        place (no copy of the clause is made, and one with characters outside ASCII is scanned too): the
+        same runs, in order. `spaced` is the text in lower case with each character but a letter or digit
         made a space, offsets kept, and a text has `Words` only when no character outside ASCII in it
         is a letter or digit; so such a character, which `str.lower` leaves one character that is no
         letter, ends a run of letters in both, as anything but "a" to "z" does in the scan.
@@ -2863,8 +2863,8 @@ class _Anchors:
         if found is None:
             text_words = self._words
             if text_words is not None:
-                spaced = text_words.spaced[text_words.starts[index] : text_words.ends[index]]
-                found = self._vocabulary.letter_words(spaced)
+                low, high = text_words.starts[index], text_words.ends[index]
+                found = self._vocabulary.letter_words_in(text_words.data, low, high)
             else:
                 lowered = self._clauses[index].lowered
                 if lowered.isascii():

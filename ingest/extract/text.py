@@ -581,27 +581,31 @@ class Vocabulary:
         The same scan as `Words.among`, with anything but a small letter between words.
         """
         data = lowered.encode("ascii")
-        marks, words = self.marks, self.words
+        return self.letter_words_in(data, 0, len(data))
+
+    def letter_words_in(self, data: bytes, low: i64, high: i64) -> list[str]:
+        """`letter_words` of `data[low:high]` (ASCII bytes in lower case), read in place: no slice is made,
+        and each word found is the vocabulary's own (`listed`, by `number`), not a slice of the text."""
+        listed, marks = self.listed, self.marks
         found: list[str] = []
-        size: i64 = len(data)
-        i: i64 = 0
-        while i < size:
+        i: i64 = low
+        while i < high:
             char: i64 = data[i]
             i += 1
             if char < 97 or char > 122:  # not "a" to "z"
                 continue
             start: i64 = i - 1
             mark: i64 = char
-            while i < size:
+            while i < high:
                 char = data[i]
                 if char < 97 or char > 122:
                     break
                 mark = (mark * _MARK_FACTOR + char) & _MARK_MASK
                 i += 1
             if marks[mark >> 3] >> (mark & 7) & 1:
-                word = lowered[start:i]
-                if word in words:
-                    found.append(word)
+                number = self.number(data, start, i, mark)
+                if number:  # a run of small letters is ASCII: in `words` just when it is listed
+                    found.append(listed[number])
         return found
 
 
@@ -737,7 +741,7 @@ class Words:
         return out
 
     def _hits(self, vocabulary: Vocabulary) -> list[int]:
-        """`hits(vocabulary, None)`: the scan of `_marked`, each marked run compared (`Vocabulary.number`),
+        """`hits(vocabulary, None)`: the scan of `holds` over the whole text, each marked run compared (`Vocabulary.number`),
         and the test for `designates`."""
         data, source = self.data, self.source
         starts, ends = self.starts, self.ends
@@ -773,43 +777,33 @@ class Words:
         self.designates = designates
         return out
 
-    def holds(self, vocabulary: Vocabulary, low: int, high: int) -> bool:
+    def holds(self, vocabulary: Vocabulary, low: i64, high: i64) -> bool:
         """Whether a word of `vocabulary` stands in `spaced[low:high]`, a stretch that begins and ends
-        outside words (a sentence's span): `not vocabulary.words.isdisjoint(spaced[low:high].split())`,
-        by the scan of `among`."""
-        spaced, words = self.spaced, vocabulary.words
-        bounds = self._marked(vocabulary.marks, low, high)
-        return any(spaced[bounds[k] : bounds[k + 1]] in words for k in range(0, len(bounds), 2))
-
-    def _marked(self, marks: bytes, low: int, high: int) -> list[int]:
-        """Where each word of `spaced[low:high]` (a stretch that begins and ends outside words) whose hash
-        `marks` marks begins and ends, as one flat list (start, end, start, end, ...), in order.
+        outside words (a sentence's span): `not vocabulary.words.isdisjoint(spaced[low:high].split())`.
 
         The words are the runs of characters other than spaces (`spaced` has no other white space). Each
-        run's hash (`_mark`) is computed as the scan passes over it; only the few marked runs are noted,
-        and no string is made here.
+        run's hash (`_mark`) is computed as the scan passes over it, and only a run whose hash the
+        vocabulary marks is compared with its words, in place (`Vocabulary.number`: a word of `spaced` is
+        ASCII, so it is in `words` just when it is listed); no string is made.
         """
-        data = self.data
-        out: list[int] = []
-        end: i64 = high  # machine integers where compiled: the scan's arithmetic is plain C
-        i: i64 = low
-        while i < end:
+        data, marks = self.data, vocabulary.marks
+        i: i64 = low  # machine integers where compiled: the scan's arithmetic is plain C
+        while i < high:
             char: i64 = data[i]
             i += 1
             if char == 32:  # a space
                 continue
             start: i64 = i - 1
             mark: i64 = char
-            while i < end:
+            while i < high:
                 char = data[i]
                 if char == 32:
                     break
                 mark = (mark * _MARK_FACTOR + char) & _MARK_MASK
                 i += 1
-            if marks[mark >> 3] >> (mark & 7) & 1:
-                out.append(start)
-                out.append(i)
-        return out
+            if marks[mark >> 3] >> (mark & 7) & 1 and vocabulary.number(data, start, i, mark):
+                return True
+        return False
 
     def sentences_at(self, places: list[int], length: int) -> list[int]:
         """The indexes of the sentences in which words of `length` characters at `places` (in order) stand,

@@ -17,13 +17,16 @@ import itertools
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import Any, Literal, cast, get_args
+from typing import TYPE_CHECKING, Any, Literal, cast, get_args
 
 from ingest.extract.actors import Token
 from ingest.extract.tables import rows
 from ingest.extract.text import PhraseScreen, Vocabulary, Words
 from ingest.extract.values import Value
 from ingest.models import ItemCategory
+
+if TYPE_CHECKING:
+    from mypy_extensions import i64  # a machine integer to mypyc; only an annotation, never imported to run
 
 Kind = Literal["named", "pattern", "class"]
 Category = ItemCategory | Literal["-"]
@@ -433,33 +436,50 @@ class WeaponScreen:
         """Whether `find_weapons` finds nothing in sentence `index`, seen from `forms` (`forms(index)`)
         alone (`_names_nothing`)."""
         words = self.words
-        return _names_nothing(words.spaced, words.shape, words.starts[index], words.ends[index], forms)
+        return _names_nothing(words.spaced, words.source, words.starts[index], words.ends[index], forms)
 
 
-def _names_nothing(spaced: str, shape: str, low: int, high: int, forms: list[Form]) -> bool:
+def _names_nothing(spaced: str, source: bytes, low: int, high: int, forms: list[Form]) -> bool:
     """Whether `find_weapons` finds nothing in a sentence whose words stand between `low` and `high` in
-    a text's `Words.spaced` and `Words.shape`, seen from `forms` alone (those of which it holds every
+    a text's `Words.spaced` and `Words.source`, seen from `forms` alone (those of which it holds every
     word): all are named systems', and each word a name of them begins with is written in small letters
     wherever it stands there ("at 4 p.m." for "AT-4"), and a name in small letters is not read. False
     when that cannot be shown."""
     if not all(named for _, named in forms):
         return False
     firsts = _system_firsts()
+    padded = ""  # each word of the sentence between spaces, made when first needed
     for form, _ in forms:
         if form not in firsts:
             return False
         for first in firsts[form]:
             if not (first.isascii() and first.isalnum()):
                 return False
-            padded = f" {spaced[low:high]} "  # each word of the sentence between spaces
+            if not padded:
+                padded = f" {spaced[low:high]} "
             needle = f" {first} "
             at = padded.find(needle)
-            while at >= 0:  # the word stands at `low + at` in `spaced`
-                written = shape[low + at : low + at + len(first)]
-                if "A" in written or "a" not in written:
+            while at >= 0:  # the word stands at `low + at` in `spaced`, and so in `source`
+                if not _in_small_letters(source, low + at, low + at + len(first)):
                     return False  # a capital ("At 4"), or no letter: it may be read
                 at = padded.find(needle, at + 1)
     return True
+
+
+def _in_small_letters(source: bytes, start: i64, end: i64) -> bool:
+    """Whether `source[start:end]`, a word of letters and digits of an ASCII text, holds a small letter and
+    no capital: `"A" not in written and "a" in written` for the word's `Words.shape`, `written` (which
+    makes capitals "A" and small letters "a"), read from the text itself."""
+    small = False
+    k: i64 = start
+    while k < end:
+        code: i64 = source[k]
+        if 65 <= code <= 90:
+            return False
+        if 97 <= code <= 122:
+            small = True
+        k += 1
+    return small
 
 
 def _held_forms(forms: list[Filed], spaced: str, low: int, high: int) -> list[object]:
