@@ -851,6 +851,20 @@ def _rarity(window: str) -> int:
     return sum(_RARITY.find(char) for char in window)
 
 
+def _bytes_at(data: bytes, part: bytes, at: i64) -> bool:
+    """`data.startswith(part, at)` for `at >= 0`, compared byte by byte (compiled, `bytes.startswith` is a
+    generic method call, slower than comparing a short part in place)."""
+    size: i64 = len(part)
+    if at + size > len(data):
+        return False
+    k: i64 = 0
+    while k < size:
+        if data[at + k] != part[k]:
+            return False
+        k += 1
+    return True
+
+
 _SPACED_CHARACTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 ")
 
 
@@ -895,9 +909,9 @@ class PhraseScreen:
         self._firsts = bytes(firsts)
         self._seconds = bytes(seconds)
 
-    def _stands(self, data: bytes, key: int, i: int) -> bool:
+    def _stands(self, data: bytes, key: int, i: i64) -> bool:
         """Whether a phrase filed under `key` ends its stretch at `data[i]` (`found_in`, where it compares)."""
-        return any(i >= end and data.startswith(phrase, i - end) for phrase, end in self._members[key])
+        return any(i >= end and _bytes_at(data, phrase, i - end) for phrase, end in self._members[key])
 
     def found_in(self, text: str) -> bool:
         """Exactly `any(phrase in text for phrase in phrases)`."""
@@ -913,10 +927,12 @@ class PhraseScreen:
             key: i64 = prev * 256 + char
             prev = char
             lead: i64 = firsts[key]
-            if lead and (lead == 0xFF or (lead == data[i - 3] and seconds[key] == data[i - 2])):
-                for phrase, end in self._members[key]:
-                    if i >= end and data.startswith(phrase, i - end):
-                        return True
+            if (
+                lead
+                and (lead == 0xFF or (lead == data[i - 3] and seconds[key] == data[i - 2]))
+                and self._stands(data, key, i)
+            ):
+                return True
             i += 1
         return False
 
