@@ -723,11 +723,12 @@ class Words:
                     and (lead == 0xFF or (lead == data[i - 3] and seconds[key] == data[i - 2]))
                 ):
                     seen = seen or phrases._stands(data, key, i)
-                if char <= 57 and char != 32 and prev >= 97 and source[i - 1] <= 90:
+                if char == 32:
+                    prev = 32
+                    break
+                if char <= 57 and prev >= 97 and source[i - 1] <= 90:
                     designates = True  # a capital just before a digit
                 prev = char
-                if char == 32:
-                    break
                 mark = (mark * _MARK_FACTOR + char) & _MARK_MASK
                 i += 1
             if marks[mark >> 3] >> (mark & 7) & 1:

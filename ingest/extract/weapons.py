@@ -520,32 +520,39 @@ def weapon_screen(words: Words, phrases: PhraseScreen | None = None) -> WeaponSc
     candidates: dict[int, list[object]] = {}  # each a `Form` (`Filed.form`)
     if hits:
         spaced, starts, ends = words.spaced, words.starts, words.ends
-        held = bytearray(len(index))  # by number: 1, a word the text holds; 2, one whose forms are taken
+        taken = bytearray(len(index))  # by number: 1, a word the text holds; 2, one whose forms are taken
         for k in range(0, len(hits), 3):
-            held[hits[k]] = 1
-        for k in range(0, len(hits), 3):
-            number = hits[k]
+            taken[hits[k]] = 1
+        held = bytes(taken)  # the same, read in place where compiled (a bytearray's items are not)
+        size: i64 = len(hits)
+        at: i64 = 0  # machine integers where compiled
+        while at < size:
+            number: i64 = hits[at]
+            at += 3
             filed = index[number]
-            if held[number] == 2 or filed is None:
+            if filed is None or taken[number] == 2:
                 continue
-            held[number] = 2
+            taken[number] = 2
             forms = [entry for entry in filed if all(held[w] for w in entry.tested)]
             if not forms:
                 continue
             alone = [entry.form for entry in forms] if all(not entry.others for entry in forms) else None
-            last = -1
-            for j in range(k, len(hits), 3):
-                sentence = hits[j + 2]
-                if hits[j] == number and sentence >= 0 and sentence != last:
-                    last = sentence
-                    # forms of one word each are held wherever that word stands
-                    found = (
-                        alone
-                        if alone is not None
-                        else _held_forms(forms, spaced, starts[sentence], ends[sentence])
-                    )
-                    if found:
-                        candidates.setdefault(sentence, []).extend(found)
+            last: i64 = -1
+            j: i64 = at - 3  # this word's hits, from its first on
+            while j < size:
+                if hits[j] == number:
+                    sentence: i64 = hits[j + 2]
+                    if sentence >= 0 and sentence != last:
+                        last = sentence
+                        # forms of one word each are held wherever that word stands
+                        found = (
+                            alone
+                            if alone is not None
+                            else _held_forms(forms, spaced, starts[sentence], ends[sentence])
+                        )
+                        if found:
+                            candidates.setdefault(sentence, []).extend(found)
+                j += 3
     # `_may_designate(words.shape)`, as `hits` found
     return WeaponScreen(cast(dict[int, list[Form]], candidates), words.designates, words)
 
