@@ -48,9 +48,9 @@ WARM_UP_TEXT = (
 """An article that takes the built-in extractor down its arms and sanctions paths (`Pipeline.warm_up`)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class RecordResult:
-    """What became of one record."""
+    """What became of one record (read-only by convention, not frozen, as `Record`)."""
 
     record: Record
     article_id: str | None
@@ -134,7 +134,7 @@ class Pipeline:
             decoded = decode_article(record, self._max_bytes)
             article_id = decoded.article_id
             events = self._run_extractor(decoded.article.text, article_id)
-            messages = [self._event_message(event) for event in events]
+            messages = [self._event_message(event) for event in events] if events else []
         except DecodeError as exc:
             return self._failed(
                 record,
@@ -154,15 +154,8 @@ class Pipeline:
                 exception=type(cause).__name__,
                 started=started,
             )
-        result = RecordResult(
-            record=record,
-            article_id=article_id,
-            events=tuple(events),
-            dead_letter=None,
-            error=None,
-            seconds=time.perf_counter() - started,
-        )
-        return result, messages
+        seconds = time.perf_counter() - started
+        return RecordResult(record, article_id, tuple(events), None, None, seconds), messages
 
     def _run_extractor(self, text: str, article_id: str) -> list[ArmsTransfer | Sanction]:
         try:
@@ -172,17 +165,15 @@ class Pipeline:
             raise _ExtractorFailed(
                 f"the extractor failed: {type(exc).__name__}: {first_line}"[:1000]
             ) from exc
-        for event in events:
-            size = len(encode_event(event))
-            if size > self._max_bytes:
-                raise _ExtractorFailed(f"an event of {size} bytes is over the limit of {self._max_bytes}")
         return events
 
     def _event_message(self, event: ArmsTransfer | Sanction) -> Message:
+        """The event's message; `_ExtractorFailed` when it is too large to publish."""
+        value = encode_event(event)
+        if len(value) > self._max_bytes:
+            raise _ExtractorFailed(f"an event of {len(value)} bytes is over the limit of {self._max_bytes}")
         topic = self._topics.arms if isinstance(event, ArmsTransfer) else self._topics.sanctions
-        return Message(
-            topic=topic, key=event_key(event), value=encode_event(event), headers=event_headers(event)
-        )
+        return Message(topic, event_key(event), value, event_headers(event))
 
     def _failed(
         self,
