@@ -16,6 +16,7 @@ service holds already); `Outcome.rejoin` puts them back, giving the outcome
 
 from __future__ import annotations
 
+import gc
 import signal
 import time
 from collections.abc import Callable, Sequence
@@ -204,6 +205,24 @@ class Pipeline:
         return result, [letter]
 
 
+GC_YOUNG_THRESHOLD = 10_000
+"""Allocations (less deallocations) of container objects between two collections of the youngest
+generation, against Python's 700: the extractor allocates and frees many short-lived objects per article,
+and at 700 the collector ran about every ten articles, taking about 4 % of the service's CPU time."""
+
+
+def settle_heap() -> None:
+    """Prepare a long-running process's garbage collector, once its start-up is done (modules imported,
+    gazetteers loaded): what is alive now is collected once and then frozen out of later collections
+    (`gc.freeze`: it lives as long as the process), and collections come less often
+    (`GC_YOUNG_THRESHOLD`). Together about a quarter of the collector's former cost; cyclic garbage is
+    still collected, only later."""
+    gc.collect()
+    gc.freeze()
+    _, middle, oldest = gc.get_threshold()
+    gc.set_threshold(GC_YOUNG_THRESHOLD, max(middle, 50), max(oldest, 100))
+
+
 _worker_pipeline: Pipeline | None = None
 
 
@@ -216,6 +235,7 @@ def start_worker(pipeline: Pipeline) -> None:
     global _worker_pipeline  # noqa: PLW0603 - one pipeline per worker process, set once at its start
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     pipeline.warm_up()
+    settle_heap()
     _worker_pipeline = pipeline
 
 

@@ -70,7 +70,15 @@ from ingest.kafka import (
 )
 from ingest.kafka.faults import is_fenced, quiet_abandoned_futures
 from ingest.metrics import Metrics
-from ingest.pipeline import Outcome, Pipeline, RecordResult, process_in_worker, start_worker, worker_ready
+from ingest.pipeline import (
+    Outcome,
+    Pipeline,
+    RecordResult,
+    process_in_worker,
+    settle_heap,
+    start_worker,
+    worker_ready,
+)
 from ingest.settings import Settings
 
 log = structlog.get_logger()
@@ -156,8 +164,13 @@ class Service:
         metrics: Metrics | None = None,
         health: Health | None = None,
         stop: asyncio.Event | None = None,
+        owns_process: bool = False,
     ) -> None:
+        """`owns_process`: the service is the process's whole work (`serve`), so once warmed up it may
+        tune the process's garbage collector (`settle_heap`); left alone when it runs inside another
+        program, such as a test."""
         self._settings = settings
+        self._owns_process = owns_process
         self._processing = settings.processing
         self._source = source
         self._sink_factory = sink_factory
@@ -230,6 +243,8 @@ class Service:
                 await self._workers.start()  # each worker warms its extractor up as it starts
             else:
                 self._pipeline.warm_up()
+            if self._owns_process:
+                settle_heap()
             if not await self._retrying("connect", self._open_sink):
                 return
             if not await self._retrying("connect", lambda: self._source.start(self)):
@@ -691,6 +706,7 @@ async def serve(settings: Settings, until_idle: float | None = None) -> int:
         metrics=metrics,
         health=health,
         stop=stop,
+        owns_process=True,
     )
     async with serve_http(settings.http, metrics.registry, health):
         running = asyncio.create_task(service.run(until_idle))
