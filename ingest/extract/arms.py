@@ -24,7 +24,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal, cast
+from typing import Final, Literal, cast
 
 from ingest.extract.actors import ActorRef, Mention, Token, country, gazetteer
 from ingest.extract.document import ArmsDraft, Clause, Document
@@ -205,7 +205,6 @@ _PRONOUNS = frozenset({"it", "they"})
 _COUNTRY_NOUNS = frozenset(["country", "nation", "kingdom", "republic", "state", "emirate", "island"])
 _COMPANY_NOUNS = frozenset(["company", "firm", "manufacturer", "maker", "contractor", "group"])
 _GOVERNMENT_OWNERS = frozenset(["his", "her", "its", "their", "the"])
-_REFERRING = _PRONOUNS | _GOVERNMENT_OWNERS
 _NOUN_LEFT = frozenset(
     [
         "the",
@@ -1000,6 +999,14 @@ def _double_negation(cues: list[_Cue]) -> bool:
 
 # Unions of the word sets above, built once (the reader tests words against them in its loops).
 _DESCRIBED_NOUNS = _COUNTRY_NOUNS | _COMPANY_NOUNS
+_PRONOUN, _OWNER, _DESCRIBED = 1, 2, 3
+# `_ClauseReader._coreferences`' words: a pronoun, an owner ("its", "the"), or "government" or a described
+# noun (the three sets do not meet)
+_COREFERENCE_WORDS: Final = {
+    **dict.fromkeys(_DESCRIBED_NOUNS | {"government"}, _DESCRIBED),
+    **dict.fromkeys(_GOVERNMENT_OWNERS, _OWNER),
+    **dict.fromkeys(_PRONOUNS, _PRONOUN),
+}
 _PREPOSITIONS_OR_TIME = _PREPOSITIONS | _TIME_WORDS
 _PREPOSITIONS_OR_RELATIVE = _PREPOSITIONS | {"that", "which"}
 _PREPOSITIONS_OR_VERBAL = _PREPOSITIONS | _AUXILIARIES | _BE
@@ -1027,30 +1034,30 @@ class _ClauseReader:
         self.low = state.low(clause)
         self.state = state
         lex = _lexicon()
-        self.triggers = (
-            [] if lex.firsts.isdisjoint(self.low) else _find_triggers(self.text, self.tokens, self.low, lex)
-        )
+        # (no `lex.firsts.isdisjoint` test first: `_find_triggers` finds none in the same one pass then)
+        self.triggers = _find_triggers(self.text, self.tokens, self.low, lex)
         listing = state.frame is not None and state.frame.listing
         self.weapons = state.found_weapons(clause) if self.triggers or listing else []
-        self.cues: list[_Cue] = []
-        self.parties: list[_Party] = []
-        self.party_tokens: set[int] = set()
-        self.party_ending: dict[int, _Party] = {}
-        self.party_starting: dict[int, _Party] = {}
-        self.weapon_starts: set[int] = set()
+        self.parties: list[_Party] = []  # none while `_parties` reads them (`_in_phrase`)
         self.stops: list[int] | None = None  # `_subject_stops`, once asked for
         self.origins: dict[int, _Party | None] = {}  # `_origin` of the weapons starting at each token
-        if self.triggers:
-            self.triggers = self.triggers[:_MAX_TRIGGERS]
-            self.starts = [t.start for t in self.tokens]
-            taken = {i for t in self.triggers for i in range(t.start, t.end)}
-            self.cues = _find_cues(self.tokens, self.low, lex, taken)
-            self.parties = self._parties()
-            self.party_tokens = {i for p in self.parties for i in range(p.start, p.end)}
-            self.party_ending = {p.end - 1: p for p in self.parties}
-            self.party_starting = {p.start: p for p in self.parties}
-            self.weapons = [self._resolve_anaphora(w) for w in self.weapons]
-            self.weapon_starts = {w.start for w in self.weapons}
+        if not self.triggers:
+            self.cues: list[_Cue] = []
+            self.party_tokens: set[int] = set()
+            self.party_ending: dict[int, _Party] = {}
+            self.party_starting: dict[int, _Party] = {}
+            self.weapon_starts: set[int] = set()
+            return
+        self.triggers = self.triggers[:_MAX_TRIGGERS]
+        self.starts = [t.start for t in self.tokens]
+        taken = {i for t in self.triggers for i in range(t.start, t.end)}
+        self.cues = _find_cues(self.tokens, self.low, lex, taken)
+        self.parties = self._parties()
+        self.party_tokens = {i for p in self.parties for i in range(p.start, p.end)}
+        self.party_ending = {p.end - 1: p for p in self.parties}
+        self.party_starting = {p.start: p for p in self.parties}
+        self.weapons = [self._resolve_anaphora(w) for w in self.weapons]
+        self.weapon_starts = {w.start for w in self.weapons}
 
     # --- actors -------------------------------------------------------------------------------------
 
@@ -1094,10 +1101,19 @@ class _ClauseReader:
         """Pronouns and descriptions that stand for an actor named before."""
         out: list[_Party] = []
         low = self.low
-        # an owner or "the" stands for an actor only before "government" or one of the described nouns
-        described = "government" in low or not _DESCRIBED_NOUNS.isdisjoint(low)
-        referring = _REFERRING if described else _PRONOUNS
-        found = [k for k, word in enumerate(low) if word in referring]
+        # an owner or "the" stands for an actor only before "government" or one of the described nouns:
+        # one pass notes where pronouns and owners stand and whether such a noun occurs (the owners are
+        # then dropped if none does), in place of a pass for each test
+        found: list[int] = []
+        described = False
+        for k, word in enumerate(low):
+            kind = _COREFERENCE_WORDS.get(word, 0)
+            if kind == _DESCRIBED:
+                described = True
+            elif kind:
+                found.append(k)
+        if not described:
+            found = [k for k in found if _COREFERENCE_WORDS[low[k]] == _PRONOUN]
         taken = {i for p in named for i in range(p.start, p.end)} if found else set()
         for i in found:
             if i in taken:
