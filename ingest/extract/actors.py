@@ -64,6 +64,22 @@ class ActorRef:
 _ACTORS: dict[tuple[str, str | None, str, tuple[str, ...], tuple[str, ...]], Actor] = {}
 """`ActorRef.to_actor`'s actors, by the reference's fields and the forms seen."""
 _MAX_ACTORS: Final = 4096
+_OTHER_ACTORS: dict[tuple[str, str | None, str, tuple[str, ...]], Actor] = {}
+"""`contract_actor`'s actors, by their fields."""
+
+
+def contract_actor(name: str, country: str | None, kind: ActorKind, aliases: list[str]) -> Actor:
+    """`Actor(name=name, country=country, kind=kind, aliases=aliases)`, made once for each such actor and
+    shared (an Actor is frozen, and nothing changes its list of aliases): readers make one for every
+    imposer or name they see, most of which are dropped, and a pydantic model takes microseconds."""
+    key = (name, country, kind, tuple(aliases))
+    actor = _OTHER_ACTORS.get(key)
+    if actor is None:
+        actor = Actor(name=name, country=country, kind=kind, aliases=aliases)
+        if len(_OTHER_ACTORS) >= _MAX_ACTORS:
+            _OTHER_ACTORS.clear()  # a bound on what names a stream of texts may bring
+        _OTHER_ACTORS[key] = actor
+    return actor
 
 
 class Mention(Value):

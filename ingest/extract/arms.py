@@ -40,7 +40,7 @@ from ingest.extract.weapons import (
     may_name_weapons,
     weapon_screen,
 )
-from ingest.models import Actor, ArmsStatus, Item, ItemCategory
+from ingest.models import Actor, ArmsStatus, Item, ItemCategory, Quantity
 
 Role = Literal["give", "get", "arrive", "seize", "give_noun", "get_noun", "deal", "package", "include", "use"]
 CueKind = Literal[
@@ -2724,8 +2724,34 @@ def _item(reader: _ClauseReader, weapon: WeaponMention, status: ArmsStatus | Non
         quantity = whole
     if quantity is None:
         quantity = quantity_after(text[weapon.last :])
-    category = cast(ItemCategory, weapon.category)
-    return Item(category=category, designation=weapon.designation, quantity=quantity)
+    return _make_item(cast(ItemCategory, weapon.category), weapon.designation, quantity)
+
+
+_ITEMS: dict[tuple[str, str | None, int | None, int | None, str | None], Item] = {}
+"""`_make_item`'s items, by their fields (a quantity's by its own)."""
+_MAX_ITEMS: Final = 4096
+
+
+def _make_item(category: ItemCategory, designation: str | None, quantity: Quantity | None) -> Item:
+    """`Item(category=category, designation=designation, quantity=quantity)`, made once for each such item
+    and shared: an Item and its Quantity are frozen, and a pydantic model takes microseconds to make."""
+    if quantity is None:
+        key: tuple[str, str | None, int | None, int | None, str | None] = (
+            category,
+            designation,
+            None,
+            None,
+            None,
+        )
+    else:
+        key = (category, designation, quantity.min, quantity.max, quantity.text)
+    item = _ITEMS.get(key)
+    if item is None:
+        item = Item(category=category, designation=designation, quantity=quantity)
+        if len(_ITEMS) >= _MAX_ITEMS:
+            _ITEMS.clear()  # a bound on what items a stream of texts may bring
+        _ITEMS[key] = item
+    return item
 
 
 def read_arms(doc: Document) -> list[ArmsDraft]:
@@ -3506,7 +3532,7 @@ def _carry_signing(reader: _ClauseReader, state: _State, frame: _Frame | None, p
         return
     if any(c.kind in ("negation", "reversal", "conditional", "considered") for c in reader.cues):
         return
-    items = [Item(category=i.category, designation=i.designation) for i in frame.items]
+    items = [_make_item(i.category, i.designation, None) for i in frame.items]
     state.drafts.append(
         ArmsDraft(
             _as_actor(frame.supplier),

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from ingest.models import Quantity
 
@@ -226,13 +226,31 @@ _VAGUE_BY_LAST = {
 }
 
 
+_QUANTITIES: dict[tuple[int | None, int | None, str], Quantity] = {}
+"""`_quantity`'s quantities, by their fields."""
+_MAX_QUANTITIES: Final = 4096
+
+
+def _quantity(low: int | None, high: int | None, text: str) -> Quantity:
+    """`Quantity(min=low, max=high, text=text)`, made once for each such quantity and shared: a Quantity
+    is frozen, and a pydantic model takes microseconds to make."""
+    key = (low, high, text)
+    found = _QUANTITIES.get(key)
+    if found is None:
+        found = Quantity(min=low, max=high, text=text)
+        if len(_QUANTITIES) >= _MAX_QUANTITIES:
+            _QUANTITIES.clear()  # a bound on what counts a stream of texts may bring
+        _QUANTITIES[key] = found
+    return found
+
+
 def _read(words: list[_Word], end: int, text: str) -> Quantity | None:
     """The quantity whose last word is `words[end - 1]`, if any."""
     vague = _VAGUE_BY_LAST.get(words[end - 1].low, ()) if end > 0 else ()
     for phrase, low, high in vague:  # in `_VAGUE`'s order: the first whose words end here
         n = len(phrase)
         if _ends_with(words, end, phrase):
-            return Quantity(min=low, max=high, text=text[words[end - n].start : words[end - 1].end])
+            return _quantity(low, high, text[words[end - n].start : words[end - 1].end])
     number = _number_at_end(words, end)
     if number is None:
         return None
@@ -254,7 +272,7 @@ def _read(words: list[_Word], end: int, text: str) -> Quantity | None:
         high_bound, start = None, at_least
     elif at_most is not None:
         low_bound, start = None, at_most
-    return Quantity(min=low_bound, max=high_bound, text=text[words[start].start : words[end - 1].end])
+    return _quantity(low_bound, high_bound, text[words[start].start : words[end - 1].end])
 
 
 def quantity_before(text: str, skippable: int = 4) -> Quantity | None:
@@ -340,4 +358,4 @@ def quantity_after(text: str) -> Quantity | None:
     quantity = _read(words, len(words), match.group(1))
     if quantity is None:
         return None
-    return Quantity(min=quantity.min, max=quantity.max, text=match.group(1))
+    return _quantity(quantity.min, quantity.max, match.group(1))

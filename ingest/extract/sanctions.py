@@ -70,9 +70,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
-from typing import Literal, cast
+from typing import Final, Literal, cast
 
-from ingest.extract.actors import ActorRef, Mention, Token, country, find_actors, tokenize
+from ingest.extract.actors import ActorRef, Mention, Token, contract_actor, country, find_actors, tokenize
 from ingest.extract.document import Clause, Document, SanctionDraft
 from ingest.extract.legal import Citation, PhraseFinder, find_legal
 from ingest.extract.names import Name, find_names, word_class
@@ -1675,6 +1675,22 @@ _LOWER_COUNTED_ONE = re.compile(_COUNTED_ONE.pattern, re.ASCII)
 _LOWER_COUNTED_CLASS = re.compile(_COUNTED_CLASS.pattern, re.ASCII)
 
 
+def _class_nouns() -> tuple[str, ...]:
+    """The nouns `_CLASS` matches, each written out ("organi[sz]ations" as both spellings)."""
+    nouns: list[str] = []
+    for noun in _CLASS.removeprefix("(?:").removesuffix(")").split("|"):
+        spellings = [noun.replace("[sz]", "s"), noun.replace("[sz]", "z")] if "[sz]" in noun else [noun]
+        if not all(spelling.isalpha() and spelling.islower() for spelling in spellings):
+            raise ValueError(f"not a plain noun of _CLASS: {noun!r}")  # the screen would miss its matches
+        nouns.extend(spellings)
+    return tuple(nouns)
+
+
+_CLASS_SCREEN: Final = PhraseScreen(_class_nouns())
+"""Whether a text in lower case may hold a match of `_LOWER_COUNTED_CLASS`: each match holds one of the
+nouns of `_CLASS`, in lower case there."""
+
+
 def _counted(text: str) -> int:
     """How many targets a sentence counts ("six entities and two individuals": 8); 0 when it counts none."""
     head = text[:2000]
@@ -1684,6 +1700,8 @@ def _counted(text: str) -> int:
         one, counted = _LOWER_COUNTED_ONE, _LOWER_COUNTED_CLASS
     # "and one individual" (in lower case, a match holds one of the nouns as written: looked for first)
     total = len(one.findall(head)) if one is _COUNTED_ONE or _has_any(head, _ONE_NOUNS) else 0
+    if counted is _LOWER_COUNTED_CLASS and not _CLASS_SCREEN.found_in(head):
+        return total  # no class noun, so no count of a class (the pattern tries nearly every word else)
     for match in counted.finditer(head):
         for word in match.group(0).lower().replace(",", "").split()[:4]:  # "more than a dozen companies"
             number = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
@@ -2329,10 +2347,10 @@ def _make_imposer(entry: _Authority, surface: str) -> _Imposer:
     if entry.country is not None:
         state = country(entry.country)
         name = state.name if state is not None else entry.imposer
-        actor = Actor(name=name, country=entry.country, kind="state", aliases=sorted({surface} - {name}))
+        actor = contract_actor(name, entry.country, "state", sorted({surface} - {name}))
         return _Imposer(entry.country, actor, entry.authority, entry.rank)
     aliases = sorted({surface} - {entry.imposer})
-    actor = Actor(name=entry.imposer, country=None, kind="intergovernmental", aliases=aliases)
+    actor = contract_actor(entry.imposer, None, "intergovernmental", aliases)
     return _Imposer(entry.imposer, actor, entry.authority, entry.rank)
 
 
