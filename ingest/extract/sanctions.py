@@ -1083,13 +1083,22 @@ class _Reader:
         self.lowered = lowered
         self.passages = _passages(doc)
         self.starts = [p.sentences[0].start for p in self.passages]
-        self.council = _council(doc.text)
+        self._council: str | None = None  # `council`, once read
+        self._council_read = False
         # where each of `_DOCUMENT_PHRASES` occurs in `lowered`
         self.places = dict(zip(_DOCUMENT_PHRASES, _DOCUMENT_FINDER.find_all(lowered), strict=True))
         self.strong_doc = any(self.places[phrase] for phrase in _STRONG_CUES)
         self.owners: list[tuple[int, tuple[str, ...]]] = []  # (article offset, imposer keys) as read
         self.sites_left = _MAX_SITES
         self.bare: list[_Finding] = []  # findings that name no target: their measures may be the listing's
+
+    def council(self) -> str | None:
+        """`_council` of the text, read when first asked for: only a passage that says "Council" or
+        "bloc" asks (most texts do not, and the test searches the whole text for several names)."""
+        if not self._council_read:
+            self._council = _council(self.text)
+            self._council_read = True
+        return self._council
 
     def _cue_positions(self, phrases: _Phrases) -> list[int]:
         """`_positions(self.lowered, phrases.phrases)`, from the places the first pass found (each phrase's
@@ -1108,7 +1117,7 @@ class _Reader:
         """
         index = bisect_right(self.starts, at) - 1
         if 0 <= index < len(self.passages):
-            here = {imp.key for _, _, imp in _imposer_spots(self.passages[index], self.council)}
+            here = {imp.key for _, _, imp in _imposer_spots(self.passages[index], self)}
             named = tuple(key for _, keys in self.owners for key in keys if key in here)
             if named:
                 return tuple(dict.fromkeys(named))
@@ -1444,7 +1453,7 @@ class _Reader:
         spots: list[tuple[int, int, _Imposer]] | None = None
         for site in self._sites(index):
             if spots is None:
-                spots = _imposer_spots(passage, self.council)
+                spots = _imposer_spots(passage, self)
             finding = self._read_site(site, spots, taken)
             if finding is not None:
                 out.append(finding)
@@ -1627,7 +1636,7 @@ class _Reader:
         for passage in self.passages[:200]:
             if len(passage.text) > 300 and not _CUE_PHRASES.found_in(passage.lowered):
                 continue
-            for _, end, imposer in _imposer_spots(passage, self.council):
+            for _, end, imposer in _imposer_spots(passage, self):
                 if imposer.authority is not None and _next_word(passage.text, end) not in (
                     "resolution",
                     "resolutions",
@@ -2167,15 +2176,17 @@ def _clean_prefix(text: str, lo: int, start: int) -> bool:
 # ---------------------------------------------------------------------------------------------- imposers
 
 
-def _imposer_spots(passage: _Passage, council: str | None) -> list[tuple[int, int, _Imposer]]:
+def _imposer_spots(passage: _Passage, reader: _Reader) -> list[tuple[int, int, _Imposer]]:
     """Where an imposer is named in the passage: authorities, states, "the Council" (of the EU)."""
     if passage.spots is None:
-        passage.spots = _find_imposer_spots(passage, council)
+        passage.spots = _find_imposer_spots(passage, reader)
     return passage.spots
 
 
-def _find_imposer_spots(passage: _Passage, council: str | None) -> list[tuple[int, int, _Imposer]]:
+def _find_imposer_spots(passage: _Passage, reader: _Reader) -> list[tuple[int, int, _Imposer]]:
     text = passage.text
+    # the Council's spots are words "Council", "council" or "bloc": without them none, whatever it is
+    council = reader.council() if "ouncil" in text or "bloc" in text else None
     authorities = _authorities()
     spots: list[tuple[int, int, _Imposer]] = []
     for mention in passage.mentions:
