@@ -34,9 +34,11 @@ from ingest.extract.tables import rows
 from ingest.extract.text import MONTH_ABBREVIATIONS, Sentence, Vocabulary, Words, ascii_translate, byte_table
 from ingest.extract.values import Value
 from ingest.extract.weapons import (
+    FIRST_WORD,
     WeaponMention,
     WeaponScreen,
     find_weapons,
+    first_words,
     may_name_weapons,
     weapon_screen,
 )
@@ -492,6 +494,7 @@ class _State:
         "homes",
         "last_subject",
         "lows",
+        "marked",
         "mixed",
         "planned_pairs",
         "priors",
@@ -527,6 +530,7 @@ class _State:
         self.found: dict[int, list[WeaponMention]] = {}  # clause index: `find_weapons`
         self.screen: WeaponScreen | None = None  # `weapon_screen` of the text, when known
         self.lows: dict[int, list[str]] = {}  # clause index: `_low` of its words
+        self.marked: dict[int, list[int]] = {}  # clause index: `_marks` of its words
         self.homes: dict[str, bool] = {}  # state code: whether the document names it
         self.approver: tuple[_Party, int] | None = None  # the state that last approved a sale, and the clause
 
@@ -535,6 +539,15 @@ class _State:
         found = self.lows.get(clause.index)
         if found is None:
             found = self.lows[clause.index] = _low(clause.tokens, clause.text)
+        return found
+
+    def marks(self, clause: Clause) -> list[int]:
+        """`_word_marks` of each of a clause's words (`low`), computed once (shared: callers do not change
+        it): the word tests of its reading read these bits instead of each looking every word up."""
+        found = self.marked.get(clause.index)
+        if found is None:
+            table = _word_marks()
+            found = self.marked[clause.index] = [table.get(word, 0) for word in self.low(clause)]
         return found
 
     def recent_approver(self, index: int) -> _Party | None:
@@ -624,7 +637,9 @@ class _State:
         """
         found = self.found.get(clause.index)
         if found is None:
-            found = self.found[clause.index] = find_weapons(clause.text, clause.tokens, self.low(clause))
+            found = self.found[clause.index] = find_weapons(
+                clause.text, clause.tokens, self.low(clause), self.marks(clause)
+            )
         return found
 
     def _unarmed(self, index: int) -> bool:
@@ -762,11 +777,18 @@ def _joined(text: str, left: Token, right: Token) -> bool:
     return text[left.end : right.start] in ("-", "\u2011", "–")
 
 
-def _find_triggers(text: str, tokens: list[Token], low: list[str], lex: _Lexicon) -> list[_Trigger]:
+def _find_triggers(
+    text: str, tokens: list[Token], low: list[str], lex: _Lexicon, marks: list[int] | None = None
+) -> list[_Trigger]:
+    """The transfer words of a clause's words (`low`; `marks`, when given, its `_State.marks`)."""
     found: list[_Trigger] = []
     free = 0
     firsts = lex.firsts
-    for i in [k for k, word in enumerate(low) if word in firsts]:
+    if marks is None:
+        starts = [k for k, word in enumerate(low) if word in firsts]
+    else:
+        starts = [k for k, mark in enumerate(marks) if mark & _TRIGGER_FIRST]
+    for i in starts:
         if i < free:
             continue
         bucket = lex.words.get(low[i])
@@ -841,11 +863,18 @@ def _choose(candidates: list[_Word], tokens: list[Token], low: list[str], i: int
     return verbs[0] if verbs else nouns[0]
 
 
-def _find_cues(tokens: list[Token], low: list[str], lex: _Lexicon, taken: set[int]) -> list[_Cue]:
+def _find_cues(
+    tokens: list[Token], low: list[str], lex: _Lexicon, taken: set[int], marks: list[int] | None = None
+) -> list[_Cue]:
+    """The cues of a clause's words (`low`; `marks`, when given, its `_State.marks`), but at `taken`."""
     found: list[_Cue] = []
     cues = lex.cues
     free = 0  # the first token not yet passed over
-    for i in [k for k, word in enumerate(low) if word in cues]:
+    if marks is None:
+        starts = [k for k, word in enumerate(low) if word in cues]
+    else:
+        starts = [k for k, mark in enumerate(marks) if mark & _CUE_FIRST]
+    for i in starts:
         if i < free or i in taken:
             continue
         hit = None
@@ -909,12 +938,18 @@ def _new_subject(text: str, tokens: list[Token], low: list[str], i: int) -> bool
     return word in _FINITE or (word.endswith("ed") and word.isalpha() and word.islower())
 
 
-def _subclauses(text: str, tokens: list[Token], low: list[str]) -> list[tuple[int, int]]:
+def _subclauses(
+    text: str, tokens: list[Token], low: list[str], marks: list[int] | None = None
+) -> list[tuple[int, int]]:
     """Token ranges of the clause's parts: split at "while", "but", "though", ";", and at ", and" before a
-    named subject and its verb (`_new_subject`)."""
+    named subject and its verb (`_new_subject`). `marks`, when given, is the clause's `_State.marks`."""
     semicolons = ";" in text
     joined = ", and " in text
-    if not semicolons and not joined and _CUT_WORDS.isdisjoint(low):
+    if (
+        not semicolons
+        and not joined
+        and (_CUT_WORDS.isdisjoint(low) if marks is None else not any(mark & _CUT for mark in marks))
+    ):
         return [(0, len(tokens))] if tokens else []  # nothing to split at
     cuts = [0]
     for i in range(1, len(tokens)):
@@ -999,14 +1034,6 @@ def _double_negation(cues: list[_Cue]) -> bool:
 
 # Unions of the word sets above, built once (the reader tests words against them in its loops).
 _DESCRIBED_NOUNS = _COUNTRY_NOUNS | _COMPANY_NOUNS
-_PRONOUN, _OWNER, _DESCRIBED = 1, 2, 3
-# `_ClauseReader._coreferences`' words: a pronoun, an owner ("its", "the"), or "government" or a described
-# noun (the three sets do not meet)
-_COREFERENCE_WORDS: Final = {
-    **dict.fromkeys(_DESCRIBED_NOUNS | {"government"}, _DESCRIBED),
-    **dict.fromkeys(_GOVERNMENT_OWNERS, _OWNER),
-    **dict.fromkeys(_PRONOUNS, _PRONOUN),
-}
 _PREPOSITIONS_OR_TIME = _PREPOSITIONS | _TIME_WORDS
 _PREPOSITIONS_OR_RELATIVE = _PREPOSITIONS | {"that", "which"}
 _PREPOSITIONS_OR_VERBAL = _PREPOSITIONS | _AUXILIARIES | _BE
@@ -1032,10 +1059,11 @@ class _ClauseReader:
         self.text = clause.text
         self.tokens = clause.tokens
         self.low = state.low(clause)
+        self.marks = state.marks(clause)
         self.state = state
         lex = _lexicon()
         # (no `lex.firsts.isdisjoint` test first: `_find_triggers` finds none in the same one pass then)
-        self.triggers = _find_triggers(self.text, self.tokens, self.low, lex)
+        self.triggers = _find_triggers(self.text, self.tokens, self.low, lex, self.marks)
         listing = state.frame is not None and state.frame.listing
         self.weapons = state.found_weapons(clause) if self.triggers or listing else []
         self.parties: list[_Party] = []  # none while `_parties` reads them (`_in_phrase`)
@@ -1051,7 +1079,7 @@ class _ClauseReader:
         self.triggers = self.triggers[:_MAX_TRIGGERS]
         self.starts = [t.start for t in self.tokens]
         taken = {i for t in self.triggers for i in range(t.start, t.end)}
-        self.cues = _find_cues(self.tokens, self.low, lex, taken)
+        self.cues = _find_cues(self.tokens, self.low, lex, taken, self.marks)
         self.parties = self._parties()
         self.party_tokens = {i for p in self.parties for i in range(p.start, p.end)}
         self.party_ending = {p.end - 1: p for p in self.parties}
@@ -1102,18 +1130,17 @@ class _ClauseReader:
         out: list[_Party] = []
         low = self.low
         # an owner or "the" stands for an actor only before "government" or one of the described nouns:
-        # one pass notes where pronouns and owners stand and whether such a noun occurs (the owners are
-        # then dropped if none does), in place of a pass for each test
+        # one pass over the words' marks notes where pronouns and owners stand and whether such a noun
+        # occurs (the owners are then dropped if none does), in place of a pass for each test
         found: list[int] = []
         described = False
-        for k, word in enumerate(low):
-            kind = _COREFERENCE_WORDS.get(word, 0)
-            if kind == _DESCRIBED:
+        for k, mark in enumerate(self.marks):
+            if mark & _DESCRIBED:
                 described = True
-            elif kind:
+            elif mark & (_PRONOUN | _OWNER):
                 found.append(k)
         if not described:
-            found = [k for k in found if _COREFERENCE_WORDS[low[k]] == _PRONOUN]
+            found = [k for k in found if self.marks[k] & _PRONOUN]
         taken = {i for p in named for i in range(p.start, p.end)} if found else set()
         for i in found:
             if i in taken:
@@ -1229,7 +1256,7 @@ class _ClauseReader:
 
     def read(self) -> list[_Reading]:
         readings: list[_Reading] = []
-        for lo, hi in _subclauses(self.text, self.tokens, self.low):
+        for lo, hi in _subclauses(self.text, self.tokens, self.low, self.marks):
             readings.extend(self._read_part(lo, hi))
         return readings
 
@@ -2201,8 +2228,7 @@ class _ClauseReader:
         a party, a personal pronoun, a word of reporting or raising, "that", a word before a semicolon.
         Computed once (the parties are known by then)."""
         if self.stops is None:
-            low = self.low
-            stops = {j for j, word in enumerate(low) if word in _SUBJECT_STOPS}
+            stops = {j for j, mark in enumerate(self.marks) if mark & _STOP}
             stops.update(self.party_ending)
             if ";" in self.text:
                 tokens = self.tokens
@@ -2631,6 +2657,37 @@ _ANNOUNCE = frozenset(["announced", "announces", "announce", "confirmed", "confi
 _REPORT_OR_RAISING = _REPORT | _RAISING
 _REPORT_OR_ANNOUNCE = _REPORT | _ANNOUNCE
 _SUBJECT_STOPS = _PERSONS | _REPORT_OR_RAISING | {"that"}  # words `_subject` looks at
+
+# The bits of a word's marks (`_word_marks`), one for each set of words a clause's reading tests every
+# word against; `FIRST_WORD` is `find_weapons`' own.
+_TRIGGER_FIRST: Final = FIRST_WORD << 1  # a first word of a transfer phrase (`_Lexicon.firsts`)
+_CUE_FIRST: Final = FIRST_WORD << 2  # a first word of a cue (`_Lexicon.cues`)
+_STOP: Final = FIRST_WORD << 3  # one of `_SUBJECT_STOPS`
+_CUT: Final = FIRST_WORD << 4  # one of `_CUT_WORDS`
+_PRONOUN: Final = FIRST_WORD << 5  # one of `_PRONOUNS` (`_ClauseReader._coreferences`)
+_OWNER: Final = FIRST_WORD << 6  # one of `_GOVERNMENT_OWNERS`
+_DESCRIBED: Final = FIRST_WORD << 7  # "government" or one of `_DESCRIBED_NOUNS`
+
+
+@cache
+def _word_marks() -> dict[str, int]:
+    """For each word (in lower case) of any of those sets, the bits of the sets it belongs to; a word of
+    none has no marks (0)."""
+    lex = _lexicon()
+    marks: dict[str, int] = {}
+    for words, bit in (
+        (first_words(), FIRST_WORD),
+        (lex.firsts, _TRIGGER_FIRST),
+        (frozenset(lex.cues), _CUE_FIRST),
+        (_SUBJECT_STOPS, _STOP),
+        (_CUT_WORDS, _CUT),
+        (_PRONOUNS, _PRONOUN),
+        (_GOVERNMENT_OWNERS, _OWNER),
+        (_DESCRIBED_NOUNS | {"government"}, _DESCRIBED),
+    ):
+        for word in words:
+            marks[word] = marks.get(word, 0) | bit
+    return marks
 
 
 def _other_make(items: list[tuple[WeaponMention, _Party | None]], frame: _Frame) -> bool:
