@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Final, NamedTuple
+from typing import Final
 
 from ingest.models import Quantity
 
@@ -119,23 +119,27 @@ _PREPOSITIONS = frozenset(
 )
 
 
-class _Word(NamedTuple):
-    """A run of word characters of the text read: its offsets, as written and in lower case."""
+class _Word:
+    """A run of word characters of the text read: its offsets, as written and in lower case.
 
-    start: int
-    end: int
-    text: str
-    low: str
+    A plain class (where compiled, a named tuple is built and read through generic calls); never changed
+    once made.
+    """
 
+    __slots__ = ("end", "low", "start", "text")
 
-_new_word = tuple.__new__  # builds a _Word without the Python-level constructor: reading counts is hot
+    def __init__(self, start: int, end: int, text: str, low: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.low = low
 
 
 def _words(text: str) -> list[_Word]:
     out: list[_Word] = []
     for m in _WORD.finditer(text):
         word = m.group()
-        out.append(_new_word(_Word, (*m.span(), word, word.lower())))
+        out.append(_Word(m.start(), m.end(), word, word.lower()))
     return out
 
 
