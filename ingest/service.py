@@ -70,7 +70,15 @@ from ingest.kafka import (
 )
 from ingest.kafka.faults import is_fenced, quiet_abandoned_futures
 from ingest.metrics import Metrics
-from ingest.pipeline import Outcome, Pipeline, process_in_worker, start_worker, worker_ready
+from ingest.pipeline import (
+    Outcome,
+    Pipeline,
+    RecordResult,
+    process_in_worker,
+    settle_heap,
+    start_worker,
+    worker_ready,
+)
 from ingest.settings import Settings
 
 log = structlog.get_logger()
@@ -156,8 +164,13 @@ class Service:
         metrics: Metrics | None = None,
         health: Health | None = None,
         stop: asyncio.Event | None = None,
+        owns_process: bool = False,
     ) -> None:
+        """`owns_process`: the service is the process's whole work (`serve`), so once warmed up it may
+        tune the process's garbage collector (`settle_heap`); left alone when it runs inside another
+        program, such as a test."""
         self._settings = settings
+        self._owns_process = owns_process
         self._processing = settings.processing
         self._source = source
         self._sink_factory = sink_factory
@@ -230,6 +243,8 @@ class Service:
                 await self._workers.start()  # each worker warms its extractor up as it starts
             else:
                 self._pipeline.warm_up()
+            if self._owns_process:
+                settle_heap()
             if not await self._retrying("connect", self._open_sink):
                 return
             if not await self._retrying("connect", lambda: self._source.start(self)):
@@ -576,44 +591,49 @@ class Service:
     # -- reporting ----------------------------------------------------------
 
     def _report(self, outcome: Outcome, started: float) -> None:
-        now_ms = time.time() * 1000
-        last: dict[TopicPartition, int] = {}
-        self._metrics.observe_articles([result.seconds for result in outcome.results])
-        lags: list[float] = []
-        for result in outcome.results:
-            record = result.record
+        results = outcome.results
+        self._metrics.observe_articles([result.seconds for result in results])
+        for result in results:
             if result.dead_letter is not None or result.events:
-                line = log.bind(
-                    topic=record.topic,
-                    partition=record.partition,
-                    offset=record.offset,
-                    article_id=result.article_id,
-                )
-            if result.dead_letter is not None:
-                self._metrics.record_dead_letter(result.dead_letter)
-                if result.dead_letter == "extractor_error":
-                    self._metrics.record_extractor_error()
-                line.warning("dead_letter", reason=result.dead_letter, error=result.error)
-            for event in result.events:
-                self._metrics.record_event(event.type, event.status)
-                line.info(
-                    "event_published",
-                    type=event.type,
-                    event_id=event.event_id,
-                    status=event.status,
-                    summary=event.headline(),
-                )
-            if record.timestamp_ms is not None:
-                lags.append((now_ms - record.timestamp_ms) / 1000)
-            last[TopicPartition(record.topic, record.partition)] = record.offset
-        self._metrics.observe_end_to_end_lags(lags)
-        for tp, offset in last.items():
-            highwater = self._source.highwater(tp)
+                self._report_record(result)
+        now_ms = time.time() * 1000
+        self._metrics.observe_end_to_end_lags(
+            [
+                (now_ms - result.record.timestamp_ms) / 1000
+                for result in results
+                if result.record.timestamp_ms is not None
+            ]
+        )
+        # the last offset read of each partition (records are in offset order within a partition)
+        last = {(result.record.topic, result.record.partition): result.record.offset for result in results}
+        for (topic, partition), offset in last.items():
+            highwater = self._source.highwater(TopicPartition(topic, partition))
             if highwater is not None:
-                self._metrics.set_partition_lag(tp.topic, tp.partition, highwater - offset - 1)
+                self._metrics.set_partition_lag(topic, partition, highwater - offset - 1)
         seconds = time.perf_counter() - started
-        self._metrics.observe_batch(len(outcome.results), seconds)
-        log.debug("batch_done", records=len(outcome.results), messages=len(outcome.messages), seconds=seconds)
+        self._metrics.observe_batch(len(results), seconds)
+        log.debug("batch_done", records=len(results), messages=len(outcome.messages), seconds=seconds)
+
+    def _report_record(self, result: RecordResult) -> None:
+        """Metrics and log lines of a record that gave events or a dead letter."""
+        record = result.record
+        line = log.bind(
+            topic=record.topic, partition=record.partition, offset=record.offset, article_id=result.article_id
+        )
+        if result.dead_letter is not None:
+            self._metrics.record_dead_letter(result.dead_letter)
+            if result.dead_letter == "extractor_error":
+                self._metrics.record_extractor_error()
+            line.warning("dead_letter", reason=result.dead_letter, error=result.error)
+        for event in result.events:
+            self._metrics.record_event(event.type, event.status)
+            line.info(
+                "event_published",
+                type=event.type,
+                event_id=event.event_id,
+                status=event.status,
+                summary=event.headline(),
+            )
 
     # -- retries ------------------------------------------------------------
 
@@ -686,6 +706,7 @@ async def serve(settings: Settings, until_idle: float | None = None) -> int:
         metrics=metrics,
         health=health,
         stop=stop,
+        owns_process=True,
     )
     async with serve_http(settings.http, metrics.registry, health):
         running = asyncio.create_task(service.run(until_idle))

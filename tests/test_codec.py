@@ -64,6 +64,7 @@ def test_id_falls_back_to_content_hash() -> None:
         (b'{"text": "x", "id": ["a"]}', "invalid_article"),
         (b'{"text": "   "}', "empty_text"),
         (b'{"text": "\\ud800 lone surrogate"}', "invalid_article"),
+        (b'{"text": "a trailing one \\udc00"}', "invalid_article"),
         (b"x" * (LIMIT + 1), "oversized"),
     ],
 )

@@ -2,24 +2,40 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import pickle
 import signal
+import weakref
+from collections.abc import Iterator
+
+import pytest
 
 from ingest.codec import Message, Record
 from ingest.extract import extract
 from ingest.models import ArmsTransfer, DeadLetter, Sanction
 from ingest.pipeline import (
+    GC_YOUNG_THRESHOLD,
     WARM_UP_TEXT,
     Extractor,
     Outcome,
     Pipeline,
     process_in_worker,
+    settle_heap,
     start_worker,
 )
 from ingest.settings import load_settings
 
 SETTINGS = load_settings(topics={"raw": "raw", "arms": "arms", "sanctions": "sanc", "dead_letter": "dlq"})
+
+
+@pytest.fixture
+def own_heap() -> Iterator[None]:
+    """Gives back the test process's garbage collector as it was (a worker's start settles it)."""
+    threshold = gc.get_threshold()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*threshold)
 
 
 def records(*values: bytes) -> list[Record]:
@@ -63,6 +79,7 @@ def test_an_event_too_large_to_publish_is_dead_lettered(fake_extract: Extractor)
     assert "over the limit" in (result.error or "")
 
 
+@pytest.mark.usefixtures("own_heap")
 def test_a_pickled_pipeline_in_a_worker_gives_the_same_outcome(fake_extract: Extractor) -> None:
     """The pipeline sent to a worker process (pickled) turns records into the same messages and dead letters."""
     batch = records(b"arms a>b\nsanction c>d\n", b"\xff", b"explode\n")
@@ -108,3 +125,23 @@ def test_warming_up_leaves_a_custom_extractor_alone() -> None:
     Pipeline(SETTINGS, counting).warm_up()
     Pipeline(SETTINGS).warm_up()
     assert calls == []
+
+
+@pytest.mark.usefixtures("own_heap")
+def test_a_settled_heap_still_collects_cyclic_garbage() -> None:
+    """After start-up the collector leaves what exists alone and runs less often, yet garbage made of
+    reference cycles is still freed."""
+    settle_heap()
+    assert gc.get_freeze_count() > 0
+    assert gc.get_threshold()[0] == GC_YOUNG_THRESHOLD
+
+    class Node:
+        other: object = None
+
+    first, second = Node(), Node()
+    first.other, second.other = second, first
+    gone = weakref.ref(first)
+    del first, second
+    assert gone() is not None  # a cycle: reference counting alone does not free it
+    gc.collect()
+    assert gone() is None

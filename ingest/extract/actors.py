@@ -45,9 +45,41 @@ class ActorRef:
     acronyms: tuple[str, ...] = ()
 
     def to_actor(self, *seen: str) -> Actor:
-        """The contract's Actor, with the surface forms seen in the text as aliases."""
-        aliases = sorted({s for s in (*self.acronyms, *seen) if s and s != self.name})
-        return Actor(name=self.name, country=self.country, kind=self.kind, aliases=aliases)
+        """The contract's Actor, with the surface forms seen in the text as aliases.
+
+        Made once for each actor and surface forms, and shared: an Actor is frozen, and nothing changes
+        its list of aliases (building one is a pydantic validation, microseconds each, for every draft).
+        """
+        key = (self.name, self.country, self.kind, self.acronyms, seen)
+        actor = _ACTORS.get(key)
+        if actor is None:
+            aliases = sorted({s for s in (*self.acronyms, *seen) if s and s != self.name})
+            actor = Actor(name=self.name, country=self.country, kind=self.kind, aliases=aliases)
+            if len(_ACTORS) >= _MAX_ACTORS:
+                _ACTORS.clear()  # the forms a gazetteer's names are seen in are few; this bounds them anyway
+            _ACTORS[key] = actor
+        return actor
+
+
+_ACTORS: dict[tuple[str, str | None, str, tuple[str, ...], tuple[str, ...]], Actor] = {}
+"""`ActorRef.to_actor`'s actors, by the reference's fields and the forms seen."""
+_MAX_ACTORS: Final = 4096
+_OTHER_ACTORS: dict[tuple[str, str | None, str, tuple[str, ...]], Actor] = {}
+"""`contract_actor`'s actors, by their fields."""
+
+
+def contract_actor(name: str, country: str | None, kind: ActorKind, aliases: list[str]) -> Actor:
+    """`Actor(name=name, country=country, kind=kind, aliases=aliases)`, made once for each such actor and
+    shared (an Actor is frozen, and nothing changes its list of aliases): readers make one for every
+    imposer or name they see, most of which are dropped, and a pydantic model takes microseconds."""
+    key = (name, country, kind, tuple(aliases))
+    actor = _OTHER_ACTORS.get(key)
+    if actor is None:
+        actor = Actor(name=name, country=country, kind=kind, aliases=aliases)
+        if len(_OTHER_ACTORS) >= _MAX_ACTORS:
+            _OTHER_ACTORS.clear()  # a bound on what names a stream of texts may bring
+        _OTHER_ACTORS[key] = actor
+    return actor
 
 
 class Mention(Value):
@@ -95,6 +127,9 @@ class Token(Value):
 class _Gazetteer:
     by_first: dict[str, list[tuple[tuple[str, ...], ActorRef, Form]]] = field(default_factory=dict)
     by_iso3: dict[str, ActorRef] = field(default_factory=dict)
+    lower_firsts: tuple[str, ...] = ()
+    """The keys of `by_first` that begin with a small ASCII letter ("the", "al"): set once the tables are
+    read, for `find_actors`."""
 
     def add(self, surface: str, ref: ActorRef, form: Form) -> None:
         keys = tuple(t.key for t in tokenize(surface))
@@ -204,6 +239,7 @@ def gazetteer() -> _Gazetteer:
         ref = gaz.by_iso3.setdefault(iso3, ActorRef(usable[0], iso3, "state"))
         for surface in usable:
             gaz.add(surface, ref, "name")
+    gaz.lower_firsts = tuple(key for key in gaz.by_first if "a" <= key[0] <= "z")
     return gaz
 
 
@@ -217,7 +253,7 @@ def find_actors(text: str, tokens: list[Token] | None = None) -> list[Mention]:
     gaz = gazetteer()
     by_first = gaz.by_first
     words = tokens if tokens is not None else tokenize(text)
-    starts = [i for i, w in enumerate(words) if w.key in by_first or (len(w.key) > 3 and w.key.isupper())]
+    starts = [i for i, w in enumerate(words) if _may_open(w.key, by_first, gaz.lower_firsts)]
     found: list[Mention] = []
     free = 0
     count = len(words)
@@ -246,6 +282,19 @@ def find_actors(text: str, tokens: list[Token] | None = None) -> list[Mention]:
         found.append(Mention(start, start + len(surface), surface, ref, form))
         free = i + n
     return found
+
+
+def _may_open(key: str, by_first: dict[str, Any], lower_firsts: tuple[str, ...]) -> bool:
+    """`key in by_first or (len(key) > 3 and key.isupper())`: whether a word may begin an actor's name.
+
+    A word beginning with a small ASCII letter (most words) is compared with the few keys that do
+    (`_Gazetteer.lower_firsts`) instead of being hashed and looked up; such a word is never all
+    capitals, so the second test is false of it.
+    """
+    first = ord(key[0]) if key else 0
+    if 97 <= first <= 122:  # "a" to "z"
+        return key in lower_firsts
+    return key in by_first or (len(key) > 3 and key.isupper())
 
 
 def _same(word: str, key: str) -> bool:

@@ -24,7 +24,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal, cast
+from typing import Final, Literal, cast
 
 from ingest.extract.actors import ActorRef, Mention, Token, country, gazetteer
 from ingest.extract.document import ArmsDraft, Clause, Document
@@ -34,13 +34,15 @@ from ingest.extract.tables import rows
 from ingest.extract.text import MONTH_ABBREVIATIONS, Sentence, Vocabulary, Words, ascii_translate, byte_table
 from ingest.extract.values import Value
 from ingest.extract.weapons import (
+    FIRST_WORD,
     WeaponMention,
     WeaponScreen,
     find_weapons,
+    first_words,
     may_name_weapons,
     weapon_screen,
 )
-from ingest.models import Actor, ArmsStatus, Item, ItemCategory
+from ingest.models import Actor, ArmsStatus, Item, ItemCategory, Quantity
 
 Role = Literal["give", "get", "arrive", "seize", "give_noun", "get_noun", "deal", "package", "include", "use"]
 CueKind = Literal[
@@ -205,7 +207,6 @@ _PRONOUNS = frozenset({"it", "they"})
 _COUNTRY_NOUNS = frozenset(["country", "nation", "kingdom", "republic", "state", "emirate", "island"])
 _COMPANY_NOUNS = frozenset(["company", "firm", "manufacturer", "maker", "contractor", "group"])
 _GOVERNMENT_OWNERS = frozenset(["his", "her", "its", "their", "the"])
-_REFERRING = _PRONOUNS | _GOVERNMENT_OWNERS
 _NOUN_LEFT = frozenset(
     [
         "the",
@@ -493,6 +494,7 @@ class _State:
         "homes",
         "last_subject",
         "lows",
+        "marked",
         "mixed",
         "planned_pairs",
         "priors",
@@ -528,6 +530,7 @@ class _State:
         self.found: dict[int, list[WeaponMention]] = {}  # clause index: `find_weapons`
         self.screen: WeaponScreen | None = None  # `weapon_screen` of the text, when known
         self.lows: dict[int, list[str]] = {}  # clause index: `_low` of its words
+        self.marked: dict[int, list[int]] = {}  # clause index: `_marks` of its words
         self.homes: dict[str, bool] = {}  # state code: whether the document names it
         self.approver: tuple[_Party, int] | None = None  # the state that last approved a sale, and the clause
 
@@ -536,6 +539,15 @@ class _State:
         found = self.lows.get(clause.index)
         if found is None:
             found = self.lows[clause.index] = _low(clause.tokens, clause.text)
+        return found
+
+    def marks(self, clause: Clause) -> list[int]:
+        """`_word_marks` of each of a clause's words (`low`), computed once (shared: callers do not change
+        it): the word tests of its reading read these bits instead of each looking every word up."""
+        found = self.marked.get(clause.index)
+        if found is None:
+            table = _word_marks()
+            found = self.marked[clause.index] = [table.get(word, 0) for word in self.low(clause)]
         return found
 
     def recent_approver(self, index: int) -> _Party | None:
@@ -625,7 +637,9 @@ class _State:
         """
         found = self.found.get(clause.index)
         if found is None:
-            found = self.found[clause.index] = find_weapons(clause.text, clause.tokens, self.low(clause))
+            found = self.found[clause.index] = find_weapons(
+                clause.text, clause.tokens, self.low(clause), self.marks(clause)
+            )
         return found
 
     def _unarmed(self, index: int) -> bool:
@@ -763,11 +777,18 @@ def _joined(text: str, left: Token, right: Token) -> bool:
     return text[left.end : right.start] in ("-", "\u2011", "–")
 
 
-def _find_triggers(text: str, tokens: list[Token], low: list[str], lex: _Lexicon) -> list[_Trigger]:
+def _find_triggers(
+    text: str, tokens: list[Token], low: list[str], lex: _Lexicon, marks: list[int] | None = None
+) -> list[_Trigger]:
+    """The transfer words of a clause's words (`low`; `marks`, when given, its `_State.marks`)."""
     found: list[_Trigger] = []
     free = 0
     firsts = lex.firsts
-    for i in [k for k, word in enumerate(low) if word in firsts]:
+    if marks is None:
+        starts = [k for k, word in enumerate(low) if word in firsts]
+    else:
+        starts = [k for k, mark in enumerate(marks) if mark & _TRIGGER_FIRST]
+    for i in starts:
         if i < free:
             continue
         bucket = lex.words.get(low[i])
@@ -842,11 +863,18 @@ def _choose(candidates: list[_Word], tokens: list[Token], low: list[str], i: int
     return verbs[0] if verbs else nouns[0]
 
 
-def _find_cues(tokens: list[Token], low: list[str], lex: _Lexicon, taken: set[int]) -> list[_Cue]:
+def _find_cues(
+    tokens: list[Token], low: list[str], lex: _Lexicon, taken: set[int], marks: list[int] | None = None
+) -> list[_Cue]:
+    """The cues of a clause's words (`low`; `marks`, when given, its `_State.marks`), but at `taken`."""
     found: list[_Cue] = []
     cues = lex.cues
     free = 0  # the first token not yet passed over
-    for i in [k for k, word in enumerate(low) if word in cues]:
+    if marks is None:
+        starts = [k for k, word in enumerate(low) if word in cues]
+    else:
+        starts = [k for k, mark in enumerate(marks) if mark & _CUE_FIRST]
+    for i in starts:
         if i < free or i in taken:
             continue
         hit = None
@@ -910,12 +938,18 @@ def _new_subject(text: str, tokens: list[Token], low: list[str], i: int) -> bool
     return word in _FINITE or (word.endswith("ed") and word.isalpha() and word.islower())
 
 
-def _subclauses(text: str, tokens: list[Token], low: list[str]) -> list[tuple[int, int]]:
+def _subclauses(
+    text: str, tokens: list[Token], low: list[str], marks: list[int] | None = None
+) -> list[tuple[int, int]]:
     """Token ranges of the clause's parts: split at "while", "but", "though", ";", and at ", and" before a
-    named subject and its verb (`_new_subject`)."""
+    named subject and its verb (`_new_subject`). `marks`, when given, is the clause's `_State.marks`."""
     semicolons = ";" in text
     joined = ", and " in text
-    if not semicolons and not joined and _CUT_WORDS.isdisjoint(low):
+    if (
+        not semicolons
+        and not joined
+        and (_CUT_WORDS.isdisjoint(low) if marks is None else not any(mark & _CUT for mark in marks))
+    ):
         return [(0, len(tokens))] if tokens else []  # nothing to split at
     cuts = [0]
     for i in range(1, len(tokens)):
@@ -1025,32 +1059,33 @@ class _ClauseReader:
         self.text = clause.text
         self.tokens = clause.tokens
         self.low = state.low(clause)
+        self.marks = state.marks(clause)
         self.state = state
         lex = _lexicon()
-        self.triggers = (
-            [] if lex.firsts.isdisjoint(self.low) else _find_triggers(self.text, self.tokens, self.low, lex)
-        )
+        # (no `lex.firsts.isdisjoint` test first: `_find_triggers` finds none in the same one pass then)
+        self.triggers = _find_triggers(self.text, self.tokens, self.low, lex, self.marks)
         listing = state.frame is not None and state.frame.listing
         self.weapons = state.found_weapons(clause) if self.triggers or listing else []
-        self.cues: list[_Cue] = []
-        self.parties: list[_Party] = []
-        self.party_tokens: set[int] = set()
-        self.party_ending: dict[int, _Party] = {}
-        self.party_starting: dict[int, _Party] = {}
-        self.weapon_starts: set[int] = set()
+        self.parties: list[_Party] = []  # none while `_parties` reads them (`_in_phrase`)
         self.stops: list[int] | None = None  # `_subject_stops`, once asked for
         self.origins: dict[int, _Party | None] = {}  # `_origin` of the weapons starting at each token
-        if self.triggers:
-            self.triggers = self.triggers[:_MAX_TRIGGERS]
-            self.starts = [t.start for t in self.tokens]
-            taken = {i for t in self.triggers for i in range(t.start, t.end)}
-            self.cues = _find_cues(self.tokens, self.low, lex, taken)
-            self.parties = self._parties()
-            self.party_tokens = {i for p in self.parties for i in range(p.start, p.end)}
-            self.party_ending = {p.end - 1: p for p in self.parties}
-            self.party_starting = {p.start: p for p in self.parties}
-            self.weapons = [self._resolve_anaphora(w) for w in self.weapons]
-            self.weapon_starts = {w.start for w in self.weapons}
+        if not self.triggers:
+            self.cues: list[_Cue] = []
+            self.party_tokens: set[int] = set()
+            self.party_ending: dict[int, _Party] = {}
+            self.party_starting: dict[int, _Party] = {}
+            self.weapon_starts: set[int] = set()
+            return
+        self.triggers = self.triggers[:_MAX_TRIGGERS]
+        self.starts = [t.start for t in self.tokens]
+        taken = {i for t in self.triggers for i in range(t.start, t.end)}
+        self.cues = _find_cues(self.tokens, self.low, lex, taken, self.marks)
+        self.parties = self._parties()
+        self.party_tokens = {i for p in self.parties for i in range(p.start, p.end)}
+        self.party_ending = {p.end - 1: p for p in self.parties}
+        self.party_starting = {p.start: p for p in self.parties}
+        self.weapons = [self._resolve_anaphora(w) for w in self.weapons]
+        self.weapon_starts = {w.start for w in self.weapons}
 
     # --- actors -------------------------------------------------------------------------------------
 
@@ -1094,10 +1129,18 @@ class _ClauseReader:
         """Pronouns and descriptions that stand for an actor named before."""
         out: list[_Party] = []
         low = self.low
-        # an owner or "the" stands for an actor only before "government" or one of the described nouns
-        described = "government" in low or not _DESCRIBED_NOUNS.isdisjoint(low)
-        referring = _REFERRING if described else _PRONOUNS
-        found = [k for k, word in enumerate(low) if word in referring]
+        # an owner or "the" stands for an actor only before "government" or one of the described nouns:
+        # one pass over the words' marks notes where pronouns and owners stand and whether such a noun
+        # occurs (the owners are then dropped if none does), in place of a pass for each test
+        found: list[int] = []
+        described = False
+        for k, mark in enumerate(self.marks):
+            if mark & _DESCRIBED:
+                described = True
+            elif mark & (_PRONOUN | _OWNER):
+                found.append(k)
+        if not described:
+            found = [k for k in found if self.marks[k] & _PRONOUN]
         taken = {i for p in named for i in range(p.start, p.end)} if found else set()
         for i in found:
             if i in taken:
@@ -1213,7 +1256,7 @@ class _ClauseReader:
 
     def read(self) -> list[_Reading]:
         readings: list[_Reading] = []
-        for lo, hi in _subclauses(self.text, self.tokens, self.low):
+        for lo, hi in _subclauses(self.text, self.tokens, self.low, self.marks):
             readings.extend(self._read_part(lo, hi))
         return readings
 
@@ -2185,8 +2228,7 @@ class _ClauseReader:
         a party, a personal pronoun, a word of reporting or raising, "that", a word before a semicolon.
         Computed once (the parties are known by then)."""
         if self.stops is None:
-            low = self.low
-            stops = {j for j, word in enumerate(low) if word in _SUBJECT_STOPS}
+            stops = {j for j, mark in enumerate(self.marks) if mark & _STOP}
             stops.update(self.party_ending)
             if ";" in self.text:
                 tokens = self.tokens
@@ -2616,6 +2658,37 @@ _REPORT_OR_RAISING = _REPORT | _RAISING
 _REPORT_OR_ANNOUNCE = _REPORT | _ANNOUNCE
 _SUBJECT_STOPS = _PERSONS | _REPORT_OR_RAISING | {"that"}  # words `_subject` looks at
 
+# The bits of a word's marks (`_word_marks`), one for each set of words a clause's reading tests every
+# word against; `FIRST_WORD` is `find_weapons`' own.
+_TRIGGER_FIRST: Final = FIRST_WORD << 1  # a first word of a transfer phrase (`_Lexicon.firsts`)
+_CUE_FIRST: Final = FIRST_WORD << 2  # a first word of a cue (`_Lexicon.cues`)
+_STOP: Final = FIRST_WORD << 3  # one of `_SUBJECT_STOPS`
+_CUT: Final = FIRST_WORD << 4  # one of `_CUT_WORDS`
+_PRONOUN: Final = FIRST_WORD << 5  # one of `_PRONOUNS` (`_ClauseReader._coreferences`)
+_OWNER: Final = FIRST_WORD << 6  # one of `_GOVERNMENT_OWNERS`
+_DESCRIBED: Final = FIRST_WORD << 7  # "government" or one of `_DESCRIBED_NOUNS`
+
+
+@cache
+def _word_marks() -> dict[str, int]:
+    """For each word (in lower case) of any of those sets, the bits of the sets it belongs to; a word of
+    none has no marks (0)."""
+    lex = _lexicon()
+    marks: dict[str, int] = {}
+    for words, bit in (
+        (first_words(), FIRST_WORD),
+        (lex.firsts, _TRIGGER_FIRST),
+        (frozenset(lex.cues), _CUE_FIRST),
+        (_SUBJECT_STOPS, _STOP),
+        (_CUT_WORDS, _CUT),
+        (_PRONOUNS, _PRONOUN),
+        (_GOVERNMENT_OWNERS, _OWNER),
+        (_DESCRIBED_NOUNS | {"government"}, _DESCRIBED),
+    ):
+        for word in words:
+            marks[word] = marks.get(word, 0) | bit
+    return marks
+
 
 def _other_make(items: list[tuple[WeaponMention, _Party | None]], frame: _Frame) -> bool:
     """Whether a system named is made elsewhere than by the frame's supplier, and was not part of its transfer.
@@ -2708,8 +2781,34 @@ def _item(reader: _ClauseReader, weapon: WeaponMention, status: ArmsStatus | Non
         quantity = whole
     if quantity is None:
         quantity = quantity_after(text[weapon.last :])
-    category = cast(ItemCategory, weapon.category)
-    return Item(category=category, designation=weapon.designation, quantity=quantity)
+    return _make_item(cast(ItemCategory, weapon.category), weapon.designation, quantity)
+
+
+_ITEMS: dict[tuple[str, str | None, int | None, int | None, str | None], Item] = {}
+"""`_make_item`'s items, by their fields (a quantity's by its own)."""
+_MAX_ITEMS: Final = 4096
+
+
+def _make_item(category: ItemCategory, designation: str | None, quantity: Quantity | None) -> Item:
+    """`Item(category=category, designation=designation, quantity=quantity)`, made once for each such item
+    and shared: an Item and its Quantity are frozen, and a pydantic model takes microseconds to make."""
+    if quantity is None:
+        key: tuple[str, str | None, int | None, int | None, str | None] = (
+            category,
+            designation,
+            None,
+            None,
+            None,
+        )
+    else:
+        key = (category, designation, quantity.min, quantity.max, quantity.text)
+    item = _ITEMS.get(key)
+    if item is None:
+        item = Item(category=category, designation=designation, quantity=quantity)
+        if len(_ITEMS) >= _MAX_ITEMS:
+            _ITEMS.clear()  # a bound on what items a stream of texts may bring
+        _ITEMS[key] = item
+    return item
 
 
 def read_arms(doc: Document) -> list[ArmsDraft]:
@@ -3490,7 +3589,7 @@ def _carry_signing(reader: _ClauseReader, state: _State, frame: _Frame | None, p
         return
     if any(c.kind in ("negation", "reversal", "conditional", "considered") for c in reader.cues):
         return
-    items = [Item(category=i.category, designation=i.designation) for i in frame.items]
+    items = [_make_item(i.category, i.designation, None) for i in frame.items]
     state.drafts.append(
         ArmsDraft(
             _as_actor(frame.supplier),

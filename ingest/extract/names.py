@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from ingest.extract.actors import Mention, Token, find_actors
+from ingest.extract.actors import Mention, Token, contract_actor, find_actors
 from ingest.extract.tables import rows
 from ingest.extract.values import Value
 from ingest.models import Actor, ActorKind
@@ -239,7 +239,7 @@ class Name(Value):
     def to_actor(self) -> Actor:
         """The contract's Actor for this name."""
         aliases = sorted({a for a in self.aliases if a != self.text})
-        return Actor(name=self.text, country=self.country, kind=self.kind, aliases=aliases)
+        return contract_actor(self.text, self.country, self.kind, aliases)
 
 
 @cache

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Final
 
 from ingest.models import Quantity
 
@@ -119,23 +119,27 @@ _PREPOSITIONS = frozenset(
 )
 
 
-class _Word(NamedTuple):
-    """A run of word characters of the text read: its offsets, as written and in lower case."""
+class _Word:
+    """A run of word characters of the text read: its offsets, as written and in lower case.
 
-    start: int
-    end: int
-    text: str
-    low: str
+    A plain class (where compiled, a named tuple is built and read through generic calls); never changed
+    once made.
+    """
 
+    __slots__ = ("end", "low", "start", "text")
 
-_new_word = tuple.__new__  # builds a _Word without the Python-level constructor: reading counts is hot
+    def __init__(self, start: int, end: int, text: str, low: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.low = low
 
 
 def _words(text: str) -> list[_Word]:
     out: list[_Word] = []
     for m in _WORD.finditer(text):
         word = m.group()
-        out.append(_new_word(_Word, (*m.span(), word, word.lower())))
+        out.append(_Word(m.start(), m.end(), word, word.lower()))
     return out
 
 
@@ -226,13 +230,31 @@ _VAGUE_BY_LAST = {
 }
 
 
+_QUANTITIES: dict[tuple[int | None, int | None, str], Quantity] = {}
+"""`_quantity`'s quantities, by their fields."""
+_MAX_QUANTITIES: Final = 4096
+
+
+def _quantity(low: int | None, high: int | None, text: str) -> Quantity:
+    """`Quantity(min=low, max=high, text=text)`, made once for each such quantity and shared: a Quantity
+    is frozen, and a pydantic model takes microseconds to make."""
+    key = (low, high, text)
+    found = _QUANTITIES.get(key)
+    if found is None:
+        found = Quantity(min=low, max=high, text=text)
+        if len(_QUANTITIES) >= _MAX_QUANTITIES:
+            _QUANTITIES.clear()  # a bound on what counts a stream of texts may bring
+        _QUANTITIES[key] = found
+    return found
+
+
 def _read(words: list[_Word], end: int, text: str) -> Quantity | None:
     """The quantity whose last word is `words[end - 1]`, if any."""
     vague = _VAGUE_BY_LAST.get(words[end - 1].low, ()) if end > 0 else ()
     for phrase, low, high in vague:  # in `_VAGUE`'s order: the first whose words end here
         n = len(phrase)
         if _ends_with(words, end, phrase):
-            return Quantity(min=low, max=high, text=text[words[end - n].start : words[end - 1].end])
+            return _quantity(low, high, text[words[end - n].start : words[end - 1].end])
     number = _number_at_end(words, end)
     if number is None:
         return None
@@ -254,7 +276,7 @@ def _read(words: list[_Word], end: int, text: str) -> Quantity | None:
         high_bound, start = None, at_least
     elif at_most is not None:
         low_bound, start = None, at_most
-    return Quantity(min=low_bound, max=high_bound, text=text[words[start].start : words[end - 1].end])
+    return _quantity(low_bound, high_bound, text[words[start].start : words[end - 1].end])
 
 
 def quantity_before(text: str, skippable: int = 4) -> Quantity | None:
@@ -340,4 +362,4 @@ def quantity_after(text: str) -> Quantity | None:
     quantity = _read(words, len(words), match.group(1))
     if quantity is None:
         return None
-    return Quantity(min=quantity.min, max=quantity.max, text=match.group(1))
+    return _quantity(quantity.min, quantity.max, match.group(1))

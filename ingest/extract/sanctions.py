@@ -70,9 +70,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
-from typing import Literal, cast
+from typing import Final, Literal, cast
 
-from ingest.extract.actors import ActorRef, Mention, Token, country, find_actors, tokenize
+from ingest.extract.actors import ActorRef, Mention, Token, contract_actor, country, find_actors, tokenize
 from ingest.extract.document import Clause, Document, SanctionDraft
 from ingest.extract.legal import Citation, PhraseFinder, find_legal
 from ingest.extract.names import Name, find_names, word_class
@@ -1083,13 +1083,22 @@ class _Reader:
         self.lowered = lowered
         self.passages = _passages(doc)
         self.starts = [p.sentences[0].start for p in self.passages]
-        self.council = _council(doc.text)
+        self._council: str | None = None  # `council`, once read
+        self._council_read = False
         # where each of `_DOCUMENT_PHRASES` occurs in `lowered`
         self.places = dict(zip(_DOCUMENT_PHRASES, _DOCUMENT_FINDER.find_all(lowered), strict=True))
         self.strong_doc = any(self.places[phrase] for phrase in _STRONG_CUES)
         self.owners: list[tuple[int, tuple[str, ...]]] = []  # (article offset, imposer keys) as read
         self.sites_left = _MAX_SITES
         self.bare: list[_Finding] = []  # findings that name no target: their measures may be the listing's
+
+    def council(self) -> str | None:
+        """`_council` of the text, read when first asked for: only a passage that says "Council" or
+        "bloc" asks (most texts do not, and the test searches the whole text for several names)."""
+        if not self._council_read:
+            self._council = _council(self.text)
+            self._council_read = True
+        return self._council
 
     def _cue_positions(self, phrases: _Phrases) -> list[int]:
         """`_positions(self.lowered, phrases.phrases)`, from the places the first pass found (each phrase's
@@ -1108,7 +1117,7 @@ class _Reader:
         """
         index = bisect_right(self.starts, at) - 1
         if 0 <= index < len(self.passages):
-            here = {imp.key for _, _, imp in _imposer_spots(self.passages[index], self.council)}
+            here = {imp.key for _, _, imp in _imposer_spots(self.passages[index], self)}
             named = tuple(key for _, keys in self.owners for key in keys if key in here)
             if named:
                 return tuple(dict.fromkeys(named))
@@ -1444,7 +1453,7 @@ class _Reader:
         spots: list[tuple[int, int, _Imposer]] | None = None
         for site in self._sites(index):
             if spots is None:
-                spots = _imposer_spots(passage, self.council)
+                spots = _imposer_spots(passage, self)
             finding = self._read_site(site, spots, taken)
             if finding is not None:
                 out.append(finding)
@@ -1627,7 +1636,7 @@ class _Reader:
         for passage in self.passages[:200]:
             if len(passage.text) > 300 and not _CUE_PHRASES.found_in(passage.lowered):
                 continue
-            for _, end, imposer in _imposer_spots(passage, self.council):
+            for _, end, imposer in _imposer_spots(passage, self):
                 if imposer.authority is not None and _next_word(passage.text, end) not in (
                     "resolution",
                     "resolutions",
@@ -1675,6 +1684,22 @@ _LOWER_COUNTED_ONE = re.compile(_COUNTED_ONE.pattern, re.ASCII)
 _LOWER_COUNTED_CLASS = re.compile(_COUNTED_CLASS.pattern, re.ASCII)
 
 
+def _class_nouns() -> tuple[str, ...]:
+    """The nouns `_CLASS` matches, each written out ("organi[sz]ations" as both spellings)."""
+    nouns: list[str] = []
+    for noun in _CLASS.removeprefix("(?:").removesuffix(")").split("|"):
+        spellings = [noun.replace("[sz]", "s"), noun.replace("[sz]", "z")] if "[sz]" in noun else [noun]
+        if not all(spelling.isalpha() and spelling.islower() for spelling in spellings):
+            raise ValueError(f"not a plain noun of _CLASS: {noun!r}")  # the screen would miss its matches
+        nouns.extend(spellings)
+    return tuple(nouns)
+
+
+_CLASS_SCREEN: Final = PhraseScreen(_class_nouns())
+"""Whether a text in lower case may hold a match of `_LOWER_COUNTED_CLASS`: each match holds one of the
+nouns of `_CLASS`, in lower case there."""
+
+
 def _counted(text: str) -> int:
     """How many targets a sentence counts ("six entities and two individuals": 8); 0 when it counts none."""
     head = text[:2000]
@@ -1684,6 +1709,8 @@ def _counted(text: str) -> int:
         one, counted = _LOWER_COUNTED_ONE, _LOWER_COUNTED_CLASS
     # "and one individual" (in lower case, a match holds one of the nouns as written: looked for first)
     total = len(one.findall(head)) if one is _COUNTED_ONE or _has_any(head, _ONE_NOUNS) else 0
+    if counted is _LOWER_COUNTED_CLASS and not _CLASS_SCREEN.found_in(head):
+        return total  # no class noun, so no count of a class (the pattern tries nearly every word else)
     for match in counted.finditer(head):
         for word in match.group(0).lower().replace(",", "").split()[:4]:  # "more than a dozen companies"
             number = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
@@ -2149,15 +2176,17 @@ def _clean_prefix(text: str, lo: int, start: int) -> bool:
 # ---------------------------------------------------------------------------------------------- imposers
 
 
-def _imposer_spots(passage: _Passage, council: str | None) -> list[tuple[int, int, _Imposer]]:
+def _imposer_spots(passage: _Passage, reader: _Reader) -> list[tuple[int, int, _Imposer]]:
     """Where an imposer is named in the passage: authorities, states, "the Council" (of the EU)."""
     if passage.spots is None:
-        passage.spots = _find_imposer_spots(passage, council)
+        passage.spots = _find_imposer_spots(passage, reader)
     return passage.spots
 
 
-def _find_imposer_spots(passage: _Passage, council: str | None) -> list[tuple[int, int, _Imposer]]:
+def _find_imposer_spots(passage: _Passage, reader: _Reader) -> list[tuple[int, int, _Imposer]]:
     text = passage.text
+    # the Council's spots are words "Council", "council" or "bloc": without them none, whatever it is
+    council = reader.council() if "ouncil" in text or "bloc" in text else None
     authorities = _authorities()
     spots: list[tuple[int, int, _Imposer]] = []
     for mention in passage.mentions:
@@ -2329,10 +2358,10 @@ def _make_imposer(entry: _Authority, surface: str) -> _Imposer:
     if entry.country is not None:
         state = country(entry.country)
         name = state.name if state is not None else entry.imposer
-        actor = Actor(name=name, country=entry.country, kind="state", aliases=sorted({surface} - {name}))
+        actor = contract_actor(name, entry.country, "state", sorted({surface} - {name}))
         return _Imposer(entry.country, actor, entry.authority, entry.rank)
     aliases = sorted({surface} - {entry.imposer})
-    actor = Actor(name=entry.imposer, country=None, kind="intergovernmental", aliases=aliases)
+    actor = contract_actor(entry.imposer, None, "intergovernmental", aliases)
     return _Imposer(entry.imposer, actor, entry.authority, entry.rank)
 
 

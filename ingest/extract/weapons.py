@@ -17,7 +17,7 @@ import itertools
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import TYPE_CHECKING, Any, Literal, cast, get_args
+from typing import TYPE_CHECKING, Any, Final, Literal, cast, get_args
 
 from ingest.extract.actors import Token
 from ingest.extract.tables import rows
@@ -573,23 +573,38 @@ def _may_designate(shape: str) -> bool:
     return False
 
 
-def find_weapons(text: str, tokens: list[Token], low: list[str] | None = None) -> list[WeaponMention]:
+FIRST_WORD: Final = 1
+"""The bit of a word's marks (`find_weapons`) that says its key is one of `first_words()`."""
+
+
+def first_words() -> frozenset[str]:
+    """The words (in lower case) a form of the weapon tables begins with: those `find_weapons` looks
+    up."""
+    return frozenset(_table().by_first)
+
+
+def find_weapons(
+    text: str, tokens: list[Token], low: list[str] | None = None, marks: list[int] | None = None
+) -> list[WeaponMention]:
     """Every weapon named in `text` (a sentence) with `tokens` its words, left to right, no overlaps.
 
-    `low`, when given, is the words' keys in lower case (saves computing them again).
+    `low`, when given, is the words' keys in lower case (saves computing them again); `marks`, when
+    given, holds for each word a number whose bit `FIRST_WORD` is set exactly when its key is one of
+    `first_words()` (saves looking each key up; the other bits are the caller's).
     """
     table = _table()
     keys = low if low is not None else [t.key.lower() for t in tokens]
     raw: list[WeaponMention] = []
     by_first = table.by_first
+    opens = marks if marks is not None else [FIRST_WORD if key in by_first else 0 for key in keys]
     # a word that may begin a mention: a first word of the table, or a capitalised one with a digit in or
     # right after it (which needs a digit in the text: for ASCII, `\d` and `str.isdigit` agree)
     digits = not text.isascii() or _ascii_has_digit(text)
     i = 0
     for k in [
         k
-        for k, key in enumerate(keys)
-        if key in by_first or (digits and tokens[k].text[:1].isupper() and _has_digit_near(tokens, k))
+        for k in range(len(keys))
+        if opens[k] & FIRST_WORD or (digits and tokens[k].text[:1].isupper() and _has_digit_near(tokens, k))
     ]:
         if k < i:
             continue

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Sequence
 
 import structlog
 from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener
 from aiokafka.structs import TopicPartition as KafkaTopicPartition
 
-from ingest.codec import Record
+from ingest.codec import Headers, Record
 from ingest.kafka import Offsets, RebalanceListener, TopicPartition
 from ingest.kafka.config import consumer_kwargs
 from ingest.kafka.faults import TRANSIENT, wrap
@@ -19,6 +20,10 @@ from ingest.settings import Settings
 log = structlog.get_logger()
 
 _STOP_TIMEOUT_SECONDS = 10.0
+
+
+def _headers(headers: Sequence[tuple[str, bytes]]) -> Headers:
+    return tuple((name, bytes(value)) for name, value in headers)
 
 
 class _Listener(ConsumerRebalanceListener):  # type: ignore[misc]
@@ -82,16 +87,12 @@ class KafkaSource:
             raise wrap(exc, "fetch") from exc
         records: list[Record] = []
         for messages in batches.values():
+            # positional arguments, and no header tuple built for the usual record without headers:
+            # this runs once per record
             records.extend(
-                Record(
-                    topic=m.topic,
-                    partition=m.partition,
-                    offset=m.offset,
-                    key=m.key,
-                    value=m.value,
-                    timestamp_ms=m.timestamp,
-                    headers=tuple((name, bytes(value)) for name, value in (m.headers or ())),
-                )
+                Record(m.topic, m.partition, m.offset, m.key, m.value, m.timestamp, _headers(m.headers))
+                if m.headers
+                else Record(m.topic, m.partition, m.offset, m.key, m.value, m.timestamp)
                 for m in messages
             )
         return records
