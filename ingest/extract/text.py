@@ -742,8 +742,8 @@ class Words:
         return out
 
     def _hits(self, vocabulary: Vocabulary) -> list[int]:
-        """`hits(vocabulary, None)`: the scan of `holds` over the whole text, each marked run compared (`Vocabulary.number`),
-        and the test for `designates`."""
+        """`hits(vocabulary, None)`: the scan of `holds` over the whole text, each marked run compared
+        (`Vocabulary.number`), and the test for `designates`."""
         data, source = self.data, self.source
         starts, ends = self.starts, self.ends
         sentence: i64 = (
