@@ -34,6 +34,18 @@ from ingest.extract.weapons import _may_designate, may_name_weapons, weapon_scre
         ("1. The first item. 2. The second item.", ["The first item.", "The second item."]),  # markers
         ('He said "stop." Then he left.', ['He said "stop."', "Then he left."]),
         ("  • Tanks were sent. Drones too.", ["Tanks were sent.", "Drones too."]),
+        (
+            "He met Gov. Ross in the capital. Then he left.",
+            ["He met Gov. Ross in the capital.", "Then he left."],
+        ),
+        (
+            "Sales rose by approx. 5 percent. Gen. Lee spoke.",
+            ["Sales rose by approx. 5 percent.", "Gen. Lee spoke."],
+        ),
+        (
+            "Ships sailed from Malmö. Then came the tanks.",
+            ["Ships sailed from Malmö.", "Then came the tanks."],
+        ),
     ],
 )
 def test_sentences_built_in_the_scan_are_those_of_the_plain_rules(text: str, expected: list[str]) -> None:
