@@ -661,11 +661,12 @@ class Words:
         """`among(vocabulary)`, and in the same pass `phrases.found_in` of `spaced` (`hits`)."""
         return _places(vocabulary, self.hits(vocabulary, phrases))
 
-    def hits(self, vocabulary: Vocabulary, phrases: PhraseScreen | None) -> list[int]:
+    def hits(self, vocabulary: Vocabulary, phrases: PhraseScreen | None, places: bool = True) -> list[int]:
         """Where the words of `vocabulary` stand in `spaced`, in order, as one flat list of (number,
         start, sentence) triples: the word's number (`Vocabulary.listed`), where it starts, and the index
         of the sentence it stands in (-1 if none: `sentences_at`); every word of `spaced.split()` that is
-        in `vocabulary.words`, at each place it stands.
+        in `vocabulary.words`, at each place it stands. Without `places`, (number, sentence) pairs: the
+        same, without where each word starts (one number fewer to make and keep for each).
 
         The words are the runs of characters other than spaces (`spaced` has no other white space). Each
         run's hash (`_mark`) is computed as the scan passes over it, and only a run whose hash the
@@ -685,7 +686,7 @@ class Words:
         with a letter before it; only there is `source` looked at.
         """
         if phrases is None or not phrases.spaced:
-            return self._hits(vocabulary)
+            return self._hits(vocabulary, places)
         data, source = self.data, self.source
         starts, ends = self.starts, self.ends
         sentence: i64 = (
@@ -734,16 +735,18 @@ class Words:
             if marks[mark >> 3] >> (mark & 7) & 1:
                 number = vocabulary.number(data, start, i, mark)
                 if number:
-                    sentence = _note_hit(out, number, start, i, sentence, starts=starts, ends=ends)
+                    sentence = _note_hit(
+                        out, number, start, i, sentence, starts=starts, ends=ends, places=places
+                    )
             i += 1  # past that space, tested already
         if not seen:
             self.lacks = phrases
         self.designates = designates
         return out
 
-    def _hits(self, vocabulary: Vocabulary) -> list[int]:
-        """`hits(vocabulary, None)`: the scan of `holds` over the whole text, each marked run compared
-        (`Vocabulary.number`), and the test for `designates`."""
+    def _hits(self, vocabulary: Vocabulary, places: bool) -> list[int]:
+        """`hits(vocabulary, None, places)`: the scan of `holds` over the whole text, each marked run
+        compared (`Vocabulary.number`), and the test for `designates`."""
         data, source = self.data, self.source
         starts, ends = self.starts, self.ends
         sentence: i64 = (
@@ -774,7 +777,9 @@ class Words:
             if marks[mark >> 3] >> (mark & 7) & 1:
                 number = vocabulary.number(data, start, i, mark)
                 if number:
-                    sentence = _note_hit(out, number, start, i, sentence, starts=starts, ends=ends)
+                    sentence = _note_hit(
+                        out, number, start, i, sentence, starts=starts, ends=ends, places=places
+                    )
         self.designates = designates
         return out
 
@@ -988,17 +993,26 @@ def text_words(text: str, sentences: Sequence[Sentence]) -> Words | None:
 
 
 def _note_hit(
-    out: list[int], number: i64, start: i64, end: i64, sentence: i64, *, starts: list[int], ends: list[int]
+    out: list[int],
+    number: i64,
+    start: i64,
+    end: i64,
+    sentence: i64,
+    *,
+    starts: list[int],
+    ends: list[int],
+    places: bool,
 ) -> i64:
-    """Add a marked word's triple to `out` (`Words.hits`): its number, where it starts, and the sentence it
-    stands in (-1 when it runs past that sentence's end). `sentence` is the last sentence found to start at
-    or before an earlier word (-1 for none yet); the one found for this word is returned, so that the
-    search goes on from there for the next."""
+    """Add a marked word's triple to `out` (`Words.hits`): its number, where it starts (only with
+    `places`), and the sentence it stands in (-1 when it runs past that sentence's end). `sentence` is the
+    last sentence found to start at or before an earlier word (-1 for none yet); the one found for this
+    word is returned, so that the search goes on from there for the next."""
     count: i64 = len(starts)
     while sentence + 1 < count and starts[sentence + 1] <= start:
         sentence += 1
     out.append(number)
-    out.append(start)
+    if places:
+        out.append(start)
     out.append(sentence if sentence >= 0 and end <= ends[sentence] else -1)
     return sentence
 

@@ -516,19 +516,20 @@ def weapon_screen(words: Words, phrases: PhraseScreen | None = None) -> WeaponSc
     the sentences that word stands in, in order.
     """
     vocabulary, index = _sketch_index()
-    hits = words.hits(vocabulary, phrases)  # (number, start, sentence) of each form word the text holds
+    # (number, sentence) of each form word the text holds
+    hits = words.hits(vocabulary, phrases, places=False)
     candidates: dict[int, list[object]] = {}  # each a `Form` (`Filed.form`)
     if hits:
         spaced, starts, ends = words.spaced, words.starts, words.ends
         taken = bytearray(len(index))  # by number: 1, a word the text holds; 2, one whose forms are taken
-        for k in range(0, len(hits), 3):
+        for k in range(0, len(hits), 2):
             taken[hits[k]] = 1
         held = bytes(taken)  # the same, read in place where compiled (a bytearray's items are not)
         size: i64 = len(hits)
         at: i64 = 0  # machine integers where compiled
         while at < size:
             number: i64 = hits[at]
-            at += 3
+            at += 2
             filed = index[number]
             if filed is None or taken[number] == 2:
                 continue
@@ -538,10 +539,10 @@ def weapon_screen(words: Words, phrases: PhraseScreen | None = None) -> WeaponSc
                 continue
             alone = [entry.form for entry in forms] if all(not entry.others for entry in forms) else None
             last: i64 = -1
-            j: i64 = at - 3  # this word's hits, from its first on
+            j: i64 = at - 2  # this word's hits, from its first on
             while j < size:
                 if hits[j] == number:
-                    sentence: i64 = hits[j + 2]
+                    sentence: i64 = hits[j + 1]
                     if sentence >= 0 and sentence != last:
                         last = sentence
                         # forms of one word each are held wherever that word stands
@@ -552,7 +553,7 @@ def weapon_screen(words: Words, phrases: PhraseScreen | None = None) -> WeaponSc
                         )
                         if found:
                             candidates.setdefault(sentence, []).extend(found)
-                j += 3
+                j += 2
     # `_may_designate(words.shape)`, as `hits` found
     return WeaponScreen(cast(dict[int, list[Form]], candidates), words.designates, words)
 
