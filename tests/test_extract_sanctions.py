@@ -1884,3 +1884,40 @@ def test_targets_listed_after_a_comma_and_stay_targets() -> None:
     )
     assert [e.imposers[0].name for e in found] == ["United States"]
     assert {"Gazprom Neft", "Surgutneftegas"} <= set(target_names(found[0]))
+
+
+def test_a_state_that_froze_assets_imposes_the_freeze() -> None:
+    """ "Japan froze the assets of X": the state that froze them is the imposer, the freeze the measure."""
+    event = only("Japan froze the assets of Sberbank and VTB on Friday.")
+    assert [i.country for i in event.imposers] == ["JPN"]
+    assert target_names(event) == ["Sberbank", "VTB"]
+    assert event.measures == ["asset_freeze"]
+
+
+def test_each_clause_of_a_while_sentence_keeps_its_own_imposer_measure_and_targets() -> None:
+    """ "Japan froze ..., while Australia banned exports ... to Russia": two events, no measure or target
+    crossing from one clause to the other."""
+    found = {
+        e.imposers[0].country: e
+        for e in sanctions(
+            "Japan froze the assets of Sberbank, while Australia banned exports of machine tools to Russia."
+        )
+    }
+    assert set(found) == {"JPN", "AUS"}
+    assert (target_names(found["JPN"]), found["JPN"].measures) == (["Sberbank"], ["asset_freeze"])
+    assert (target_names(found["AUS"]), found["AUS"].measures) == (["Russia"], ["export_control"])
+
+
+def test_sanctions_on_the_same_officials_take_the_targets_named_before() -> None:
+    """ "Canada announced sanctions on the same two officials": the officials the sentence before named,
+    with that sentence as evidence."""
+    text = (
+        "Britain froze the assets of Mileri Lagazauri and Zviad Kharazishvili. "
+        "Canada announced sanctions on the same two officials."
+    )
+    canada = next(e for e in sanctions(text) if e.imposers[0].country == "CAN")
+    assert target_names(canada) == ["Mileri Lagazauri", "Zviad Kharazishvili"]
+    assert [s.text for s in canada.evidence] == [
+        "Britain froze the assets of Mileri Lagazauri and Zviad Kharazishvili.",
+        "Canada announced sanctions on the same two officials.",
+    ]

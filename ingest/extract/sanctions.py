@@ -295,7 +295,7 @@ _GOVERNING = re.compile(
     r"placing|prolong\w*|lift\w*|eas(?:e|es|ed|ing)|threat\w*|warn\w*|consider\w*|prepar\w*|propos\w*|put|puts|"
     r"issu\w*|enact\w*|maintain\w*|reimpos\w*|broaden\w*|widen\w*|add\w*|target\w*|face[sd]?|facing|"
     r"subject|vot\w*|pass\w*|plan\w*|seek\w*|urg\w*|mov\w*|end\w*|remov\w*|suspend\w*|revok\w*|waiv\w*|"
-    r"ban(?:s|ned|ning)?|prohibit\w*|barr?(?:s|ed|ing)?|restrict\w*)",
+    r"ban(?:s|ned|ning)?|prohibit\w*|barr?(?:s|ed|ing)?|restrict\w*|froze|frozen|freez\w*|blacklist\w*)",
     re.IGNORECASE,
 )
 _GOVERNING_WORDS: dict[str, bool] = {}  # `_governing`'s answers so far
@@ -651,7 +651,7 @@ _NAMED_AS = re.compile(
     r"\bas\s+the\s+(?:[\w-]+\s+)?" + _CLASS + r"\s+(?:targeted|sanctioned|affected|hit|listed|designated)\b"
     r"|\bamong\s+those\s+(?:(?:placed|put|added)\s+on|targeted|sanctioned|listed|designated|barred|banned)\b"
 )  # "named X and Y as the companies targeted", "named X among those placed on the list"
-_SAME_TARGETS = re.compile(r"\s+the\s+same\s+(?:[\w-]+\s+)?" + _CLASS + r"\b")
+_SAME_TARGETS = re.compile(r"\s+(?:on\s+|against\s+)?the\s+same\s+(?:[\w-]+\s+)?" + _CLASS + r"\b")
 _LIST_INCLUDES = re.compile(  # "The list includes X", "... has published the list, which names X"
     r"\b(?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat)\s+(?:[A-Z][\w.]{0,11}\s+)?(?:new\s+|sanctions\s+|full\s+)?list,?\s+(?:which\s+)?(?:also\s+)?"
     r"(?:include|includes|included|names|named|comprises)\b"
@@ -1234,6 +1234,8 @@ class _Reader:
                 if finding.same and findings:
                     known = {e.key for e in finding.targets}
                     finding.targets[:0] = [e for e in findings[-1].targets if e.key not in known]
+                    # the sentences that name them are evidence too
+                    finding.evidence[:0] = [s for s in findings[-1].evidence if s not in finding.evidence]
                 if finding.imposers:
                     last = finding.imposers
                     self.owners.append((start, tuple(imp.key for imp in last)))
@@ -2831,7 +2833,11 @@ def _state_targets(site: _Site, measure: Measure) -> list[_Entity]:
     """States a country-wide measure falls on: "sanctions on Russia", "the South Sudan arms embargo"."""
     passage, i, j, trigger = site.passage, site.i, site.j, site.trigger
     text, tokens, keys = passage.text, passage.tokens, passage.keys
-    lo, hi = max(0, site.start - _BEFORE_WINDOW), min(len(text), site.end + _AFTER_WINDOW)
+    # within the clause: "Japan froze the assets of X, while Australia banned exports to Russia" puts
+    # no measure of Japan's on Russia
+    clause_lo, clause_hi = _clause_bounds(text, site.start, site.end)
+    lo = max(clause_lo, site.start - _BEFORE_WINDOW)
+    hi = min(clause_hi, site.end + _AFTER_WINDOW)
     states = passage.states(lo, hi)
     out: list[_Entity] = []
     if trigger.kind in ("noun", "verb") and states:
