@@ -295,7 +295,7 @@ _GOVERNING = re.compile(
     r"placing|prolong\w*|lift\w*|eas(?:e|es|ed|ing)|threat\w*|warn\w*|consider\w*|prepar\w*|propos\w*|put|puts|"
     r"issu\w*|enact\w*|maintain\w*|reimpos\w*|broaden\w*|widen\w*|add\w*|target\w*|face[sd]?|facing|"
     r"subject|vot\w*|pass\w*|plan\w*|seek\w*|urg\w*|mov\w*|end\w*|remov\w*|suspend\w*|revok\w*|waiv\w*|"
-    r"ban(?:s|ned|ning)?|prohibit\w*|barr?(?:s|ed|ing)?|restrict\w*|froze|frozen|freez\w*|blacklist\w*)",
+    r"ban(?:s|ned|ning)?|prohibit\w*|barr?(?:s|ed|ing)?|restrict\w*|froze|frozen|freez\w*)",
     re.IGNORECASE,
 )
 _GOVERNING_WORDS: dict[str, bool] = {}  # `_governing`'s answers so far
