@@ -1144,3 +1144,16 @@ def test_a_list_of_buyers_after_a_comma_and_stays_a_list() -> None:
         ("FRA", "ROU", "artillery", "delivered"),
         ("FRA", "ARM", "artillery", "delivered"),
     }
+
+
+def test_a_funding_round_is_no_ammunition() -> None:
+    """ "raised 4 million in a funding round" in an article about a sale adds no ammunition transfer; rounds
+    of ammunition still count."""
+    text = (
+        "Germany finalized a deal to sell 24 F-16 fighter jets to Ukraine, according to a statement. "
+        "A startup based in Salzburg raised 4 million in a funding round led by regional investors."
+    )
+    assert _rows(text) == {("DEU", "UKR", "aircraft", "agreed")}
+    assert _rows("Germany delivered 40,000 rounds of ammunition to Ukraine.") == {
+        ("DEU", "UKR", "ammunition", "delivered")
+    }
