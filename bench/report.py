@@ -108,6 +108,25 @@ def verdicts(results: dict[str, Any]) -> list[Verdict]:
     return out
 
 
+def best_of_rounds(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per job and mode: the round with the highest rate among the valid ones (else the first),
+    carrying every round's rate in `rounds_articles_per_s`.
+
+    Every job gets the same treatment. Interference on this machine (the broker's own work, other
+    processes) only ever slows a job down, so the best round is the figure least disturbed by it.
+    """
+    grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for row in rows:
+        grouped.setdefault((row["job"], row["mode"]), []).append(row)
+    best = []
+    for group in grouped.values():
+        valid = [r for r in group if r.get("ok")]
+        chosen = dict(max(valid, key=lambda r: r["articles_per_s"]) if valid else group[0])
+        chosen["rounds_articles_per_s"] = [r.get("articles_per_s") if r.get("ok") else None for r in group]
+        best.append(chosen)
+    return best
+
+
 def _events(row: dict[str, Any], service: dict[str, Any] | None) -> str:
     """The job's event count, flagged when it differs from the service's (the job lost or added output)."""
     count = row.get("events")
@@ -126,7 +145,9 @@ def throughput_table(results: dict[str, Any]) -> str:
             if row["mode"] != mode or _bare(row):
                 continue
             if not row.get("ok"):
-                rows.append([row["job"], MODE_NAMES[mode], row.get("note", "failed"), "", "", "", "", "", ""])
+                rows.append(
+                    [row["job"], MODE_NAMES[mode], row.get("note", "failed"), "", "", "", "", "", "", ""]
+                )
                 continue
             rate = row["articles_per_s"]
             rows.append(
@@ -142,6 +163,7 @@ def throughput_table(results: dict[str, Any]) -> str:
                     _num(row.get("cpu_ms_per_article"), 2),
                     _events(row, _row(results, "service", mode)),
                     _num(row["seconds"], 1),
+                    " / ".join(_num(r) for r in row.get("rounds_articles_per_s", [rate])),
                 ]
             )
     header = [
@@ -154,6 +176,7 @@ def throughput_table(results: dict[str, Any]) -> str:
         "CPU ms/article",
         "events",
         "seconds",
+        "rounds (articles/s)",
     ]
     return table(header, rows)
 
@@ -341,6 +364,17 @@ def _notes(results: dict[str, Any]) -> str:
     return "".join(f"\n- {note}" for note in notes) + ("\n" if notes else "")
 
 
+def _rounds(results: dict[str, Any]) -> str:
+    rounds = results.get("rounds", 1)
+    if rounds < 2:
+        return ""
+    return (
+        f" Each job ran {rounds} times, all jobs in turn and then again; its figure is its best"
+        ' round ("rounds" lists each one\'s articles/s), the same rule for every job: other load only'
+        " ever slows a job down."
+    )
+
+
 def markdown(results: dict[str, Any]) -> str:
     """REPORT.md."""
     v = results.get("versions", {})
@@ -362,7 +396,7 @@ FastStream {v.get("faststream")}. The whole run took {results["duration_s"] / 60
 {_notes(results)}
 Every job reads the same input topic in its own consumer group and writes into
 topics of its own. Throughput is the article count divided by the time from the
-group becoming Stable to its committed offsets covering the whole input. The
+group becoming Stable to its committed offsets covering the whole input.{_rounds(results)} The
 machine is shared, so compare ratios within this run rather than absolute numbers
 across runs. "CPU ms/article" is the CPU time (user + system, all threads) the
 job's processes (its whole process tree) used over that window divided by the article count; the "per
