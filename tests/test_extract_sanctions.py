@@ -1921,3 +1921,10 @@ def test_sanctions_on_the_same_officials_take_the_targets_named_before() -> None
         "Britain froze the assets of Mileri Lagazauri and Zviad Kharazishvili.",
         "Canada announced sanctions on the same two officials.",
     ]
+
+
+def test_an_export_ban_falls_on_every_state_listed_after_to() -> None:
+    """ "banned exports of machine tools to Russia and Belarus": both states are targets."""
+    event = only("Australia banned exports of machine tools to Russia and Belarus.")
+    assert [t.country for t in event.targets] == ["RUS", "BLR"]
+    assert event.measures == ["export_control"]

@@ -2887,7 +2887,10 @@ def _state_targets(site: _Site, measure: Measure) -> list[_Entity]:
                         _Entity(mention.start, mention.end, mention.ref.country, ref, ref.name, state=True)
                     )
     if states and _prohibits(passage, lo, hi):
-        out.extend(e for e in states if _EXPORTS_TO.search(text, max(0, e.start - 120), e.start))
+        for state in states:
+            if _EXPORTS_TO.search(text, max(0, state.start - 120), state.start):
+                # with the states coordinated with it: "exports of machine tools to Russia and Belarus"
+                out.extend(_state_chain(text, states, state.start))
     if trigger.kind == "ban" and measure == "trade_restriction":
         out.extend(_import_origins(passage, site))
     if trigger.kind == "passive":
