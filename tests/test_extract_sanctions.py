@@ -1928,3 +1928,10 @@ def test_an_export_ban_falls_on_every_state_listed_after_to() -> None:
     event = only("Australia banned exports of machine tools to Russia and Belarus.")
     assert [t.country for t in event.targets] == ["RUS", "BLR"]
     assert event.measures == ["export_control"]
+
+
+def test_a_state_aligning_itself_with_eu_sanctions_imposes_them() -> None:
+    """ "Norway aligned itself with the EU's sanctions on X": Norway imposes them, as with "adopted"."""
+    event = only("Norway aligned itself with the EU's sanctions on Belarusian potash producer Belaruskali.")
+    assert [i.name for i in event.imposers] == ["Norway"]
+    assert target_names(event) == ["Belaruskali"]

@@ -295,7 +295,7 @@ _GOVERNING = re.compile(
     r"placing|prolong\w*|lift\w*|eas(?:e|es|ed|ing)|threat\w*|warn\w*|consider\w*|prepar\w*|propos\w*|put|puts|"
     r"issu\w*|enact\w*|maintain\w*|reimpos\w*|broaden\w*|widen\w*|add\w*|target\w*|face[sd]?|facing|"
     r"subject|vot\w*|pass\w*|plan\w*|seek\w*|urg\w*|mov\w*|end\w*|remov\w*|suspend\w*|revok\w*|waiv\w*|"
-    r"ban(?:s|ned|ning)?|prohibit\w*|barr?(?:s|ed|ing)?|restrict\w*|froze|frozen|freez\w*)",
+    r"ban(?:s|ned|ning)?|prohibit\w*|barr?(?:s|ed|ing)?|restrict\w*|froze|frozen|freez\w*|align\w*)",
     re.IGNORECASE,
 )
 _GOVERNING_WORDS: dict[str, bool] = {}  # `_governing`'s answers so far
@@ -327,7 +327,7 @@ _AIMED_AT = re.compile(
     r"\s+(?:the\s+)?$"
 )
 _ADOPTS = re.compile(  # "X on Thursday adopted the", the gap between a follower and the body it follows
-    r"\s+(?:[\w-]+\s+){0,3}?(?:adopt|follow|join|mirror|implement|transpos|align(?:s|ed|ing)?\s+with)[a-z]*\s+(?:the\s+)?"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:adopt|follow|join|mirror|implement|transpos|align(?:s|ed|ing)?\s+(?:itself\s+)?with)[a-z]*\s+(?:the\s+)?"
 )
 _EXPORTS_TO = re.compile(r"\bexport(?:s|ed|ing)?\s+(?:of\s+[\w ,'’-]{1,100}?\s+)?to\s+$")
 _GOODS_OF = re.compile(r"\b(?:imports?|importation)\s+(?:of\s+)?(?:all\s+|the\s+|most\s+)?$")
