@@ -19,6 +19,7 @@ from ingest.extract import (
 )
 from ingest.extract.document import ArmsDraft, SanctionDraft
 from ingest.extract.text import Sentence
+from ingest.extract.values import Shared
 from ingest.models import Actor, Item, Quantity
 from ingest.models.events import event_id, sorted_event_id, text_digest
 
@@ -203,3 +204,15 @@ def test_phrase_finder_refuses_phrases_it_could_miss() -> None:
         legal.PhraseFinder(["a"])
     with pytest.raises(ValueError, match="two or more"):
         legal.PhraseFinder(["why?"])
+
+
+def test_shared_models_are_kept_per_key_and_bounded() -> None:
+    """A model asked for again is the one made the first time; a full store starts over, so a long
+    stream of texts cannot grow it without bound."""
+    store: Shared[str, object] = Shared(limit=2)
+    first = store.keep("a", object())
+    assert store.get("a") is first
+    store.keep("b", object())
+    store.keep("c", object())  # the store held 2: emptied, then "c" kept
+    assert (store.get("a"), store.get("b")) == (None, None)
+    assert store.get("c") is not None

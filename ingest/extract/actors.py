@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 import pycountry
 
 from ingest.extract.tables import rows
-from ingest.extract.values import Value
+from ingest.extract.values import Shared, Value
 from ingest.models import Actor, ActorKind
 
 if TYPE_CHECKING:
@@ -54,17 +54,15 @@ class ActorRef:
         actor = _ACTORS.get(key)
         if actor is None:
             aliases = sorted({s for s in (*self.acronyms, *seen) if s and s != self.name})
-            actor = Actor(name=self.name, country=self.country, kind=self.kind, aliases=aliases)
-            if len(_ACTORS) >= _MAX_ACTORS:
-                _ACTORS.clear()  # the forms a gazetteer's names are seen in are few; this bounds them anyway
-            _ACTORS[key] = actor
+            actor = _ACTORS.keep(
+                key, Actor(name=self.name, country=self.country, kind=self.kind, aliases=aliases)
+            )
         return actor
 
 
-_ACTORS: dict[tuple[str, str | None, str, tuple[str, ...], tuple[str, ...]], Actor] = {}
+_ACTORS: Shared[tuple[str, str | None, str, tuple[str, ...], tuple[str, ...]], Actor] = Shared()
 """`ActorRef.to_actor`'s actors, by the reference's fields and the forms seen."""
-_MAX_ACTORS: Final = 4096
-_OTHER_ACTORS: dict[tuple[str, str | None, str, tuple[str, ...]], Actor] = {}
+_OTHER_ACTORS: Shared[tuple[str, str | None, str, tuple[str, ...]], Actor] = Shared()
 """`contract_actor`'s actors, by their fields."""
 
 
@@ -75,10 +73,7 @@ def contract_actor(name: str, country: str | None, kind: ActorKind, aliases: lis
     key = (name, country, kind, tuple(aliases))
     actor = _OTHER_ACTORS.get(key)
     if actor is None:
-        actor = Actor(name=name, country=country, kind=kind, aliases=aliases)
-        if len(_OTHER_ACTORS) >= _MAX_ACTORS:
-            _OTHER_ACTORS.clear()  # a bound on what names a stream of texts may bring
-        _OTHER_ACTORS[key] = actor
+        actor = _OTHER_ACTORS.keep(key, Actor(name=name, country=country, kind=kind, aliases=aliases))
     return actor
 
 

@@ -32,7 +32,7 @@ from ingest.extract.quantity import quantity_after, quantity_before, share_of
 from ingest.extract.sanctions import DOCUMENT_CUES
 from ingest.extract.tables import rows
 from ingest.extract.text import MONTH_ABBREVIATIONS, Sentence, Vocabulary, Words, ascii_translate, byte_table
-from ingest.extract.values import Value
+from ingest.extract.values import Shared, Value
 from ingest.extract.weapons import (
     FIRST_WORD,
     WeaponMention,
@@ -2784,9 +2784,8 @@ def _item(reader: _ClauseReader, weapon: WeaponMention, status: ArmsStatus | Non
     return _make_item(cast(ItemCategory, weapon.category), weapon.designation, quantity)
 
 
-_ITEMS: dict[tuple[str, str | None, int | None, int | None, str | None], Item] = {}
+_ITEMS: Shared[tuple[str, str | None, int | None, int | None, str | None], Item] = Shared()
 """`_make_item`'s items, by their fields (a quantity's by its own)."""
-_MAX_ITEMS: Final = 4096
 
 
 def _make_item(category: ItemCategory, designation: str | None, quantity: Quantity | None) -> Item:
@@ -2804,10 +2803,7 @@ def _make_item(category: ItemCategory, designation: str | None, quantity: Quanti
         key = (category, designation, quantity.min, quantity.max, quantity.text)
     item = _ITEMS.get(key)
     if item is None:
-        item = Item(category=category, designation=designation, quantity=quantity)
-        if len(_ITEMS) >= _MAX_ITEMS:
-            _ITEMS.clear()  # a bound on what items a stream of texts may bring
-        _ITEMS[key] = item
+        item = _ITEMS.keep(key, Item(category=category, designation=designation, quantity=quantity))
     return item
 
 

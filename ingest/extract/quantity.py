@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Final
 
+from ingest.extract.values import Shared
 from ingest.models import Quantity
 
 _WORD = re.compile(r"\d[\d,.]*\w*|[A-Za-z]+")
@@ -230,9 +230,8 @@ _VAGUE_BY_LAST = {
 }
 
 
-_QUANTITIES: dict[tuple[int | None, int | None, str], Quantity] = {}
+_QUANTITIES: Shared[tuple[int | None, int | None, str], Quantity] = Shared()
 """`_quantity`'s quantities, by their fields."""
-_MAX_QUANTITIES: Final = 4096
 
 
 def _quantity(low: int | None, high: int | None, text: str) -> Quantity:
@@ -241,10 +240,7 @@ def _quantity(low: int | None, high: int | None, text: str) -> Quantity:
     key = (low, high, text)
     found = _QUANTITIES.get(key)
     if found is None:
-        found = Quantity(min=low, max=high, text=text)
-        if len(_QUANTITIES) >= _MAX_QUANTITIES:
-            _QUANTITIES.clear()  # a bound on what counts a stream of texts may bring
-        _QUANTITIES[key] = found
+        found = _QUANTITIES.keep(key, Quantity(min=low, max=high, text=text))
     return found
 
 
